@@ -1,0 +1,54 @@
+package io.rapport.model;
+
+import java.util.Objects;
+
+/**
+ * One document to write to Elasticsearch: the target index, a deterministic id (so that a replay
+ * overwrites instead of duplicating) and the document as JSON. A {@code null} json means delete.
+ */
+public class EsDocument {
+  public String index;
+  public String id;
+  public String json;
+
+  public EsDocument() {}
+
+  public EsDocument(String index, String id, String json) {
+    this.index = index;
+    this.id = id;
+    this.json = json;
+  }
+
+  /** A request to delete the document with this id. */
+  public static EsDocument delete(String index, String id) {
+    return new EsDocument(index, id, null);
+  }
+
+  public boolean isDelete() {
+    return json == null;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof EsDocument)) {
+      return false;
+    }
+    EsDocument that = (EsDocument) o;
+    return Objects.equals(index, that.index)
+        && Objects.equals(id, that.id)
+        && Objects.equals(json, that.json);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(index, id, json);
+  }
+
+  @Override
+  public String toString() {
+    return "EsDocument{index=" + index + ", id=" + id + ", json=" + json + "}";
+  }
+}
