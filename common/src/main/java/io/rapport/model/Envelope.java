@@ -1,0 +1,106 @@
+package io.rapport.model;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One input record as it leaves a source: where it came from, its event time, and either the parsed
+ * event (exactly one of {@link #mention}, {@link #customer}, {@link #transaction}) or, when it
+ * could not be read, the error and the original bytes for the dead-letter topic.
+ */
+public class Envelope {
+  public static final String MENTION = "mention";
+  public static final String CUSTOMER = "customer";
+  public static final String TRANSACTION = "transaction";
+  public static final String INVALID = "invalid";
+
+  /** One of {@link #MENTION}, {@link #CUSTOMER}, {@link #TRANSACTION}, {@link #INVALID}. */
+  public String kind;
+
+  public String sourceTopic;
+  public int partition = -1;
+  public long offset = -1;
+
+  /** The source's own timestamp (Kafka record time), or -1. */
+  public long sourceTimestamp = -1;
+
+  /** Event time in epoch milliseconds: from the record itself when valid, else the source's. */
+  public long eventTime;
+
+  public SocialMention mention;
+  public CustomerRecord customer;
+  public Transaction transaction;
+
+  /** The {@code ErrorCode} name, when invalid. */
+  public String errorCode;
+
+  public String reason;
+
+  /** The original bytes, kept only for invalid records. */
+  public byte[] raw;
+
+  public Envelope() {}
+
+  /**
+   * Marks this envelope invalid, keeping the original bytes; event time falls back to the source's
+   * timestamp.
+   */
+  public void markInvalid(String errorCode, String reason, byte[] original) {
+    this.kind = INVALID;
+    this.errorCode = errorCode;
+    this.reason = reason;
+    this.raw = original == null ? new byte[0] : original;
+    this.mention = null;
+    this.customer = null;
+    this.transaction = null;
+    this.eventTime = Math.max(0, sourceTimestamp);
+  }
+
+  public boolean isValid() {
+    return !INVALID.equals(kind);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Envelope)) {
+      return false;
+    }
+    Envelope that = (Envelope) o;
+    return partition == that.partition
+        && offset == that.offset
+        && sourceTimestamp == that.sourceTimestamp
+        && eventTime == that.eventTime
+        && Objects.equals(kind, that.kind)
+        && Objects.equals(sourceTopic, that.sourceTopic)
+        && Objects.equals(mention, that.mention)
+        && Objects.equals(customer, that.customer)
+        && Objects.equals(transaction, that.transaction)
+        && Objects.equals(errorCode, that.errorCode)
+        && Objects.equals(reason, that.reason)
+        && Arrays.equals(raw, that.raw);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, sourceTopic, partition, offset, eventTime, errorCode);
+  }
+
+  @Override
+  public String toString() {
+    return "Envelope{kind="
+        + kind
+        + ", source="
+        + sourceTopic
+        + "/"
+        + partition
+        + "@"
+        + offset
+        + ", eventTime="
+        + eventTime
+        + (isValid() ? "" : ", error=" + errorCode + ": " + reason)
+        + "}";
+  }
+}

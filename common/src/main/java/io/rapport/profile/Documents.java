@@ -1,0 +1,163 @@
+package io.rapport.profile;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rapport.identity.Identifiers;
+import io.rapport.identity.Pseudonymizer;
+import io.rapport.model.Alert;
+import io.rapport.model.CustomerProfile;
+import io.rapport.model.EnrichedMention;
+import io.rapport.model.EsDocument;
+import io.rapport.model.SocialMention;
+import io.rapport.serde.Json;
+import io.rapport.text.Analysis;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Elasticsearch documents of profiles, mentions and alerts, with deterministic ids. Raw
+ * personal identifiers never leave: profiles publish identifier counts by kind, mentions a keyed
+ * hash of the author's handle.
+ */
+public final class Documents implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String customersIndex;
+  private final String mentionsIndex;
+  private final String alertsIndex;
+  private final Pseudonymizer pseudonymizer;
+
+  public Documents(String indexPrefix, Pseudonymizer pseudonymizer) {
+    this.customersIndex = indexPrefix + "customers";
+    this.mentionsIndex = indexPrefix + "mentions";
+    this.alertsIndex = indexPrefix + "alerts";
+    this.pseudonymizer = pseudonymizer;
+  }
+
+  public String customersIndex() {
+    return customersIndex;
+  }
+
+  public String mentionsIndex() {
+    return mentionsIndex;
+  }
+
+  public String alertsIndex() {
+    return alertsIndex;
+  }
+
+  /** The customer 360 document; its id is the profile id. */
+  public EsDocument profile(CustomerProfile p) {
+    ObjectNode d = Json.mapper().createObjectNode();
+    d.put("customerId", p.profileId);
+    d.put("kind", p.kind);
+    Map<String, Integer> counts = new TreeMap<>();
+    for (String id : p.identifiers) {
+      counts.merge(Identifiers.kindOf(id), 1, Integer::sum);
+    }
+    ObjectNode idCounts = d.putObject("identifierCounts");
+    counts.forEach(idCounts::put);
+    ArrayNode channels = d.putArray("channels");
+    p.channels.forEach(channels::add);
+    if (p.consent != null) {
+      d.set("consent", Json.mapper().valueToTree(p.consent));
+    }
+    putIfNotNull(d, "locale", p.locale);
+    putIfNotNull(d, "country", p.country);
+    putIfNotNull(d, "city", p.city);
+    putIfNotNull(d, "timeZone", p.timeZone);
+    putInstant(d, "firstSeen", p.firstSeen);
+    putInstant(d, "lastSeen", p.lastSeen);
+    putInstant(d, "lastPurchaseAt", p.lastPurchaseAt);
+    putInstant(d, "lastMentionAt", p.lastMentionAt);
+    d.put("mentionCount", p.mentionCount);
+    d.put("positiveMentions", p.positiveMentions);
+    d.put("negativeMentions", p.negativeMentions);
+    d.put("neutralMentions", p.neutralMentions);
+    d.put("sentimentMean", p.sentimentMean());
+    ObjectNode brands = d.putObject("brandMentions");
+    new TreeMap<>(p.brandMentions).forEach(brands::put);
+    d.put("followers", p.followers);
+    d.put("purchaseCount", p.purchaseCount);
+    d.put("returnCount", p.returnCount);
+    d.put("totalSpend", p.netSpend());
+    d.put("purchasedAmount", p.purchasedAmount);
+    d.put("returnedAmount", p.returnedAmount);
+    putInstant(d, "updatedAt", p.updatedAt);
+    return new EsDocument(customersIndex, p.profileId, Json.toString(d));
+  }
+
+  /** The enriched mention; its id is the mention id. */
+  public EsDocument mention(EnrichedMention em, String profileId, String profileKind) {
+    SocialMention m = em.mention;
+    Analysis a = em.analysis;
+    ObjectNode d = Json.mapper().createObjectNode();
+    d.put("mentionId", m.mentionId);
+    d.put("platform", m.platform);
+    d.put("brand", m.brand);
+    d.put("text", m.text);
+    d.put("lang", a.lang);
+    putInstant(d, "time", m.time);
+    putIfNotNull(d, "url", m.url);
+    putIfNotNull(d, "replyTo", m.replyTo);
+    putIfNotNull(d, "repostOf", m.repostOf);
+    putIfNotNull(d, "quoteOf", m.quoteOf);
+    ObjectNode s = d.putObject("sentiment");
+    s.put("compound", a.compound);
+    s.put("pos", a.pos);
+    s.put("neg", a.neg);
+    s.put("neu", a.neu);
+    s.put("label", ProfileLogic.sentimentLabel(a.compound));
+    ArrayNode intents = d.putArray("intents");
+    a.intents.forEach(intents::add);
+    ArrayNode hashtags = d.putArray("hashtags");
+    a.hashtags.forEach(hashtags::add);
+    ArrayNode terms = d.putArray("terms");
+    a.terms.forEach(terms::add);
+    ObjectNode author = d.putObject("author");
+    author.put("handleHash", pseudonymizer.hash(Identifiers.of(m)));
+    author.put("followers", m.author.followers);
+    author.put("verified", m.author.verified);
+    d.put("profileId", profileId);
+    d.put("profileKind", profileKind);
+    if (m.geo != null) {
+      ObjectNode g = d.putObject("geo");
+      putIfNotNull(g, "country", m.geo.country);
+      putIfNotNull(g, "city", m.geo.city);
+      if (m.geo.lat != null && m.geo.lon != null) {
+        ObjectNode loc = g.putObject("location");
+        loc.put("lat", m.geo.lat);
+        loc.put("lon", m.geo.lon);
+      }
+    }
+    if (m.engagement != null) {
+      d.set("engagement", Json.mapper().valueToTree(m.engagement));
+    }
+    return new EsDocument(mentionsIndex, m.mentionId, Json.toString(d));
+  }
+
+  /** The alert as indexed; its id is the alert id. */
+  public EsDocument alert(Alert alert) {
+    ObjectNode d = Json.mapper().valueToTree(alert);
+    d.put("status", "open");
+    return new EsDocument(alertsIndex, alert.alertId, Json.toString(d));
+  }
+
+  /** Deletes a profile document (forget requests). */
+  public EsDocument deleteProfile(String profileId) {
+    return EsDocument.delete(customersIndex, profileId);
+  }
+
+  private static void putIfNotNull(ObjectNode d, String field, String value) {
+    if (value != null) {
+      d.put(field, value);
+    }
+  }
+
+  private static void putInstant(ObjectNode d, String field, Instant value) {
+    if (value != null) {
+      d.put(field, value.toString());
+    }
+  }
+}

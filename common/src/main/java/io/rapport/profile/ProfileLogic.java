@@ -1,0 +1,124 @@
+package io.rapport.profile;
+
+import io.rapport.identity.Identifiers;
+import io.rapport.model.CustomerProfile;
+import io.rapport.model.CustomerRecord;
+import io.rapport.model.SocialMention;
+import io.rapport.model.Transaction;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How events change a profile. Pure functions on a mutable {@link CustomerProfile}; the Flink
+ * operator that keeps profiles in keyed state only calls these.
+ */
+public final class ProfileLogic {
+  /** Compound sentiment at or above which a mention is positive (VADER's customary threshold). */
+  public static final double POSITIVE_THRESHOLD = 0.05;
+
+  /** Compound sentiment at or below which a mention is negative. */
+  public static final double NEGATIVE_THRESHOLD = -0.05;
+
+  private ProfileLogic() {}
+
+  public static CustomerProfile newProfile(String profileId, String kind) {
+    CustomerProfile p = new CustomerProfile();
+    p.profileId = profileId;
+    p.kind = kind;
+    return p;
+  }
+
+  /** The sentiment class of a compound score: positive, negative or neutral. */
+  public static String sentimentLabel(double compound) {
+    if (compound >= POSITIVE_THRESHOLD) {
+      return "positive";
+    }
+    return compound <= NEGATIVE_THRESHOLD ? "negative" : "neutral";
+  }
+
+  /** A CRM upsert: the profile becomes a customer's, with the record's identifiers and consent. */
+  public static void applyCustomer(CustomerProfile p, CustomerRecord c) {
+    p.kind = CustomerProfile.CUSTOMER;
+    for (String id : Identifiers.of(c)) {
+      addOnce(p.identifiers, id);
+    }
+    if (c.consent != null) {
+      p.consent = c.consent;
+    }
+    p.locale = firstNonNull(c.locale, p.locale);
+    p.country = firstNonNull(c.country, p.country);
+    p.city = firstNonNull(c.city, p.city);
+    p.timeZone = firstNonNull(c.timeZone, p.timeZone);
+    p.updatedAt = max(p.updatedAt, c.updatedAt);
+  }
+
+  /** A mention by the person, with its compound sentiment. */
+  public static void applyMention(CustomerProfile p, SocialMention m, double compound) {
+    p.mentionCount++;
+    switch (sentimentLabel(compound)) {
+      case "positive":
+        p.positiveMentions++;
+        break;
+      case "negative":
+        p.negativeMentions++;
+        break;
+      default:
+        p.neutralMentions++;
+    }
+    p.sentimentSum += compound;
+    p.brandMentions.merge(m.brand, 1L, Long::sum);
+    addOnce(p.channels, m.platform);
+    String social = Identifiers.of(m);
+    if (social != null) {
+      addOnce(p.identifiers, social);
+    }
+    if (m.author != null) {
+      p.followers = Math.max(p.followers, m.author.followers);
+    }
+    p.lastMentionAt = max(p.lastMentionAt, m.time);
+    seen(p, m.time);
+  }
+
+  /**
+   * A purchase or a return. {@code amountInReportingCurrency} is the transaction's amount already
+   * converted.
+   */
+  public static void applyTransaction(
+      CustomerProfile p, Transaction t, double amountInReportingCurrency) {
+    if ("return".equals(t.type)) {
+      p.returnCount++;
+      p.returnedAmount += amountInReportingCurrency;
+    } else {
+      p.purchaseCount++;
+      p.purchasedAmount += amountInReportingCurrency;
+      p.lastPurchaseAt = max(p.lastPurchaseAt, t.time);
+    }
+    addOnce(p.channels, t.channel);
+    seen(p, t.time);
+  }
+
+  private static void seen(CustomerProfile p, Instant time) {
+    if (p.firstSeen == null || time.isBefore(p.firstSeen)) {
+      p.firstSeen = time;
+    }
+    p.lastSeen = max(p.lastSeen, time);
+    p.updatedAt = max(p.updatedAt, time);
+  }
+
+  private static void addOnce(List<String> list, String value) {
+    if (value != null && !list.contains(value)) {
+      list.add(value);
+    }
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isAfter(b) ? a : b;
+  }
+
+  private static <T> T firstNonNull(T a, T b) {
+    return a != null ? a : b;
+  }
+}

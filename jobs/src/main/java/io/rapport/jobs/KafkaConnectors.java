@@ -1,0 +1,105 @@
+package io.rapport.jobs;
+
+import static io.rapport.jobs.RapportOptions.*;
+
+import io.rapport.jobs.RapportJob.NamedSource;
+import io.rapport.jobs.source.EnvelopeDeserializer;
+import io.rapport.model.Alert;
+import io.rapport.model.DeadLetter;
+import io.rapport.serde.Contract;
+import io.rapport.serde.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** The job's Kafka sources and sinks, from its options. */
+public final class KafkaConnectors {
+  /** Transactions must outlive the longest checkpoint plus recovery; brokers cap it at 15 min. */
+  private static final String TRANSACTION_TIMEOUT_MS = "900000";
+
+  private KafkaConnectors() {}
+
+  public static List<NamedSource> sources(Configuration conf) {
+    return List.of(
+        new NamedSource(
+            "source-mentions", source(conf, conf.get(TOPIC_MENTIONS), Contract.MENTION)),
+        new NamedSource(
+            "source-customers", source(conf, conf.get(TOPIC_CUSTOMERS), Contract.CUSTOMER)),
+        new NamedSource(
+            "source-transactions",
+            source(conf, conf.get(TOPIC_TRANSACTIONS), Contract.TRANSACTION)));
+  }
+
+  static KafkaSource<io.rapport.model.Envelope> source(
+      Configuration conf, String topic, Contract contract) {
+    return KafkaSource.<io.rapport.model.Envelope>builder()
+        .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
+        .setTopics(topic)
+        .setGroupId(conf.get(KAFKA_GROUP_ID))
+        .setStartingOffsets(startingOffsets(conf.get(KAFKA_STARTING_OFFSETS)))
+        .setDeserializer(new EnvelopeDeserializer(contract))
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("commit.offsets.on.checkpoint", "true")
+        .build();
+  }
+
+  static OffsetsInitializer startingOffsets(String spec) {
+    switch (spec) {
+      case "committed-or-earliest":
+        return OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+      case "earliest":
+        return OffsetsInitializer.earliest();
+      case "latest":
+        return OffsetsInitializer.latest();
+      default:
+        throw new IllegalArgumentException(
+            "kafka.starting-offsets must be committed-or-earliest, earliest or latest, was "
+                + spec);
+    }
+  }
+
+  /** Alerts, exactly once: visible to read_committed consumers when a checkpoint completes. */
+  public static Sink<Alert> alertSink(Configuration conf) {
+    return KafkaSink.<Alert>builder()
+        .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
+        .setRecordSerializer(
+            KafkaRecordSerializationSchema.<Alert>builder()
+                .setTopic(conf.get(TOPIC_ALERTS))
+                .setKeySerializationSchema(
+                    (Alert a) ->
+                        (a.customerId == null ? a.alertId : a.customerId)
+                            .getBytes(StandardCharsets.UTF_8))
+                .setValueSerializationSchema((Alert a) -> Json.toBytes(a))
+                .build())
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(conf.get(KAFKA_TRANSACTIONAL_ID_PREFIX) + "-alerts")
+        .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+        .build();
+  }
+
+  /** Dead letters, exactly once too: a replay does not repeat them for read_committed readers. */
+  public static Sink<DeadLetter> deadLetterSink(Configuration conf) {
+    return KafkaSink.<DeadLetter>builder()
+        .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
+        .setRecordSerializer(
+            KafkaRecordSerializationSchema.<DeadLetter>builder()
+                .setTopic(conf.get(TOPIC_DEADLETTER))
+                .setKeySerializationSchema(
+                    (DeadLetter d) ->
+                        (d.sourceTopic + "/" + d.partition + "@" + d.offset)
+                            .getBytes(StandardCharsets.UTF_8))
+                .setValueSerializationSchema((DeadLetter d) -> Json.toBytes(d))
+                .build())
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(conf.get(KAFKA_TRANSACTIONAL_ID_PREFIX) + "-deadletters")
+        .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+        .build();
+  }
+}

@@ -1,0 +1,181 @@
+package io.rapport.jobs;
+
+import static io.rapport.jobs.RapportOptions.*;
+
+import io.rapport.identity.Pseudonymizer;
+import io.rapport.jobs.functions.AnalyzeMentions;
+import io.rapport.jobs.functions.CustomerEvents;
+import io.rapport.jobs.functions.DropDuplicates;
+import io.rapport.jobs.functions.LinkIdentifiers;
+import io.rapport.jobs.functions.MaintainProfiles;
+import io.rapport.jobs.functions.MentionEvents;
+import io.rapport.jobs.functions.RankHighValueComplaints;
+import io.rapport.jobs.functions.ResolveIdentity;
+import io.rapport.jobs.functions.RouteRecords;
+import io.rapport.jobs.functions.ToAlertDocuments;
+import io.rapport.jobs.functions.TransactionEvents;
+import io.rapport.model.Alert;
+import io.rapport.model.CustomerRecord;
+import io.rapport.model.DeadLetter;
+import io.rapport.model.EnrichedMention;
+import io.rapport.model.Envelope;
+import io.rapport.model.EsDocument;
+import io.rapport.model.ProfileEvent;
+import io.rapport.model.SocialMention;
+import io.rapport.model.Transaction;
+import io.rapport.profile.CurrencyRates;
+import io.rapport.profile.Documents;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Rapport's main job: CRM customers, transactions and social mentions in; customer profiles,
+ * enriched mentions and alerts out.
+ *
+ * <pre>
+ * sources (3 topics, event-time watermarks) → route-records ─→ dead letters
+ *   mentions → drop duplicates → analyze (language, sentiment, intents) ─┐
+ *   transactions → drop duplicates ──────────────────────────────────────┼→ resolve-identity
+ *   customers → link identifiers ────────────────────────────────────────┘   (keyed by identifier)
+ *   customers ──────────────────────────────────→ maintain-profiles (keyed by profile id)
+ *   maintain-profiles → Elasticsearch (profiles, mentions)
+ *                     → value signals → rank-high-value-complaints → alerts (Kafka, exactly once)
+ * </pre>
+ *
+ * {@link #main} is thin wiring of real sources and sinks around {@link #defineWorkflow}, which
+ * tests call with bounded sources and collecting sinks.
+ */
+public final class RapportJob {
+  private RapportJob() {}
+
+  /** A source of envelopes with its stable name (also its uid). */
+  public record NamedSource(String name, Source<Envelope, ?, ?> source) {}
+
+  public static void main(String[] args) throws Exception {
+    JobArguments parsed = JobArguments.parse(args);
+    if (parsed.demo()) {
+      DemoRunner.run(parsed);
+      return;
+    }
+    Configuration conf = parsed.configuration();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    Environments.configure(env, conf);
+    defineWorkflow(
+        env,
+        conf,
+        KafkaConnectors.sources(conf),
+        KafkaConnectors.alertSink(conf),
+        KafkaConnectors.deadLetterSink(conf),
+        ElasticsearchConnector.sink(conf));
+    env.execute("rapport");
+  }
+
+  /** Builds the job's graph on {@code env} between the given sources and sinks. */
+  public static void defineWorkflow(
+      StreamExecutionEnvironment env,
+      Configuration conf,
+      List<NamedSource> sources,
+      Sink<Alert> alertSink,
+      Sink<DeadLetter> deadLetterSink,
+      Sink<EsDocument> documentSink) {
+    env.setMaxParallelism(conf.get(MAX_PARALLELISM));
+    CurrencyRates rates =
+        CurrencyRates.parse(conf.get(REPORTING_CURRENCY), conf.get(CURRENCY_RATES));
+    Pseudonymizer pseudonymizer =
+        new Pseudonymizer(conf.get(PRIVACY_HASH_SECRET), conf.get(PRIVACY_PSEUDONYMIZE));
+    Documents documents = new Documents(conf.get(ELASTICSEARCH_INDEX_PREFIX), pseudonymizer);
+
+    WatermarkStrategy<Envelope> watermarks =
+        WatermarkStrategy.<Envelope>forBoundedOutOfOrderness(conf.get(MAX_OUT_OF_ORDERNESS))
+            .withTimestampAssigner((e, ts) -> e.eventTime)
+            .withIdleness(conf.get(SOURCE_IDLE_TIMEOUT));
+
+    DataStream<Envelope> input = null;
+    for (NamedSource s : sources) {
+      DataStream<Envelope> stream = env.fromSource(s.source(), watermarks, s.name()).uid(s.name());
+      input = input == null ? stream : input.union(stream);
+    }
+    if (input == null) {
+      throw new IllegalArgumentException("the job needs at least one source");
+    }
+
+    SingleOutputStreamOperator<SocialMention> routed =
+        named(input.process(new RouteRecords(rates)), "route-records");
+    named(
+        routed.getSideOutput(RouteRecords.DEAD_LETTERS).sinkTo(deadLetterSink), "sink-deadletters");
+
+    DataStream<EnrichedMention> mentions =
+        named(
+            named(
+                    routed
+                        .keyBy(m -> m.mentionId)
+                        .process(new DropDuplicates<SocialMention>(conf.get(DEDUP_RETENTION)))
+                        .returns(TypeInformation.of(SocialMention.class)),
+                    "dedup-mentions")
+                .map(new AnalyzeMentions()),
+            "analyze-mentions");
+    DataStream<Transaction> transactions =
+        named(
+            routed
+                .getSideOutput(RouteRecords.TRANSACTIONS)
+                .keyBy(t -> t.transactionId)
+                .process(new DropDuplicates<Transaction>(conf.get(DEDUP_RETENTION)))
+                .returns(TypeInformation.of(Transaction.class)),
+            "dedup-transactions");
+    DataStream<CustomerRecord> customers = routed.getSideOutput(RouteRecords.CUSTOMERS);
+
+    DataStream<ProfileEvent> identityInput =
+        named(customers.flatMap(new LinkIdentifiers()), "link-identifiers")
+            .union(
+                named(mentions.map(new MentionEvents()), "mention-events"),
+                named(transactions.map(new TransactionEvents()), "transaction-events"));
+    DataStream<ProfileEvent> resolved =
+        named(
+            identityInput
+                .keyBy(e -> e.key)
+                .process(new ResolveIdentity(conf.get(IDENTITY_HOLD_TIMEOUT), pseudonymizer)),
+            "resolve-identity");
+
+    SingleOutputStreamOperator<EsDocument> profiles =
+        named(
+            resolved
+                .union(named(customers.map(new CustomerEvents()), "customer-events"))
+                .keyBy(e -> e.key)
+                .process(new MaintainProfiles(documents, rates)),
+            "maintain-profiles");
+
+    SingleOutputStreamOperator<Alert> alerts =
+        named(
+            profiles
+                .getSideOutput(MaintainProfiles.VALUE_SIGNALS)
+                .process(
+                    new RankHighValueComplaints(
+                        conf.get(HIGH_VALUE_TOP_SHARE), conf.get(HIGH_VALUE_MIN_POPULATION))),
+            "rank-high-value-complaints");
+    alerts.setParallelism(1).setMaxParallelism(1);
+    named(alerts.sinkTo(alertSink), "sink-alerts");
+
+    named(
+        profiles
+            .union(named(alerts.map(new ToAlertDocuments(documents)), "alert-documents"))
+            .sinkTo(documentSink),
+        "sink-elasticsearch");
+  }
+
+  private static <T> SingleOutputStreamOperator<T> named(
+      SingleOutputStreamOperator<T> op, String name) {
+    return op.uid(name).name(name);
+  }
+
+  private static <T> org.apache.flink.streaming.api.datastream.DataStreamSink<T> named(
+      org.apache.flink.streaming.api.datastream.DataStreamSink<T> sink, String name) {
+    return sink.uid(name).name(name);
+  }
+}

@@ -1,0 +1,235 @@
+package io.rapport.jobs;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/**
+ * Every option of Rapport's jobs, in one place: key, default and description. Pass them as {@code
+ * --key value} to the job (bin/rapport submit, bin/rapport demo). The README's configuration table
+ * lists the same options.
+ */
+public final class RapportOptions {
+  private RapportOptions() {}
+
+  // ---- Kafka ----
+
+  public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
+      ConfigOptions.key("kafka.bootstrap-servers")
+          .stringType()
+          .defaultValue("127.0.0.1:9092")
+          .withDescription("Kafka bootstrap servers, host:port[,host:port].");
+
+  public static final ConfigOption<String> KAFKA_GROUP_ID =
+      ConfigOptions.key("kafka.group-id")
+          .stringType()
+          .defaultValue("rapport")
+          .withDescription(
+              "Consumer group of the job's Kafka sources (offsets are committed on checkpoints).");
+
+  public static final ConfigOption<String> KAFKA_STARTING_OFFSETS =
+      ConfigOptions.key("kafka.starting-offsets")
+          .stringType()
+          .defaultValue("committed-or-earliest")
+          .withDescription(
+              "Where sources start without a checkpoint: committed-or-earliest, earliest or latest.");
+
+  public static final ConfigOption<String> KAFKA_TRANSACTIONAL_ID_PREFIX =
+      ConfigOptions.key("kafka.transactional-id-prefix")
+          .stringType()
+          .defaultValue("rapport")
+          .withDescription(
+              "Prefix of the transactional ids of the exactly-once Kafka sinks; unique per job"
+                  + " deployment on a cluster.");
+
+  public static final ConfigOption<String> TOPIC_MENTIONS =
+      ConfigOptions.key("topic.mentions")
+          .stringType()
+          .defaultValue("social.mentions")
+          .withDescription("Input topic of social mentions.");
+
+  public static final ConfigOption<String> TOPIC_CUSTOMERS =
+      ConfigOptions.key("topic.customers")
+          .stringType()
+          .defaultValue("crm.customers")
+          .withDescription("Input topic of CRM customer records and forget requests.");
+
+  public static final ConfigOption<String> TOPIC_TRANSACTIONS =
+      ConfigOptions.key("topic.transactions")
+          .stringType()
+          .defaultValue("crm.transactions")
+          .withDescription("Input topic of purchases and returns.");
+
+  public static final ConfigOption<String> TOPIC_ALERTS =
+      ConfigOptions.key("topic.alerts")
+          .stringType()
+          .defaultValue("rapport.alerts")
+          .withDescription("Output topic of alerts (exactly once, transactional).");
+
+  public static final ConfigOption<String> TOPIC_DEADLETTER =
+      ConfigOptions.key("topic.deadletter")
+          .stringType()
+          .defaultValue("rapport.deadletter")
+          .withDescription(
+              "Output topic of records that could not be processed, with reason and original bytes.");
+
+  // ---- Elasticsearch ----
+
+  public static final ConfigOption<String> ELASTICSEARCH_HOSTS =
+      ConfigOptions.key("elasticsearch.hosts")
+          .stringType()
+          .defaultValue("http://127.0.0.1:9200")
+          .withDescription("Elasticsearch URLs, comma-separated.");
+
+  public static final ConfigOption<String> ELASTICSEARCH_INDEX_PREFIX =
+      ConfigOptions.key("elasticsearch.index-prefix")
+          .stringType()
+          .defaultValue("rapport-")
+          .withDescription("Prefix of every index the job writes (customers, mentions, alerts).");
+
+  public static final ConfigOption<Integer> ELASTICSEARCH_BULK_MAX_ACTIONS =
+      ConfigOptions.key("elasticsearch.bulk.max-actions")
+          .intType()
+          .defaultValue(1000)
+          .withDescription("Documents per bulk request at most.");
+
+  public static final ConfigOption<Duration> ELASTICSEARCH_FLUSH_INTERVAL =
+      ConfigOptions.key("elasticsearch.bulk.flush-interval")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(1))
+          .withDescription("Longest time a document waits in the sink's buffer.");
+
+  // ---- Fault tolerance, time and state ----
+
+  public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+      ConfigOptions.key("checkpoint.interval")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(30))
+          .withDescription(
+              "Checkpoint interval (exactly-once). Alerts become visible to read_committed"
+                  + " consumers when a checkpoint completes.");
+
+  public static final ConfigOption<String> CHECKPOINT_DIR =
+      ConfigOptions.key("checkpoint.dir")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "Checkpoint storage URI (e.g. file:///var/lib/rapport/checkpoints); when unset, the"
+                  + " cluster's own setting applies.");
+
+  public static final ConfigOption<Integer> MAX_PARALLELISM =
+      ConfigOptions.key("parallelism.max")
+          .intType()
+          .defaultValue(128)
+          .withDescription(
+              "Maximum parallelism (number of key groups) of keyed operators; fixed for the life"
+                  + " of the job's state.");
+
+  public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
+      ConfigOptions.key("watermark.max-out-of-orderness")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(30))
+          .withDescription(
+              "How far out of order events may arrive before the watermark passes them.");
+
+  public static final ConfigOption<Duration> SOURCE_IDLE_TIMEOUT =
+      ConfigOptions.key("source.idle-timeout")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(1))
+          .withDescription(
+              "A source partition without records for this long stops holding back the watermark.");
+
+  public static final ConfigOption<Duration> DEDUP_RETENTION =
+      ConfigOptions.key("dedup.retention")
+          .durationType()
+          .defaultValue(Duration.ofDays(7))
+          .withDescription(
+              "How long event ids are remembered to drop duplicates (a mention or transaction sent"
+                  + " twice is counted once).");
+
+  public static final ConfigOption<Duration> IDENTITY_HOLD_TIMEOUT =
+      ConfigOptions.key("identity.hold-timeout")
+          .durationType()
+          .defaultValue(Duration.ofHours(1))
+          .withDescription(
+              "How long (event time) a transaction whose loyalty card or email is not known yet"
+                  + " waits for the CRM record that resolves it.");
+
+  // ---- Privacy ----
+
+  public static final ConfigOption<Boolean> PRIVACY_PSEUDONYMIZE =
+      ConfigOptions.key("privacy.pseudonymize")
+          .booleanType()
+          .defaultValue(true)
+          .withDescription(
+              "Store personal identifiers (handles, prospect ids) in Elasticsearch as keyed hashes.");
+
+  public static final ConfigOption<String> PRIVACY_HASH_SECRET =
+      ConfigOptions.key("privacy.hash-secret")
+          .stringType()
+          .defaultValue("change-me")
+          .withDescription("Secret key of the identifier hashes (HMAC-SHA-256). Set your own.");
+
+  // ---- Business ----
+
+  public static final ConfigOption<String> BRAND =
+      ConfigOptions.key("brand")
+          .stringType()
+          .defaultValue("lumen")
+          .withDescription("The tracked brand (as the listening tool names it in mentions).");
+
+  public static final ConfigOption<List<String>> COMPETITORS =
+      ConfigOptions.key("competitors")
+          .stringType()
+          .asList()
+          .defaultValues("northwind", "vela")
+          .withDescription("Competitor brands tracked for share of voice, separated by ';'.");
+
+  public static final ConfigOption<String> REPORTING_CURRENCY =
+      ConfigOptions.key("currency.reporting")
+          .stringType()
+          .defaultValue("EUR")
+          .withDescription("Currency in which spend is added up and reported.");
+
+  public static final ConfigOption<String> CURRENCY_RATES =
+      ConfigOptions.key("currency.rates")
+          .stringType()
+          .defaultValue(io.rapport.profile.CurrencyRates.DEFAULT_SPEC)
+          .withDescription(
+              "Fixed rates into the reporting currency, CODE=rate,...; transactions in a currency"
+                  + " without a rate go to the dead-letter topic.");
+
+  public static final ConfigOption<Double> HIGH_VALUE_TOP_SHARE =
+      ConfigOptions.key("alert.high-value.top-share")
+          .doubleType()
+          .defaultValue(0.10)
+          .withDescription(
+              "A customer is high-value when fewer than this share of customers spend more (0.10:"
+                  + " the top spend decile).");
+
+  public static final ConfigOption<Integer> HIGH_VALUE_MIN_POPULATION =
+      ConfigOptions.key("alert.high-value.min-population")
+          .intType()
+          .defaultValue(10)
+          .withDescription("Customers with purchases needed before anyone is ranked high-value.");
+
+  /** Every option declared in this class, for validation and documentation. */
+  public static List<ConfigOption<?>> all() {
+    List<ConfigOption<?>> out = new ArrayList<>();
+    for (Field f : RapportOptions.class.getDeclaredFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && ConfigOption.class.isAssignableFrom(f.getType())) {
+        try {
+          out.add((ConfigOption<?>) f.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+}

@@ -1,0 +1,96 @@
+package io.rapport.jobs.functions;
+
+import io.rapport.model.CustomerRecord;
+import io.rapport.model.DeadLetter;
+import io.rapport.model.Envelope;
+import io.rapport.model.SocialMention;
+import io.rapport.model.Transaction;
+import io.rapport.profile.CurrencyRates;
+import io.rapport.serde.DeadLetters;
+import io.rapport.serde.ErrorCode;
+import java.time.Instant;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Splits envelopes by contract: mentions on the main output, CRM records and transactions on side
+ * outputs, and every record that can't be processed on the dead-letter side output with its reason
+ * and original bytes. Valid records drop their original bytes here.
+ */
+public class RouteRecords extends ProcessFunction<Envelope, SocialMention> {
+  private static final long serialVersionUID = 1L;
+
+  public static final OutputTag<CustomerRecord> CUSTOMERS =
+      new OutputTag<>("customers", TypeInformation.of(CustomerRecord.class));
+  public static final OutputTag<Transaction> TRANSACTIONS =
+      new OutputTag<>("transactions", TypeInformation.of(Transaction.class));
+  public static final OutputTag<DeadLetter> DEAD_LETTERS =
+      new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+
+  private final CurrencyRates rates;
+  private transient Counter valid;
+  private transient Counter invalid;
+
+  public RouteRecords(CurrencyRates rates) {
+    this.rates = rates;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    valid = getRuntimeContext().getMetricGroup().counter("recordsValid");
+    invalid = getRuntimeContext().getMetricGroup().counter("recordsDeadLettered");
+  }
+
+  @Override
+  public void processElement(Envelope e, Context ctx, Collector<SocialMention> out) {
+    if (!e.isValid()) {
+      deadLetter(ctx, DeadLetters.of(e, Instant.now()));
+      return;
+    }
+    switch (e.kind) {
+      case Envelope.MENTION:
+        valid.inc();
+        out.collect(e.mention);
+        break;
+      case Envelope.CUSTOMER:
+        valid.inc();
+        ctx.output(CUSTOMERS, e.customer);
+        break;
+      case Envelope.TRANSACTION:
+        if (rates.convert(e.transaction.amount, e.transaction.currency).isEmpty()) {
+          deadLetter(
+              ctx,
+              DeadLetters.of(
+                  e,
+                  ErrorCode.INVALID_VALUE.name(),
+                  "no exchange rate for currency "
+                      + e.transaction.currency
+                      + " (configure currency.rates)",
+                  e.raw,
+                  Instant.now()));
+          return;
+        }
+        valid.inc();
+        ctx.output(TRANSACTIONS, e.transaction);
+        break;
+      default:
+        deadLetter(
+            ctx,
+            DeadLetters.of(
+                e,
+                ErrorCode.PROCESSING_FAILED.name(),
+                "unknown envelope kind " + e.kind,
+                e.raw,
+                Instant.now()));
+    }
+  }
+
+  private void deadLetter(Context ctx, DeadLetter d) {
+    invalid.inc();
+    ctx.output(DEAD_LETTERS, d);
+  }
+}

@@ -1,0 +1,83 @@
+package io.rapport.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.model.Alert;
+import io.rapport.model.CustomerProfile;
+import io.rapport.model.CustomerRecord;
+import io.rapport.model.DeadLetter;
+import io.rapport.model.EnrichedMention;
+import io.rapport.model.Envelope;
+import io.rapport.model.EsDocument;
+import io.rapport.model.ProfileEvent;
+import io.rapport.model.SocialMention;
+import io.rapport.model.Transaction;
+import io.rapport.model.ValueSignal;
+import io.rapport.testing.Samples;
+import io.rapport.text.TextAnalyzer;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every record type that crosses an operator boundary is a Flink POJO: no Kryo anywhere. */
+class PojoSerializationTest {
+
+  static Stream<Object> records() {
+    SocialMention m = Samples.mention("m1", "x", "@ana", "Me encanta Lumen", Samples.T0);
+    EnrichedMention em = new EnrichedMention(m, TextAnalyzer.shared().analyze(m.text, "es"));
+    CustomerRecord c = Samples.customer("C1", "ana@example.com", "x", "ana");
+    Transaction t = Samples.purchase("t1", "C1", 10.5, Samples.T0);
+    Envelope env = new Envelope();
+    env.kind = Envelope.MENTION;
+    env.mention = m;
+    env.eventTime = 5;
+    env.raw = new byte[] {1, 2};
+    CustomerProfile p = new CustomerProfile();
+    p.profileId = "C1";
+    p.identifiers.add("email:ana@example.com");
+    p.brandMentions.put("lumen", 2L);
+    p.firstSeen = Samples.T0;
+    Alert a = new Alert();
+    a.alertId = "a1";
+    a.evidence = new io.rapport.model.AlertEvidence();
+    a.evidence.scores = new java.util.HashMap<>(java.util.Map.of("x", 1.0));
+    DeadLetter d = new DeadLetter();
+    d.payloadBase64 = "AAE=";
+    return Stream.of(
+        m,
+        em,
+        c,
+        t,
+        env,
+        p,
+        a,
+        d,
+        ProfileEvent.mention("social:x:ana", em),
+        ValueSignal.spend("C1", 1, 0, 10),
+        new EsDocument("i", "id", "{}"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("records")
+  void serializesAsPojoWithoutKryo(Object record) throws Exception {
+    @SuppressWarnings("unchecked")
+    TypeInformation<Object> info = (TypeInformation<Object>) TypeInformation.of(record.getClass());
+    assertThat(info).isInstanceOf(PojoTypeInfo.class);
+
+    SerializerConfigImpl config = new SerializerConfigImpl();
+    config.setGenericTypes(false); // any field that would need Kryo throws here
+    TypeSerializer<Object> serializer = info.createSerializer(config);
+
+    DataOutputSerializer out = new DataOutputSerializer(256);
+    serializer.serialize(record, out);
+    Object copy =
+        serializer.deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+    assertThat(copy).isEqualTo(record);
+  }
+}
