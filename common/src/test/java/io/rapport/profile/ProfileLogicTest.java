@@ -1,0 +1,53 @@
+package io.rapport.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.model.CustomerProfile;
+import io.rapport.model.SocialMention;
+import io.rapport.model.Transaction;
+import io.rapport.testing.Samples;
+import org.junit.jupiter.api.Test;
+
+class ProfileLogicTest {
+  @Test
+  void sentimentLabelsUseTheCustomaryThresholds() {
+    assertThat(ProfileLogic.sentimentLabel(0.05)).isEqualTo("positive");
+    assertThat(ProfileLogic.sentimentLabel(0.049)).isEqualTo("neutral");
+    assertThat(ProfileLogic.sentimentLabel(-0.05)).isEqualTo("negative");
+  }
+
+  @Test
+  void eventsUpdateCountersTimesAndChannels() {
+    CustomerProfile p = ProfileLogic.newProfile("C1", CustomerProfile.CUSTOMER);
+    ProfileLogic.applyCustomer(p, Samples.customer("C1", "a@b.c", "x", "ana"));
+    SocialMention m1 = Samples.mention("m1", "x", "ana", "bien", Samples.T0.plusSeconds(100));
+    SocialMention m2 = Samples.mention("m2", "instagram", "ana", "mal", Samples.T0.plusSeconds(50));
+    m2.brand = "vela";
+    m2.author.followers = 5000;
+    ProfileLogic.applyMention(p, m1, 0.6);
+    ProfileLogic.applyMention(p, m2, -0.4);
+    Transaction t = Samples.purchase("t1", "C1", 30, Samples.T0.plusSeconds(10));
+    ProfileLogic.applyTransaction(p, t, 30);
+    Transaction r = Samples.purchase("r1", "C1", 10, Samples.T0.plusSeconds(200));
+    r.type = "return";
+    r.channel = "web";
+    ProfileLogic.applyTransaction(p, r, 10);
+
+    assertThat(p.mentionCount).isEqualTo(2);
+    assertThat(p.positiveMentions).isEqualTo(1);
+    assertThat(p.negativeMentions).isEqualTo(1);
+    assertThat(p.sentimentMean()).isEqualTo(0.1, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(p.brandMentions).containsEntry("lumen", 1L).containsEntry("vela", 1L);
+    assertThat(p.followers).isEqualTo(5000);
+    assertThat(p.netSpend()).isEqualTo(20.0);
+    assertThat(p.purchaseCount).isEqualTo(1);
+    assertThat(p.returnCount).isEqualTo(1);
+    assertThat(p.firstSeen).isEqualTo(Samples.T0.plusSeconds(10));
+    assertThat(p.lastSeen).isEqualTo(Samples.T0.plusSeconds(200));
+    assertThat(p.lastPurchaseAt).isEqualTo(Samples.T0.plusSeconds(10));
+    assertThat(p.lastMentionAt).isEqualTo(Samples.T0.plusSeconds(100));
+    assertThat(p.channels).containsExactly("x", "instagram", "store", "web");
+    assertThat(p.consent.email).isTrue();
+    assertThat(p.identifiers).contains("social:x:ana", "email:a@b.c");
+  }
+}
