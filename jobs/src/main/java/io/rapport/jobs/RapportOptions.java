@@ -218,6 +218,38 @@ public final class RapportOptions {
           .defaultValue(10)
           .withDescription("Customers with purchases needed before anyone is ranked high-value.");
 
+  /** The README's configuration table: key, default, description. */
+  public static String markdownTable() {
+    StringBuilder sb =
+        new StringBuilder("| option | default | description |\n| --- | --- | --- |\n");
+    for (ConfigOption<?> o : all()) {
+      String def;
+      if (!o.hasDefaultValue()) {
+        def = "(none)";
+      } else if (o.defaultValue() instanceof Duration) {
+        def = org.apache.flink.util.TimeUtils.formatWithHighestUnit((Duration) o.defaultValue());
+      } else if (o.defaultValue() instanceof List) {
+        def = String.join(";", ((List<?>) o.defaultValue()).stream().map(String::valueOf).toList());
+      } else {
+        def = String.valueOf(o.defaultValue());
+      }
+      sb.append("| `")
+          .append(o.key())
+          .append("` | `")
+          .append(def)
+          .append("` | ")
+          .append(describe(o).replace("|", "\\|"))
+          .append(" |\n");
+    }
+    return sb.toString();
+  }
+
+  /** An option's description as plain text. */
+  public static String describe(ConfigOption<?> option) {
+    return new org.apache.flink.configuration.description.HtmlFormatter()
+        .format(option.description());
+  }
+
   /** Every option declared in this class, for validation and documentation. */
   public static List<ConfigOption<?>> all() {
     List<ConfigOption<?>> out = new ArrayList<>();

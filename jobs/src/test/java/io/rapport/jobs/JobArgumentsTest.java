@@ -48,7 +48,7 @@ class JobArgumentsTest {
   void everyOptionHasADescriptionAndAUniqueKey() {
     assertThat(RapportOptions.all()).isNotEmpty();
     assertThat(RapportOptions.all())
-        .allSatisfy(o -> assertThat(o.description().toString()).isNotBlank());
+        .allSatisfy(o -> assertThat(RapportOptions.describe(o)).isNotBlank());
     assertThat(RapportOptions.all().stream().map(o -> o.key()).distinct().count())
         .isEqualTo(RapportOptions.all().size());
   }
