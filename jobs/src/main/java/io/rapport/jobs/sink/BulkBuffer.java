@@ -1,0 +1,138 @@
+package io.rapport.jobs.sink;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.rapport.model.EsDocument;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * The documents waiting for the next bulk request, deduplicated by (index, id): a later document
+ * replaces an earlier one with the same index and id (last wins; a delete replaces an index and
+ * vice versa), so a batch never holds two operations on one document. Not thread-safe.
+ */
+final class BulkBuffer {
+
+  private final LinkedHashMap<Key, EsDocument> documents = new LinkedHashMap<>();
+  private long bytes;
+  private long replaced;
+
+  /**
+   * Adds a document (which must have an index and an id).
+   *
+   * @return true if it replaced a buffered document with the same index and id
+   */
+  boolean add(EsDocument document) {
+    EsDocument previous = documents.put(new Key(document.index, document.id), document);
+    bytes += estimatedBytes(document);
+    if (previous != null) {
+      bytes -= estimatedBytes(previous);
+      replaced++;
+      return true;
+    }
+    return false;
+  }
+
+  /** Number of distinct documents buffered. */
+  int size() {
+    return documents.size();
+  }
+
+  boolean isEmpty() {
+    return documents.isEmpty();
+  }
+
+  /** Estimated size of the bulk request body of the buffered documents. */
+  long bytes() {
+    return bytes;
+  }
+
+  /** How many documents were replaced by later ones since this buffer was created. */
+  long replaced() {
+    return replaced;
+  }
+
+  /** True when the buffer reached either limit and must be sent. */
+  boolean isFull(int maxActions, long maxBytes) {
+    return documents.size() >= maxActions || bytes >= maxBytes;
+  }
+
+  /** Returns the buffered documents in first-seen order and empties the buffer. */
+  List<EsDocument> drain() {
+    List<EsDocument> out = new ArrayList<>(documents.values());
+    documents.clear();
+    bytes = 0;
+    return out;
+  }
+
+  /** The bulk request body: an {@code index} (whole document) or {@code delete} line each. */
+  static byte[] toNdjson(List<EsDocument> documents) {
+    StringBuilder sb = new StringBuilder();
+    for (EsDocument d : documents) {
+      appendAction(sb, d);
+    }
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static void appendAction(StringBuilder sb, EsDocument d) {
+    sb.append(d.isDelete() ? "{\"delete\":{\"_index\":\"" : "{\"index\":{\"_index\":\"");
+    JsonStringEncoder.getInstance().quoteAsString(d.index, sb);
+    sb.append("\",\"_id\":\"");
+    JsonStringEncoder.getInstance().quoteAsString(d.id, sb);
+    sb.append("\"}}\n");
+    if (!d.isDelete()) {
+      // one line per document: NDJSON forbids raw newlines, which JSON allows as whitespace
+      sb.append(
+          d.json.indexOf('\n') >= 0 || d.json.indexOf('\r') >= 0
+              ? d.json.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ')
+              : d.json);
+      sb.append('\n');
+    }
+  }
+
+  /** Approximate request-body bytes of one document (characters, not UTF-8 bytes). */
+  static long estimatedBytes(EsDocument d) {
+    long n = 40 + d.index.length() + d.id.length();
+    if (!d.isDelete()) {
+      n += d.json.length() + 1;
+    }
+    return n;
+  }
+
+  private static final class Key {
+    final String index;
+    final String id;
+    final int hash;
+
+    Key(String index, String id) {
+      this.index = index;
+      this.id = id;
+      this.hash = 31 * index.hashCode() + id.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Key)) {
+        return false;
+      }
+      Key k = (Key) o;
+      return hash == k.hash && index.equals(k.index) && id.equals(k.id);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public String toString() {
+      return index + "/" + id;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "BulkBuffer{size=" + documents.size() + ", bytes=" + bytes + "}";
+  }
+}

@@ -1,0 +1,27 @@
+package io.rapport.jobs.sink;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** Sends bulk request bodies to Elasticsearch; an interface so the writer is testable alone. */
+interface BulkTransport extends Closeable {
+
+  /**
+   * Sends the NDJSON body to {@code _bulk} and returns the response body.
+   *
+   * @throws BulkHttpException for a non-2xx status of the whole request
+   * @throws IOException for connection problems
+   */
+  String bulk(byte[] ndjson) throws IOException;
+
+  /** A non-2xx HTTP status of a whole bulk request. */
+  final class BulkHttpException extends IOException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+
+    BulkHttpException(int status, String message) {
+      super("bulk request failed with HTTP " + status + ": " + message);
+      this.status = status;
+    }
+  }
+}

@@ -1,0 +1,273 @@
+package io.rapport.jobs.sink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rapport.model.EsDocument;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buffers {@link EsDocument}s and writes them with {@code _bulk} requests: when {@link
+ * ElasticsearchSinkConfig#bulkMaxActions()} distinct documents or {@link
+ * ElasticsearchSinkConfig#bulkMaxBytes()} are buffered, when {@link
+ * ElasticsearchSinkConfig#flushIntervalMillis()} passed since the last flush (a processing-time
+ * timer, run in the task's thread), and on {@link #flush(boolean)} (before every checkpoint: at
+ * least once) and {@link #close()}. Requests are synchronous: the task waits for Elasticsearch,
+ * which is the back-pressure.
+ *
+ * <p>Whole requests failing with a connection error, 429 or 5xx, and items failing with 429 or 5xx,
+ * are retried with exponential backoff up to {@link ElasticsearchSinkConfig#maxRetries()} times,
+ * then the job fails (and restarts from its last checkpoint). Other item failures (mapping errors)
+ * do not fail the job: they are counted, logged and passed to the {@link FailureHandler}.
+ *
+ * <p>Metrics (in the sink operator's group): {@code esDocumentsSent}, {@code esBulkRequests},
+ * {@code esRejectedDocuments}, {@code esRetries}, {@code esDeduplicatedDocuments}, {@code
+ * esBulkLatencyMs} (histogram), plus Flink's standard {@code numRecordsSend}/{@code numBytesSend}
+ * and {@code currentSendTime}.
+ */
+public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final ElasticsearchSinkConfig config;
+  private final FailureHandler failureHandler;
+  private final BulkTransport transport;
+  private final ProcessingTimeService timers;
+  private final Sleeper sleeper;
+  private final BulkBuffer buffer = new BulkBuffer();
+
+  private final Counter documentsSent;
+  private final Counter bulkRequests;
+  private final Counter rejectedDocuments;
+  private final Counter retries;
+  private final Counter deduplicated;
+  private final Counter numRecordsSend;
+  private final Counter numBytesSend;
+  private final Histogram bulkLatency;
+  private volatile long lastSendTimeMillis;
+
+  private long lastFlushTime;
+  private boolean closed;
+
+  /** Pauses between retries; replaced in tests. */
+  interface Sleeper {
+    void sleep(long millis) throws InterruptedException;
+  }
+
+  ElasticsearchSinkWriter(
+      ElasticsearchSinkConfig config,
+      FailureHandler failureHandler,
+      BulkTransport transport,
+      SinkWriterMetricGroup metrics,
+      ProcessingTimeService timers,
+      Sleeper sleeper) {
+    this.config = config;
+    this.failureHandler = failureHandler;
+    this.transport = transport;
+    this.timers = timers;
+    this.sleeper = sleeper;
+    this.documentsSent = metrics.counter("esDocumentsSent");
+    this.bulkRequests = metrics.counter("esBulkRequests");
+    this.rejectedDocuments = metrics.counter("esRejectedDocuments");
+    this.retries = metrics.counter("esRetries");
+    this.deduplicated = metrics.counter("esDeduplicatedDocuments");
+    this.bulkLatency =
+        metrics.histogram("esBulkLatencyMs", new DescriptiveStatisticsHistogram(1000));
+    this.numRecordsSend = metrics.getNumRecordsSendCounter();
+    this.numBytesSend = metrics.getNumBytesSendCounter();
+    metrics.setCurrentSendTimeGauge(() -> lastSendTimeMillis);
+    if (timers != null) {
+      this.lastFlushTime = timers.getCurrentProcessingTime();
+      if (config.flushIntervalMillis() > 0) {
+        scheduleTimer(lastFlushTime + config.flushIntervalMillis());
+      }
+    }
+  }
+
+  @Override
+  public void write(EsDocument document, Context context) throws IOException, InterruptedException {
+    if (document == null) {
+      return;
+    }
+    if (document.index == null
+        || document.index.isEmpty()
+        || document.id == null
+        || document.id.isEmpty()) {
+      reject(
+          new BulkResult.Rejection(document, 0, "document without index or id (it was not sent)"));
+      return;
+    }
+    // copy: the document object may be reused by the runtime (object reuse)
+    if (buffer.add(new EsDocument(document.index, document.id, document.json))) {
+      deduplicated.inc();
+    }
+    if (buffer.isFull(config.bulkMaxActions(), config.bulkMaxBytes())) {
+      sendBuffered();
+    }
+  }
+
+  @Override
+  public void flush(boolean endOfInput) throws IOException, InterruptedException {
+    sendBuffered();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      sendBuffered();
+    } finally {
+      try {
+        failureHandler.close();
+      } finally {
+        transport.close();
+      }
+    }
+  }
+
+  /** Number of buffered (not yet sent) documents. */
+  int buffered() {
+    return buffer.size();
+  }
+
+  private void scheduleTimer(long time) {
+    timers.registerTimer(time, this::onTimer);
+  }
+
+  private void onTimer(long time) throws IOException, InterruptedException {
+    if (closed) {
+      return;
+    }
+    if (!buffer.isEmpty() && time - lastFlushTime >= config.flushIntervalMillis()) {
+      sendBuffered();
+    }
+    long next = Math.max(time, lastFlushTime) + config.flushIntervalMillis();
+    scheduleTimer(next);
+  }
+
+  private long now() {
+    return timers != null ? timers.getCurrentProcessingTime() : System.currentTimeMillis();
+  }
+
+  /** Sends everything buffered; returns when every document is written or rejected for good. */
+  private void sendBuffered() throws IOException, InterruptedException {
+    lastFlushTime = now();
+    if (buffer.isEmpty()) {
+      return;
+    }
+    List<EsDocument> pending = buffer.drain();
+    int attempt = 0;
+    while (!pending.isEmpty()) {
+      byte[] body = BulkBuffer.toNdjson(pending);
+      String responseBody;
+      long t0 = System.nanoTime();
+      try {
+        bulkRequests.inc();
+        responseBody = transport.bulk(body);
+      } catch (IOException e) {
+        if (!isRetryable(e) || attempt >= config.maxRetries()) {
+          throw new IOException(
+              "Elasticsearch bulk request of "
+                  + pending.size()
+                  + " documents failed"
+                  + (attempt > 0 ? " after " + attempt + " retries" : "")
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+        attempt++;
+        backoff(attempt, e.toString());
+        continue;
+      } finally {
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        bulkLatency.update(millis);
+        lastSendTimeMillis = millis;
+      }
+      numBytesSend.inc(body.length);
+      BulkResult result = BulkResult.of(pending, parse(responseBody));
+      documentsSent.inc(result.succeeded);
+      numRecordsSend.inc(result.succeeded);
+      for (BulkResult.Rejection rejection : result.rejected) {
+        reject(rejection);
+      }
+      pending = result.retry;
+      if (!pending.isEmpty()) {
+        if (attempt >= config.maxRetries()) {
+          throw new IOException(
+              pending.size()
+                  + " documents still failing after "
+                  + attempt
+                  + " retries, first error: "
+                  + result.firstRetryReason);
+        }
+        attempt++;
+        backoff(attempt, pending.size() + " items: " + result.firstRetryReason);
+      }
+    }
+  }
+
+  private void reject(BulkResult.Rejection rejection) throws IOException {
+    rejectedDocuments.inc();
+    LOG.warn(
+        "Elasticsearch rejected document {}/{} (status {}): {}",
+        rejection.document.index,
+        rejection.document.id,
+        rejection.status,
+        rejection.reason);
+    try {
+      failureHandler.onRejected(rejection.document, rejection.status, rejection.reason);
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("failure handler failed", e);
+    }
+  }
+
+  private void backoff(int attempt, String reason) throws InterruptedException {
+    retries.inc();
+    long delay =
+        Math.min(
+            config.maxBackoffMillis(),
+            config.initialBackoffMillis() * (1L << Math.min(attempt - 1, 30)));
+    LOG.info(
+        "Retrying Elasticsearch bulk request (attempt {} of {}) in {} ms: {}",
+        attempt,
+        config.maxRetries(),
+        delay,
+        reason);
+    sleeper.sleep(delay);
+  }
+
+  static boolean isRetryable(IOException e) {
+    if (e instanceof BulkTransport.BulkHttpException) {
+      return BulkResult.isRetryableStatus(((BulkTransport.BulkHttpException) e).status);
+    }
+    // connection refused/reset, timeouts, unknown host during a DNS blip...
+    return true;
+  }
+
+  private static JsonNode parse(String body) throws IOException {
+    try {
+      return MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw new IOException("unparseable bulk response: " + abbreviate(body), e);
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s == null || s.length() <= 300 ? s : s.substring(0, 300) + "...";
+  }
+}

@@ -1,0 +1,155 @@
+package io.rapport.jobs.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rapport.model.EsDocument;
+import io.rapport.testing.ElasticsearchTestNode;
+import io.rapport.testing.FlinkTestCluster;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ElasticsearchSinkITCase {
+
+  @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Rejections seen by {@link RecordingFailureHandler}, in every writer of this JVM. */
+  static final Queue<String> REJECTED = new ConcurrentLinkedQueue<>();
+
+  private final ElasticsearchTestNode es = ElasticsearchTestNode.get();
+
+  @Test
+  void writesLastVersionOfEachDocumentAndDeletesAndIsIdempotent() throws Exception {
+    String prefix = ElasticsearchTestNode.uniqueIndexPrefix();
+    String a = prefix + "a";
+    String b = prefix + "b";
+    List<EsDocument> input = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      input.add(doc(i % 2 == 0 ? a : b, "d-" + i, "{\"n\":" + i + ",\"v\":1}"));
+    }
+    for (int i = 0; i < 300; i += 7) { // later versions of some documents: last wins
+      input.add(doc(i % 2 == 0 ? a : b, "d-" + i, "{\"n\":" + i + ",\"v\":2}"));
+      input.add(doc(i % 2 == 0 ? a : b, "d-" + i, "{\"n\":" + i + ",\"v\":3}"));
+    }
+    for (int i = 10; i < 30; i++) { // deletes
+      input.add(EsDocument.delete(i % 2 == 0 ? a : b, "d-" + i));
+    }
+    input.add(EsDocument.delete(a, "never-existed"));
+    input.add(doc(a, "d-20", "{\"n\":20,\"v\":4}")); // re-created after its delete
+    input.add(doc(b, "quote\"and/slash", "{\"n\":-1,\"text\":\"multi\\nline\"}"));
+
+    Map<String, Map<String, JsonNode>> expected = expected(input);
+    ElasticsearchSinkConfig config = es.sinkConfig().toBuilder().bulkMaxActions(50).build();
+
+    runJob(input, config);
+    assertThat(es.documents(a)).isEqualTo(expected.get(a));
+    assertThat(es.documents(b)).isEqualTo(expected.get(b));
+    assertThat(es.count(prefix + "*")).isEqualTo(300 - 20 + 1 + 1);
+
+    // a replay of the same input (as after a failure) leaves the same documents
+    runJob(input, config);
+    assertThat(es.documents(a)).isEqualTo(expected.get(a));
+    assertThat(es.documents(b)).isEqualTo(expected.get(b));
+  }
+
+  @Test
+  void documentRejectedByTheMappingDoesNotFailTheJob() throws Exception {
+    String index = ElasticsearchTestNode.uniqueIndexPrefix() + "typed";
+    es.createIndex(index, "{\"mappings\":{\"properties\":{\"n\":{\"type\":\"long\"}}}}");
+    List<EsDocument> input =
+        List.of(
+            doc(index, "good-1", "{\"n\":1}"),
+            doc(index, "bad", "{\"n\":\"not a number\"}"),
+            doc(index, "good-2", "{\"n\":2}"),
+            new EsDocument(index, null, "{\"n\":3}"));
+
+    runJob(input, es.sinkConfig(), new RecordingFailureHandler());
+
+    assertThat(es.documents(index).keySet()).containsExactly("good-1", "good-2");
+    assertThat(REJECTED)
+        .anySatisfy(
+            r ->
+                assertThat(r)
+                    .startsWith(index + "/bad 400 ")
+                    .contains("document_parsing_exception"))
+        .anySatisfy(r -> assertThat(r).startsWith(index + "/null 0 "));
+  }
+
+  @Test
+  void installsIndexTemplatesFromADirectory() throws Exception {
+    Path dir = Paths.get(getClass().getResource("/index-templates").toURI());
+    assertThat(IndexTemplates.putAll(es.restClient(), dir)).containsExactly("rapport-it-template");
+
+    String index = "rapport-it-template-" + ElasticsearchTestNode.uniqueIndexPrefix() + "x";
+    runJob(
+        List.of(
+            doc(index, "1", "{\"name\":\"one\",\"n\":1}"),
+            doc(index, "2", "{\"name\":\"two\",\"unknown\":true}")), // strict mapping: rejected
+        es.sinkConfig(),
+        new RecordingFailureHandler());
+    JsonNode mapping = es.request("GET", "/" + index + "/_mapping", null);
+    assertThat(
+            mapping.path(index).path("mappings").path("properties").path("n").path("type").asText())
+        .isEqualTo("long");
+    assertThat(es.documents(index).keySet()).containsExactly("1");
+    assertThat(REJECTED).anySatisfy(r -> assertThat(r).startsWith(index + "/2 400 "));
+  }
+
+  private static void runJob(List<EsDocument> input, ElasticsearchSinkConfig config)
+      throws Exception {
+    runJob(input, config, FailureHandler.ignore());
+  }
+
+  private static void runJob(
+      List<EsDocument> input, ElasticsearchSinkConfig config, FailureHandler handler)
+      throws Exception {
+    StreamExecutionEnvironment env = FlinkTestCluster.env();
+    env.fromData(EsDocument.class, input.toArray(new EsDocument[0]))
+        // the jobs key by document so that the versions of one document stay in order
+        .keyBy(d -> d.index + "/" + d.id)
+        .sinkTo(new ElasticsearchSink(config, handler))
+        .name("elasticsearch");
+    env.execute("elasticsearch sink test");
+  }
+
+  /** The documents each index must hold after applying the input in order. */
+  private static Map<String, Map<String, JsonNode>> expected(List<EsDocument> input)
+      throws Exception {
+    Map<String, Map<String, JsonNode>> out = new TreeMap<>();
+    for (EsDocument d : input) {
+      Map<String, JsonNode> index = out.computeIfAbsent(d.index, k -> new TreeMap<>());
+      if (d.isDelete()) {
+        index.remove(d.id);
+      } else {
+        index.put(d.id, MAPPER.readTree(d.json));
+      }
+    }
+    return out;
+  }
+
+  private static EsDocument doc(String index, String id, String json) {
+    return new EsDocument(index, id, json);
+  }
+
+  static final class RecordingFailureHandler implements FailureHandler {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void onRejected(EsDocument document, int status, String reason) {
+      REJECTED.add(document.index + "/" + document.id + " " + status + " " + reason);
+    }
+  }
+}
