@@ -3,17 +3,16 @@ package io.rapport.jobs;
 import static io.rapport.jobs.RapportOptions.*;
 
 import io.rapport.jobs.RapportJob.NamedSource;
+import io.rapport.jobs.sink.AlertRecords;
+import io.rapport.jobs.sink.DeadLetterRecords;
 import io.rapport.jobs.source.EnvelopeDeserializer;
 import io.rapport.model.Alert;
 import io.rapport.model.DeadLetter;
 import io.rapport.serde.Contract;
-import io.rapport.serde.Json;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -69,15 +68,7 @@ public final class KafkaConnectors {
   public static Sink<Alert> alertSink(Configuration conf) {
     return KafkaSink.<Alert>builder()
         .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
-        .setRecordSerializer(
-            KafkaRecordSerializationSchema.<Alert>builder()
-                .setTopic(conf.get(TOPIC_ALERTS))
-                .setKeySerializationSchema(
-                    (Alert a) ->
-                        (a.customerId == null ? a.alertId : a.customerId)
-                            .getBytes(StandardCharsets.UTF_8))
-                .setValueSerializationSchema((Alert a) -> Json.toBytes(a))
-                .build())
+        .setRecordSerializer(new AlertRecords(conf.get(TOPIC_ALERTS)))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(conf.get(KAFKA_TRANSACTIONAL_ID_PREFIX) + "-alerts")
         .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
@@ -88,15 +79,7 @@ public final class KafkaConnectors {
   public static Sink<DeadLetter> deadLetterSink(Configuration conf) {
     return KafkaSink.<DeadLetter>builder()
         .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
-        .setRecordSerializer(
-            KafkaRecordSerializationSchema.<DeadLetter>builder()
-                .setTopic(conf.get(TOPIC_DEADLETTER))
-                .setKeySerializationSchema(
-                    (DeadLetter d) ->
-                        (d.sourceTopic + "/" + d.partition + "@" + d.offset)
-                            .getBytes(StandardCharsets.UTF_8))
-                .setValueSerializationSchema((DeadLetter d) -> Json.toBytes(d))
-                .build())
+        .setRecordSerializer(new DeadLetterRecords(conf.get(TOPIC_DEADLETTER)))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(conf.get(KAFKA_TRANSACTIONAL_ID_PREFIX) + "-deadletters")
         .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
