@@ -323,8 +323,8 @@ public final class ElasticsearchTestNode {
    * loser discards its copy.
    */
   private static Path unpack(Path zip) throws IOException {
-    String key =
-        Long.toHexString(Files.size(zip) * 31 + Files.getLastModifiedTime(zip).toMillis() / 1000);
+    // one copy per distribution (the file name carries the version), shared by all builds
+    String key = Long.toString(Files.size(zip));
     String name = zip.getFileName().toString().replace(".zip", "");
     Path base = Paths.get(System.getProperty("java.io.tmpdir"));
     Path target = base.resolve("rapport-es-dist-" + name + "-" + key);
@@ -491,12 +491,14 @@ public final class ElasticsearchTestNode {
     String watchdog =
         String.join(
             "\n",
-            (root ? "runuser -u " + ES_USER + " -- " : "") + "\"$1\" &",
+            (root ? "runuser -u " + ES_USER + " -- " : "") + "bash \"$1\" &",
             "child=$!",
             "trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT HUP",
             "while kill -0 $child 2>/dev/null && [ -d /proc/$2 ]; do sleep 1; done",
             "kill -TERM $child 2>/dev/null",
-            "wait $child");
+            "wait $child",
+            // the JVM is gone (killed): nobody else will delete the node's data
+            "[ -d /proc/$2 ] || rm -rf -- \"$3\"");
     ProcessBuilder pb =
         new ProcessBuilder(
             "bash",
@@ -504,7 +506,8 @@ public final class ElasticsearchTestNode {
             watchdog,
             "es-watchdog",
             es,
-            Long.toString(ProcessHandle.current().pid()));
+            Long.toString(ProcessHandle.current().pid()),
+            runDir.toString());
     pb.directory(runDir.toFile());
     Map<String, String> env = pb.environment();
     env.put("ES_PATH_CONF", runDir.resolve("config").toString());

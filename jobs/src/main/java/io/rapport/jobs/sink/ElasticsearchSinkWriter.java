@@ -154,8 +154,9 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
     if (!buffer.isEmpty() && time - lastFlushTime >= config.flushIntervalMillis()) {
       sendBuffered();
     }
-    long next = Math.max(time, lastFlushTime) + config.flushIntervalMillis();
-    scheduleTimer(next);
+    // next check when the oldest possible buffered document is due
+    long next = lastFlushTime + config.flushIntervalMillis();
+    scheduleTimer(next > time ? next : time + config.flushIntervalMillis());
   }
 
   private long now() {
