@@ -117,14 +117,19 @@ public final class BgNbd implements Serializable {
    * T}; {@code zbar} is ignored).
    *
    * <p>Maximizes the summed log-likelihood over the log-parameters (so every estimate stays
-   * positive) with Nelder-Mead from three starting points, each restarted at its best point until a
-   * restart no longer moves it; the best of the three is kept. Customers with the same {@code (x,
-   * t_x, T)} are evaluated once with a weight, and the log-gamma terms once per distinct {@code x}.
+   * positive; {@code alpha} relative to the mean {@code T}, so the result does not depend on the
+   * time unit) with Nelder-Mead from three starting points, each restarted at its best point until
+   * a restart no longer moves it; the best converged one is kept. Estimates beyond 1e-6..1e6
+   * ({@code alpha} relative to the mean {@code T}) are boundary solutions and rejected. Customers
+   * with the same {@code (x, t_x, T)} are evaluated once with a weight, and the log-gamma terms
+   * once per distinct {@code x}.
    *
    * @throws IllegalArgumentException if there are no summaries, a summary is invalid (the message
    *     names it), or no customer made a repeat purchase (then the likelihood grows without bound
    *     as the purchase rate falls to 0: no estimate exists)
-   * @throws IllegalStateException if the optimizer does not converge to an interior optimum
+   * @throws IllegalStateException if the optimizer does not converge, or converges to the boundary
+   *     of the parameter space (a limiting case the data cannot pin down, such as no sign of
+   *     drop-out, {@code a -> 0}, or identical purchase rates, {@code r, alpha -> infinity})
    */
   public static BgNbd fit(Collection<CustomerSummary> summaries) {
     if (summaries.isEmpty()) {
@@ -155,44 +160,23 @@ public final class BgNbd implements Serializable {
           "cannot fit BG/NBD: no customer made a repeat purchase (all x = 0), so the purchase"
               + " rate has no finite maximum-likelihood estimate");
     }
-    Likelihood likelihood = new Likelihood(counts);
     double meanT = sumT / summaries.size();
-
+    // alpha is optimized relative to the mean age, so the fit does not depend on the time unit
+    Likelihood likelihood = new Likelihood(counts, meanT);
     double[][] starts = {
-      {0.0, Math.log(meanT), 0.0, 0.0},
-      {Math.log(0.5), Math.log(0.5 * meanT), Math.log(0.5), Math.log(2.0)},
-      {Math.log(2.0), Math.log(0.1 * meanT), Math.log(2.0), Math.log(0.5)},
+      {0.0, 0.0, 0.0, 0.0},
+      {Math.log(0.5), Math.log(0.5), Math.log(0.5), Math.log(2.0)},
+      {Math.log(2.0), Math.log(0.1), Math.log(2.0), Math.log(0.5)},
     };
-    NelderMead optimizer = new NelderMead(0.5, 1e-7, 1e-13, 20_000);
-    NelderMead.Result best = null;
-    for (double[] start : starts) {
-      NelderMead.Result result =
-          optimizer.minimizeWithRestarts(p -> -likelihood.total(p), start, 20);
-      if (best == null || result.value < best.value) {
-        best = result;
-      }
-    }
-    double[] p = best.point;
-    double[] params = {Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3])};
-    if (!best.converged || !Double.isFinite(best.value) || !interior(p)) {
-      throw new IllegalStateException(
-          "BG/NBD fit did not converge to an interior optimum (r, alpha, a, b = "
-              + Arrays.toString(params)
-              + ", log-likelihood "
-              + -best.value
-              + "): the data may not identify the model");
-    }
-    return new BgNbd(params[0], params[1], params[2], params[3]);
-  }
-
-  /** Log-parameters within e^±25: anything beyond means the optimum ran off to a boundary. */
-  static boolean interior(double[] logParams) {
-    for (double v : logParams) {
-      if (!(Math.abs(v) < 25)) {
-        return false;
-      }
-    }
-    return true;
+    double[] p =
+        MaximumLikelihood.maximize(
+            "BG/NBD",
+            new String[] {"r", "alpha/mean(T)", "a", "b"},
+            likelihood::total,
+            starts,
+            q -> likelihood.params(q).toString());
+    BgNbdParams params = likelihood.params(p);
+    return new BgNbd(params);
   }
 
   /** The total log-likelihood over distinct {@code (x, t_x, T)} with multiplicities. */
@@ -206,7 +190,10 @@ public final class BgNbd implements Serializable {
     private final double[] distinctXWeight;
     private final double totalWeight;
 
-    Likelihood(Map<List<Double>, Integer> counts) {
+    private final double timeScale;
+
+    Likelihood(Map<List<Double>, Integer> counts, double timeScale) {
+      this.timeScale = timeScale;
       int n = counts.size();
       x = new double[n];
       tx = new double[n];
@@ -238,12 +225,17 @@ public final class BgNbd implements Serializable {
       totalWeight = Arrays.stream(weight).sum();
     }
 
+    BgNbdParams params(double[] logParams) {
+      return new BgNbdParams(
+          Math.exp(logParams[0]),
+          timeScale * Math.exp(logParams[1]),
+          Math.exp(logParams[2]),
+          Math.exp(logParams[3]));
+    }
+
     double total(double[] logParams) {
-      if (!interior(logParams)) {
-        return Double.NaN;
-      }
       double r = Math.exp(logParams[0]);
-      double alpha = Math.exp(logParams[1]);
+      double alpha = timeScale * Math.exp(logParams[1]);
       double a = Math.exp(logParams[2]);
       double b = Math.exp(logParams[3]);
       double lnGammaR = lnGamma(r);

@@ -107,8 +107,9 @@ public final class GammaGamma implements Serializable {
    *
    * @throws IllegalArgumentException if fewer than two customers have {@code x > 0}, or a repeat
    *     buyer has {@code zbar <= 0} or an invalid {@code x}
-   * @throws IllegalStateException if the optimizer does not converge to an interior optimum (for
-   *     example when every repeat buyer has the same {@code zbar})
+   * @throws IllegalStateException if the optimizer does not converge, or converges to the boundary
+   *     of the parameter space (estimates beyond 1e-6..1e6, {@code v} relative to the mean spend),
+   *     for example when every repeat buyer has the same {@code zbar}
    */
   public static GammaGamma fit(Collection<CustomerSummary> summaries) {
     int n = 0;
@@ -145,38 +146,29 @@ public final class GammaGamma implements Serializable {
       i++;
     }
     double mean = Arrays.stream(zs).average().orElseThrow();
+    // v is optimized relative to the mean spend, so the fit does not depend on the currency unit
+    double scale = mean;
     double[][] starts = {
-      {0.0, 0.0, Math.log(mean)},
-      {Math.log(5.0), Math.log(3.0), Math.log(mean)},
-      {Math.log(0.5), Math.log(2.0), Math.log(0.1 * mean)},
+      {0.0, 0.0, 0.0},
+      {Math.log(5.0), Math.log(3.0), 0.0},
+      {Math.log(0.5), Math.log(2.0), Math.log(0.1)},
     };
-    NelderMead optimizer = new NelderMead(0.5, 1e-7, 1e-13, 20_000);
-    NelderMead.Result best = null;
-    for (double[] start : starts) {
-      NelderMead.Result result =
-          optimizer.minimizeWithRestarts(lp -> -total(lp, xs, zs), start, 20);
-      if (best == null || result.value < best.value) {
-        best = result;
-      }
-    }
-    double[] lp = best.point;
-    double[] params = {Math.exp(lp[0]), Math.exp(lp[1]), Math.exp(lp[2])};
-    if (!best.converged || !Double.isFinite(best.value) || !BgNbd.interior(lp)) {
-      throw new IllegalStateException(
-          "Gamma-Gamma fit did not converge to an interior optimum (p, q, v = "
-              + Arrays.toString(params)
-              + "): the spends may not identify the model (e.g. all equal)");
-    }
-    return new GammaGamma(params[0], params[1], params[2]);
+    double[] lp =
+        MaximumLikelihood.maximize(
+            "Gamma-Gamma",
+            new String[] {"p", "q", "v/mean(zbar)"},
+            q -> total(q, scale, xs, zs),
+            starts,
+            q ->
+                Arrays.toString(
+                    new double[] {Math.exp(q[0]), Math.exp(q[1]), scale * Math.exp(q[2])}));
+    return new GammaGamma(Math.exp(lp[0]), Math.exp(lp[1]), scale * Math.exp(lp[2]));
   }
 
-  private static double total(double[] logParams, double[] xs, double[] zs) {
-    if (!BgNbd.interior(logParams)) {
-      return Double.NaN;
-    }
+  private static double total(double[] logParams, double scale, double[] xs, double[] zs) {
     double p = Math.exp(logParams[0]);
     double q = Math.exp(logParams[1]);
-    double v = Math.exp(logParams[2]);
+    double v = scale * Math.exp(logParams[2]);
     double sum = 0;
     for (int i = 0; i < xs.length; i++) {
       sum += logLikelihood(p, q, v, xs[i], zs[i]);

@@ -216,6 +216,32 @@ class BgNbdTest {
   }
 
   @Test
+  void fitRejectsBoundarySolutions() {
+    List<CustomerSummary> identical = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      identical.add(new CustomerSummary("c" + i, 2, 5, 10, 0));
+    }
+    assertThatThrownBy(() -> BgNbd.fit(identical))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("boundary of the parameter space")
+        .hasMessageContaining("-> infinity");
+  }
+
+  @Test
+  void fitDoesNotDependOnTheTimeUnit() {
+    List<CustomerSummary> days = new ArrayList<>();
+    for (CustomerSummary s : cdnow) {
+      days.add(CustomerSummary.of(s.x, 7 * s.tx, 7 * s.T));
+    }
+    BgNbdParams inDays = BgNbd.fit(days).params();
+    BgNbdParams inWeeks = fitted.params();
+    assertThat(inDays.r).isCloseTo(inWeeks.r, within(1e-5 * inWeeks.r));
+    assertThat(inDays.alpha).isCloseTo(7 * inWeeks.alpha, within(1e-5 * 7 * inWeeks.alpha));
+    assertThat(inDays.a).isCloseTo(inWeeks.a, within(1e-5 * inWeeks.a));
+    assertThat(inDays.b).isCloseTo(inWeeks.b, within(1e-5 * inWeeks.b));
+  }
+
+  @Test
   void fitRecoversSimulatedParameters() {
     double r = 0.5;
     double alpha = 5;

@@ -122,5 +122,12 @@ class GammaGammaTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("customer b")
         .hasMessageContaining("zbar");
+    List<CustomerSummary> sameSpend = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      sameSpend.add(CustomerSummary.of(1 + i % 4, 1, 2, 25.0));
+    }
+    assertThatThrownBy(() -> GammaGamma.fit(sameSpend))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("boundary");
   }
 }
