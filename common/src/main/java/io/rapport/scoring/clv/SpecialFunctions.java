@@ -93,12 +93,16 @@ public final class SpecialFunctions {
    * ((c)_n n!) z^n}.
    *
    * <p>The series is summed until a bound on the remaining tail falls below 1e-15 of the sum: the
-   * ratio of successive terms is {@code z (a + n)(b + n) / ((c + n)(n + 1))}, at most {@code |z| (1
-   * + max(0, a + b - c - 1)/n + max(0, ab - c)/n^2)} from term {@code n} on (once all factors are
-   * positive), so once that bound {@code rho} is below one the tail is at most {@code term * rho /
-   * (1 - rho)}. The number of terms grows like {@code 37 / (1 - z)} at worst: a few hundred for the
-   * BG/NBD horizons met in practice ({@code z = t / (alpha + T + t)}), a few thousand for horizons
-   * ten times {@code alpha + T}.
+   * ratio of successive terms is {@code z (a + m)(b + m) / ((c + m)(m + 1))}; once {@code n}
+   * exceeds {@code -a}, {@code -b} and {@code -c}, each of {@code (a + m)/(c + m)} and {@code (b +
+   * m)/(m + 1)} moves monotonically towards 1 for {@code m >= n}, so the ratio's magnitude is at
+   * most {@code rho = |z| max(1, (a + n)/(c + n)) max(1, (b + n)/(n + 1))} from term {@code n} on,
+   * and once {@code rho < 1} the tail is at most {@code |term| rho / (1 - rho)}. For {@code c >= 0}
+   * the ratio is also at most {@code |z| (1 + max(0, a + b - c - 1)/n + max(0, ab - c)/n^2)} (write
+   * it as {@code 1 + ((a + b - c - 1) m + ab - c) / ((c + m)(m + 1))}), often tighter; the smaller
+   * bound is used. The number of terms grows like {@code 37 / (1 - z)} at worst: a few hundred for
+   * the BG/NBD horizons met in practice ({@code z = t / (alpha + T + t)}), a few thousand for
+   * horizons ten times {@code alpha + T}.
    *
    * @throws IllegalArgumentException if {@code z} is outside (-1, 1) or {@code c} is a non-positive
    *     integer
@@ -121,13 +125,13 @@ public final class SpecialFunctions {
     double absZ = Math.abs(z);
     double growthLinear = Math.max(0.0, a + b - c - 1.0);
     double growthQuadratic = Math.max(0.0, a * b - c);
-    // The term ratio keeps its sign once n exceeds -a, -b and -c.
+    // All factors of the term ratio are positive once n exceeds -a, -b and -c.
     double signSettled = Math.max(0.0, Math.max(-c, Math.max(-a, -b)));
     double term = a * z / c; // n = 1
     double sum = term;
     for (int n = 1; n < maxTerms; n++) {
       if (n > signSettled) {
-        double rho = absZ * (1.0 + growthLinear / n + growthQuadratic / ((double) n * n));
+        double rho = absZ * Math.max(1.0, (a + n) / (c + n)) * Math.max(1.0, (b + n) / (n + 1.0));
         if (rho < 1.0 && Math.abs(term) * rho / (1.0 - rho) <= 1e-15 * Math.abs(sum)) {
           return sum;
         }
