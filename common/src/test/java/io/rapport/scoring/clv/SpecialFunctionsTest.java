@@ -63,6 +63,17 @@ class SpecialFunctionsTest {
   }
 
   @Test
+  void hyp2f1HandlesNegativeParameters() {
+    // 2F1(a, b; b; z) = (1 - z)^-a also for negative non-integer b = c
+    for (double z : new double[] {-0.5, 0.3, 0.95}) {
+      double power = Math.pow(1 - z, -0.7);
+      assertThat(hyp2f1(0.7, -0.5, -0.5, z)).as("z=%s", z).isCloseTo(power, within(1e-12 * power));
+      double inverse = Math.pow(1 - z, 1.5);
+      assertThat(hyp2f1(-1.5, 0.4, 0.4, z)).as("z=%s", z).isCloseTo(inverse, within(1e-12));
+    }
+  }
+
+  @Test
   void reducedSeriesIsTheLimitAtBZero() {
     // (2F1(a, b; a; z) - 1) / b -> sum z^n / n = -ln(1 - z) as b -> 0
     for (double z : new double[] {0.2, 0.8, 0.98}) {
