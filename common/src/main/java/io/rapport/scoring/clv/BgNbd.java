@@ -14,15 +14,15 @@ import java.util.Map;
 /**
  * The BG/NBD model of repeat buying: Fader, P. S., Hardie, B. G. S. &amp; Lee, K. L. (2005),
  * "'Counting Your Customers' the Easy Way: An Alternative to the Pareto/NBD Model", Marketing
- * Science 24(2), 275-284; formulas as numbered there and in Fader, Hardie &amp; Lee (2019 rev.),
- * "Computing P(alive) Using the BG/NBD Model".
+ * Science 24(2), 275-284 (equation numbers below are that paper's), and Fader, Hardie &amp; Lee,
+ * "Computing P(alive) Using the BG/NBD Model" (research note, brucehardie.com).
  *
  * <p>An instance holds fitted parameters and is immutable and thread-safe; {@link #fit} estimates
  * them by maximum likelihood. All times are in the unit of the data used to fit (weeks for CDNOW).
  *
  * <h2>Expectations without cancellation</h2>
  *
- * <p>The paper's expectations (eq. 7 and 10) contain {@code (alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x,
+ * <p>The paper's expectations (eq. 9 and 10) contain {@code (alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x,
  * b+x; a+b+x-1; z)} with {@code z = t/(alpha+T+t)}: for large {@code x} the power underflows and
  * the series overflows. Euler's transformation {@code 2F1(A,B;C;z) = (1-z)^(C-A-B)
  * 2F1(C-A,C-B;C;z)} turns the product into {@code (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)}, whose
@@ -278,7 +278,7 @@ public final class BgNbd implements Serializable {
 
   /**
    * The probability that a customer with history {@code (x, t_x, T)} is still active at {@code T}
-   * (Fader, Hardie &amp; Lee 2005, eq. 13 in the 2019 note's numbering):
+   * (the P(alive) note cited above; it follows from eq. 10's denominator):
    *
    * <pre>
    * P(alive) = 1 / (1 + [x &gt; 0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))

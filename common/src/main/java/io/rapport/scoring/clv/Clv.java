@@ -23,9 +23,9 @@ import java.io.Serializable;
  *   <li>spend per purchase is independent of the purchase process (the Gamma-Gamma assumption), so
  *       the expected value of a period is its expected purchases times the expected spend;
  *   <li>all purchases of a period are discounted as if made at its end (a slight under-statement:
- *       the exact continuous-time discounted expected residual value of Fader, Hardie &amp; Lee
- *       2005 "RFM and CLV", eq. 4-5, would discount each purchase at its own time); shorter periods
- *       approach it;
+ *       continuous-time discounting, as in the discounted expected residual transactions of Fader,
+ *       Hardie &amp; Lee 2005, "RFM and CLV", would discount each purchase at its own time);
+ *       shorter periods approach it;
  *   <li>nothing happens after the horizon (a finite-horizon value, not a lifetime one: choose the
  *       horizon for the decision at hand).
  * </ul>

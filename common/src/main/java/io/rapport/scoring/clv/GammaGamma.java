@@ -45,7 +45,7 @@ public final class GammaGamma implements Serializable {
 
   /**
    * The log-density of a repeat buyer's mean spend {@code zbar} over {@code x} purchases (Fader
-   * &amp; Hardie 2013, eq. 5):
+   * &amp; Hardie 2013):
    *
    * <pre>
    * f(zbar | p, q, v; x) = Gamma(px+q)/(Gamma(px) Gamma(q)) v^q zbar^(px-1) x^(px) / (v + x zbar)^(px+q)
@@ -71,7 +71,7 @@ public final class GammaGamma implements Serializable {
 
   /**
    * The expected value of a customer's purchases given {@code x} repeat purchases of mean value
-   * {@code zbar} (Fader, Hardie &amp; Lee 2005, eq. 2; Fader &amp; Hardie 2013, eq. 6):
+   * {@code zbar} (Fader, Hardie &amp; Lee 2005, "RFM and CLV"; Fader &amp; Hardie 2013):
    *
    * <pre>
    * E[M | p, q, v, x, zbar] = p (v + x zbar) / (p x + q - 1)
