@@ -65,6 +65,9 @@ public final class ElasticsearchTestNode {
   private static final long START_TIMEOUT_SECONDS = 180;
   private static volatile ElasticsearchTestNode instance;
 
+  /** A failed start is not retried by every test: they all fail fast with its cause. */
+  private static RuntimeException startFailure;
+
   private final Process process;
   private final Path runDir;
   private final String httpUrl;
@@ -85,7 +88,15 @@ public final class ElasticsearchTestNode {
       synchronized (ElasticsearchTestNode.class) {
         node = instance;
         if (node == null) {
-          node = start();
+          if (startFailure != null) {
+            throw new IllegalStateException("an earlier start failed", startFailure);
+          }
+          try {
+            node = start();
+          } catch (RuntimeException e) {
+            startFailure = e;
+            throw e;
+          }
           instance = node;
         }
       }

@@ -70,6 +70,9 @@ public final class KafkaTestCluster {
   private static final String CONTROLLER = "CONTROLLER";
   private static volatile KafkaTestCluster instance;
 
+  /** A failed start is not retried by every test: they all fail fast with its cause. */
+  private static RuntimeException startFailure;
+
   private final Path baseDir;
   private final KafkaRaftServer server;
   private final String bootstrapServers;
@@ -91,7 +94,15 @@ public final class KafkaTestCluster {
       synchronized (KafkaTestCluster.class) {
         cluster = instance;
         if (cluster == null) {
-          cluster = start();
+          if (startFailure != null) {
+            throw new IllegalStateException("an earlier start failed", startFailure);
+          }
+          try {
+            cluster = start();
+          } catch (RuntimeException e) {
+            startFailure = e;
+            throw e;
+          }
           instance = cluster;
           KafkaTestCluster started = cluster;
           Runtime.getRuntime()

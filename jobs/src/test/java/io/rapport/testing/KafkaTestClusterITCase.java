@@ -7,10 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -85,36 +89,93 @@ class KafkaTestClusterITCase {
     kafka.produceValues(in, values);
 
     StreamExecutionEnvironment env = FlinkTestCluster.env();
-    KafkaSource<String> source =
-        KafkaSource.<String>builder()
-            .setBootstrapServers(kafka.bootstrapServers())
-            .setTopics(in)
-            .setGroupId(KafkaTestCluster.uniqueName("flink"))
-            .setStartingOffsets(OffsetsInitializer.earliest())
-            .setBounded(OffsetsInitializer.latest())
-            .setValueOnlyDeserializer(new SimpleStringSchema())
-            .build();
-    KafkaSink<String> sink =
-        KafkaSink.<String>builder()
-            .setBootstrapServers(kafka.bootstrapServers())
-            .setRecordSerializer(
-                KafkaRecordSerializationSchema.builder()
-                    .setTopic(out)
-                    .setValueSerializationSchema(new SimpleStringSchema())
-                    .build())
-            .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-            .setTransactionalIdPrefix(KafkaTestCluster.uniqueName("eos"))
-            .setProperty("transaction.timeout.ms", "60000")
-            .build();
-    env.fromSource(source, WatermarkStrategy.noWatermarks(), "in")
+    env.fromSource(source(in), WatermarkStrategy.noWatermarks(), "in")
         .map(String::toUpperCase)
-        .sinkTo(sink);
+        .sinkTo(exactlyOnceSink(out));
     env.execute("kafka exactly-once");
 
     List<String> result = kafka.consumeValues(out, IsolationLevel.READ_COMMITTED, 200, TIMEOUT);
     assertThat(result)
         .containsExactlyInAnyOrderElementsOf(
             values.stream().map(String::toUpperCase).collect(Collectors.toList()));
+  }
+
+  @Test
+  void flinkExactlyOnceSurvivesAFailureAfterACheckpoint() throws Exception {
+    String in = kafka.uniqueTopic("flink-in", 2);
+    String out = kafka.uniqueTopic("flink-out", 2);
+    List<String> values =
+        IntStream.range(0, 400).mapToObj(i -> "m" + i).collect(Collectors.toList());
+    kafka.produceValues(in, values);
+    FailOnceAfterCheckpoint.reset();
+
+    Configuration conf = FlinkTestCluster.jobConfiguration();
+    conf.setString("restart-strategy.type", "fixed-delay");
+    conf.setString("restart-strategy.fixed-delay.attempts", "3");
+    conf.setString("restart-strategy.fixed-delay.delay", "200 ms");
+    StreamExecutionEnvironment env = FlinkTestCluster.env(conf);
+    env.fromSource(source(in), WatermarkStrategy.noWatermarks(), "in")
+        .map(new FailOnceAfterCheckpoint())
+        .sinkTo(exactlyOnceSink(out));
+    env.execute("kafka exactly-once with a failure");
+
+    assertThat(FailOnceAfterCheckpoint.FAILED).isTrue();
+    List<String> result = kafka.consumeValues(out, IsolationLevel.READ_COMMITTED, 400, TIMEOUT);
+    assertThat(result).hasSize(400).containsExactlyInAnyOrderElementsOf(values);
+  }
+
+  /** Slows the stream down until a checkpoint completed, then fails once. */
+  static final class FailOnceAfterCheckpoint extends RichMapFunction<String, String>
+      implements CheckpointListener {
+    private static final long serialVersionUID = 1L;
+    static final AtomicBoolean CHECKPOINTED = new AtomicBoolean();
+    static final AtomicBoolean FAILED = new AtomicBoolean();
+
+    static void reset() {
+      CHECKPOINTED.set(false);
+      FAILED.set(false);
+    }
+
+    @Override
+    public String map(String value) throws Exception {
+      if (!FAILED.get()) {
+        if (CHECKPOINTED.get() && FAILED.compareAndSet(false, true)) {
+          throw new IllegalStateException("test failure after a checkpoint");
+        }
+        Thread.sleep(10);
+      }
+      return value;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+      CHECKPOINTED.set(true);
+    }
+  }
+
+  private KafkaSource<String> source(String topic) {
+    return KafkaSource.<String>builder()
+        .setBootstrapServers(kafka.bootstrapServers())
+        .setTopics(topic)
+        .setGroupId(KafkaTestCluster.uniqueName("flink"))
+        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setBounded(OffsetsInitializer.latest())
+        .setValueOnlyDeserializer(new SimpleStringSchema())
+        .build();
+  }
+
+  private KafkaSink<String> exactlyOnceSink(String topic) {
+    return KafkaSink.<String>builder()
+        .setBootstrapServers(kafka.bootstrapServers())
+        .setRecordSerializer(
+            KafkaRecordSerializationSchema.builder()
+                .setTopic(topic)
+                .setValueSerializationSchema(new SimpleStringSchema())
+                .build())
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(KafkaTestCluster.uniqueName("eos"))
+        .setProperty("transaction.timeout.ms", "60000")
+        .build();
   }
 
   private static List<ProducerRecord<byte[], byte[]>> records(

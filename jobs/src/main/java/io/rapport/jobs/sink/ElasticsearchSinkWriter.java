@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.model.EsDocument;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
@@ -38,6 +39,9 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Elasticsearch's limit on {@code _id}; a longer id fails the whole bulk request. */
+  static final int MAX_ID_BYTES = 512;
 
   private final ElasticsearchSinkConfig config;
   private final FailureHandler failureHandler;
@@ -99,12 +103,9 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
     if (document == null) {
       return;
     }
-    if (document.index == null
-        || document.index.isEmpty()
-        || document.id == null
-        || document.id.isEmpty()) {
-      reject(
-          new BulkResult.Rejection(document, 0, "document without index or id (it was not sent)"));
+    String invalid = invalidReason(document);
+    if (invalid != null) {
+      reject(new BulkResult.Rejection(document, 0, invalid + " (it was not sent)"));
       return;
     }
     // copy: the document object may be reused by the runtime (object reuse)
@@ -114,6 +115,27 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
     if (buffer.isFull(config.bulkMaxActions(), config.bulkMaxBytes())) {
       sendBuffered();
     }
+  }
+
+  /**
+   * Why Elasticsearch would refuse the document in a way that fails the whole bulk request rather
+   * than the item, or null if it is fine to send.
+   */
+  static String invalidReason(EsDocument document) {
+    if (document.index == null || document.index.isEmpty()) {
+      return "document without index";
+    }
+    if (document.id == null || document.id.isEmpty()) {
+      return "document without id";
+    }
+    if (document.id.length() > MAX_ID_BYTES / 3
+        && document.id.getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+      return "id longer than " + MAX_ID_BYTES + " bytes";
+    }
+    if (!document.isDelete() && document.json.isBlank()) {
+      return "empty document";
+    }
+    return null;
   }
 
   @Override

@@ -15,6 +15,14 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -66,6 +74,63 @@ class ElasticsearchSinkITCase {
   }
 
   @Test
+  void recoversFromAFailureAfterACheckpoint() throws Exception {
+    String index = ElasticsearchTestNode.uniqueIndexPrefix() + "failover";
+    int count = 600;
+    FailOnceAfterCheckpoint.reset();
+    Configuration conf = FlinkTestCluster.jobConfiguration();
+    conf.setString("restart-strategy.type", "fixed-delay");
+    conf.setString("restart-strategy.fixed-delay.attempts", "3");
+    conf.setString("restart-strategy.fixed-delay.delay", "200 ms");
+    StreamExecutionEnvironment env = FlinkTestCluster.env(conf);
+    // a rate-limited source (about 2 s) so that checkpoints complete while it runs
+    DataGeneratorSource<EsDocument> source =
+        new DataGeneratorSource<>(
+            i -> doc(index, "d-" + i, "{\"n\":" + i + "}"),
+            count,
+            RateLimiterStrategy.perSecond(300),
+            TypeInformation.of(EsDocument.class));
+    env.fromSource(source, WatermarkStrategy.noWatermarks(), "documents")
+        .map(new FailOnceAfterCheckpoint())
+        .keyBy(d -> d.index + "/" + d.id)
+        .sinkTo(new ElasticsearchSink(es.sinkConfig()));
+    env.execute("elasticsearch sink failover");
+
+    assertThat(FailOnceAfterCheckpoint.FAILED).isTrue();
+    Map<String, JsonNode> documents = es.documents(index);
+    assertThat(documents).hasSize(count);
+    for (int i = 0; i < count; i++) {
+      assertThat(documents.get("d-" + i).get("n").asInt()).isEqualTo(i);
+    }
+  }
+
+  /** Fails once, after a checkpoint completed. */
+  static final class FailOnceAfterCheckpoint extends RichMapFunction<EsDocument, EsDocument>
+      implements CheckpointListener {
+    private static final long serialVersionUID = 1L;
+    static final AtomicBoolean CHECKPOINTED = new AtomicBoolean();
+    static final AtomicBoolean FAILED = new AtomicBoolean();
+
+    static void reset() {
+      CHECKPOINTED.set(false);
+      FAILED.set(false);
+    }
+
+    @Override
+    public EsDocument map(EsDocument value) throws Exception {
+      if (CHECKPOINTED.get() && FAILED.compareAndSet(false, true)) {
+        throw new IllegalStateException("test failure after a checkpoint");
+      }
+      return value;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+      CHECKPOINTED.set(true);
+    }
+  }
+
+  @Test
   void documentRejectedByTheMappingDoesNotFailTheJob() throws Exception {
     String index = ElasticsearchTestNode.uniqueIndexPrefix() + "typed";
     es.createIndex(index, "{\"mappings\":{\"properties\":{\"n\":{\"type\":\"long\"}}}}");
@@ -74,6 +139,8 @@ class ElasticsearchSinkITCase {
             doc(index, "good-1", "{\"n\":1}"),
             doc(index, "bad", "{\"n\":\"not a number\"}"),
             doc(index, "good-2", "{\"n\":2}"),
+            doc(index, "broken-json", "{\"n\":"),
+            doc(index, "x".repeat(600), "{\"n\":4}"),
             new EsDocument(index, null, "{\"n\":3}"));
 
     runJob(input, es.sinkConfig(), new RecordingFailureHandler());
@@ -85,6 +152,8 @@ class ElasticsearchSinkITCase {
                 assertThat(r)
                     .startsWith(index + "/bad 400 ")
                     .contains("document_parsing_exception"))
+        .anySatisfy(r -> assertThat(r).startsWith(index + "/broken-json 400 "))
+        .anySatisfy(r -> assertThat(r).startsWith(index + "/" + "x".repeat(600) + " 0 "))
         .anySatisfy(r -> assertThat(r).startsWith(index + "/null 0 "));
   }
 

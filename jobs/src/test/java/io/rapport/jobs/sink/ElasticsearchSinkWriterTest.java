@@ -183,9 +183,27 @@ class ElasticsearchSinkWriterTest {
     assertThat(counter("esDocumentsSent")).isEqualTo(1);
     assertThat(rejected)
         .containsExactly(
-            "null 0 document without index or id (it was not sent)",
+            "null 0 document without id (it was not sent)",
             "2 400 mapper_parsing_exception: bad value");
     assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void documentsThatWouldFailTheWholeRequestAreRejectedBeforeSending() throws Exception {
+    ElasticsearchSinkWriter w = writer(config());
+    w.write(new EsDocument("", "1", "{}"), null);
+    w.write(new EsDocument("i", "x".repeat(513), "{}"), null);
+    w.write(new EsDocument("i", "é".repeat(200), "{}"), null); // 400 bytes: fine
+    w.write(new EsDocument("i", "blank", " "), null);
+    w.flush(false);
+    assertThat(rejected)
+        .extracting(r -> r.substring(r.indexOf(' ') + 1))
+        .containsExactly(
+            "0 document without index (it was not sent)",
+            "0 id longer than 512 bytes (it was not sent)",
+            "0 empty document (it was not sent)");
+    assertThat(transport.requests).hasSize(1);
+    assertThat(counter("esDocumentsSent")).isEqualTo(1);
   }
 
   @Test
