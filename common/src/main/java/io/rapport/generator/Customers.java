@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
 final class Customers {
   private static final long SALT_PROFILE = 0x11;
   private static final long SALT_UPDATE = 0x12;
-  private static final int CACHE_BITS = 15;
+  private static final int MAX_CACHE_BITS = 17;
 
   static final String[] SOCIAL_PLATFORMS = {"x", "instagram", "tiktok", "facebook", "youtube"};
   private static final double[] SOCIAL_WEIGHTS = {0.32, 0.30, 0.18, 0.14, 0.06};
@@ -27,13 +27,17 @@ final class Customers {
   private final Layout layout;
   private final long seed;
   private final int idDigits;
-  private final CustomerProfile[] cache = new CustomerProfile[1 << CACHE_BITS];
+  private final CustomerProfile[] cache;
+  private final int mask;
 
   Customers(GeneratorConfig config, Layout layout) {
     this.config = config;
     this.layout = layout;
     this.seed = config.seed;
     this.idDigits = Math.max(6, Integer.toString(config.customers - 1).length());
+    int bits = Math.min(MAX_CACHE_BITS, 64 - Long.numberOfLeadingZeros(config.customers - 1L));
+    this.cache = new CustomerProfile[1 << bits];
+    this.mask = (1 << bits) - 1;
   }
 
   /** "C000123". */
@@ -54,7 +58,7 @@ final class Customers {
   }
 
   CustomerProfile profile(int k) {
-    int slot = k & ((1 << CACHE_BITS) - 1);
+    int slot = k & mask;
     CustomerProfile p = cache[slot];
     if (p != null && p.k == k) {
       return p;

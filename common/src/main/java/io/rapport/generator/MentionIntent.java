@@ -11,8 +11,10 @@ public enum MentionIntent {
   PURCHASE_INTENT,
   CHURN_THREAT;
 
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   /** Lower-case name as carried by {@link GeneratedRecord#intendedIntents}. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 }

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  */
 final class Prospects {
   private static final long SALT = 0x31;
-  private static final int CACHE_BITS = 14;
+  private static final int MAX_CACHE_BITS = 18;
 
   static final class Prospect {
     final int p;
@@ -42,11 +42,15 @@ final class Prospects {
 
   private final GeneratorConfig config;
   final int pool;
-  private final Prospect[] cache = new Prospect[1 << CACHE_BITS];
+  private final Prospect[] cache;
+  private final int mask;
 
   Prospects(GeneratorConfig config) {
     this.config = config;
     this.pool = (int) Math.min(Integer.MAX_VALUE - 1L, 3L * config.customers);
+    int bits = Math.min(MAX_CACHE_BITS, 64 - Long.numberOfLeadingZeros(pool - 1L));
+    this.cache = new Prospect[1 << bits];
+    this.mask = (1 << bits) - 1;
   }
 
   /** A prospect for a uniform draw: skewed so that some prospects post much more than others. */
@@ -55,7 +59,7 @@ final class Prospects {
   }
 
   Prospect get(int p) {
-    int slot = p & ((1 << CACHE_BITS) - 1);
+    int slot = p & mask;
     Prospect x = cache[slot];
     if (x != null && x.p == p) {
       return x;

@@ -88,6 +88,7 @@ public final class RapportGenerator implements Serializable {
   private final transient Prospects prospects;
   private final transient long seed;
   private final transient String[] brands;
+  private final transient String[] brandsCapitalized;
 
   public RapportGenerator(GeneratorConfig config) {
     this.config = config.copy().validate();
@@ -97,6 +98,10 @@ public final class RapportGenerator implements Serializable {
     this.prospects = new Prospects(this.config);
     this.brands =
         new String[] {this.config.brand, this.config.competitor1, this.config.competitor2};
+    this.brandsCapitalized = new String[3];
+    for (int i = 0; i < 3; i++) {
+      brandsCapitalized[i] = Texts.capitalize(brands[i]);
+    }
   }
 
   private Object readResolve() throws ObjectStreamException {
@@ -823,12 +828,13 @@ public final class RapportGenerator implements Serializable {
     } else {
       double bd = r.nextDouble();
       double own = customer != null ? 0.7 : 0.5;
-      brand = bd < own ? brands[0] : bd < (1 + own) / 2 ? brands[1] : brands[2];
-      String other;
-      if (brand.equals(brands[0])) {
-        other = r.nextBoolean() ? brands[1] : brands[2];
+      int b = bd < own ? 0 : bd < (1 + own) / 2 ? 1 : 2;
+      brand = brands[b];
+      int o;
+      if (b == 0) {
+        o = r.nextBoolean() ? 1 : 2;
       } else {
-        other = r.nextDouble() < 0.6 ? brands[0] : brand.equals(brands[1]) ? brands[2] : brands[1];
+        o = r.nextDouble() < 0.6 ? 0 : b == 1 ? 2 : 1;
       }
       double[] mix =
           customer != null && customer.drifting && time > customer.driftAtMillis
@@ -840,9 +846,9 @@ public final class RapportGenerator implements Serializable {
               r,
               market,
               category,
-              brandDisplay(brand, market, r),
-              Texts.capitalize(brand),
-              otherDisplay(other, r),
+              brandDisplay(b, market, r),
+              brandsCapitalized[b],
+              otherDisplay(o, r),
               city.name);
     }
     m.brand = brand;
@@ -920,29 +926,29 @@ public final class RapportGenerator implements Serializable {
     return m == Market.US ? brand : brand + "_" + m.country.toLowerCase(Locale.ROOT);
   }
 
-  private static String brandDisplay(String brand, Market m, SplittableRandom r) {
+  private String brandDisplay(int b, Market m, SplittableRandom r) {
     double d = r.nextDouble();
     if (d < 0.45) {
-      return Texts.capitalize(brand);
+      return brandsCapitalized[b];
     }
     if (d < 0.63) {
-      return "@" + brand;
+      return "@" + brands[b];
     }
     if (d < 0.73) {
-      return "@" + brandHandle(brand, m);
+      return "@" + brandHandle(brands[b], m);
     }
     if (d < 0.88) {
-      return brand;
+      return brands[b];
     }
     if (d < 0.94) {
-      return "#" + Texts.capitalize(brand);
+      return "#" + brandsCapitalized[b];
     }
-    return brand.toUpperCase(Locale.ROOT);
+    return brands[b].toUpperCase(Locale.ROOT);
   }
 
-  private static String otherDisplay(String brand, SplittableRandom r) {
+  private String otherDisplay(int b, SplittableRandom r) {
     double d = r.nextDouble();
-    return d < 0.6 ? Texts.capitalize(brand) : d < 0.85 ? "@" + brand : brand;
+    return d < 0.6 ? brandsCapitalized[b] : d < 0.85 ? "@" + brands[b] : brands[b];
   }
 
   private static String url(String platform, String handle, String id) {

@@ -277,6 +277,38 @@ final class Texts {
         };
   }
 
+  /** Templates split once into intents and body. */
+  private static final String[][][] BODIES = new String[3][7][];
+
+  @SuppressWarnings("unchecked")
+  private static final List<String>[][][] INTENTS = new List[3][7][];
+
+  static {
+    for (int g = 0; g < 3; g++) {
+      for (int c = 0; c < 7; c++) {
+        String[] ts = T[g][c];
+        BODIES[g][c] = new String[ts.length];
+        INTENTS[g][c] = new List[ts.length];
+        for (int i = 0; i < ts.length; i++) {
+          int bar = ts[i].indexOf('|');
+          INTENTS[g][c][i] = intents(ts[i].substring(0, bar));
+          BODIES[g][c][i] = ts[i].substring(bar + 1);
+        }
+      }
+    }
+  }
+
+  /** Number of templates (for the record: variety comes from templates times slots). */
+  static int templateCount() {
+    int n = 0;
+    for (String[][] g : T) {
+      for (String[] c : g) {
+        n += c.length;
+      }
+    }
+    return n;
+  }
+
   // ---------------------------------------------------------------- slot values
 
   private static final String[] ES_POS = {"una pasada", "genial", "brutal", "de diez", "la leche"};
@@ -363,10 +395,9 @@ final class Texts {
       String city) {
     int group = market.english() ? EN : market == Market.ES ? ES : LATAM;
     String[] templates = T[group][category];
-    String template = templates[r.nextInt(templates.length)];
-    int bar = template.indexOf('|');
-    List<String> intents = intents(template.substring(0, bar));
-    String body = template.substring(bar + 1);
+    int which = r.nextInt(templates.length);
+    List<String> intents = INTENTS[group][category][which];
+    String body = BODIES[group][category][which];
     boolean neg = category >= COMPLAINT;
     boolean pos = category <= INTENT;
 
@@ -398,7 +429,7 @@ final class Texts {
         } else if (bodyStart > 0
             && Character.isUpperCase(c)
             && Character.isLowerCase(sb.charAt(i + 1))
-            && !sb.substring(i).startsWith(brandTag)) {
+            && !startsWith(sb, i, brandTag)) {
           sb.setCharAt(i, Character.toLowerCase(c));
         }
       }
@@ -413,11 +444,23 @@ final class Texts {
       sb.append(pos ? "!!" : neg ? "!!!" : "");
     }
     String text = sb.toString();
-    if (group != EN) {
+    if (group != EN && text.contains(" el ")) {
       text = text.replace(" de el ", " del ").replace(" a el ", " al ");
     }
     text = noise(text, r, group);
     return new Composed(text, SENTIMENT[category], intents);
+  }
+
+  private static boolean startsWith(StringBuilder sb, int at, String prefix) {
+    if (sb.length() - at < prefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (sb.charAt(at + i) != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void fill(
