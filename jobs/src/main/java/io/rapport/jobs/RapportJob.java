@@ -61,7 +61,7 @@ public final class RapportJob {
   public static void main(String[] args) throws Exception {
     JobArguments parsed = JobArguments.parse(args);
     if (parsed.demo()) {
-      DemoRunner.run(parsed);
+      io.rapport.jobs.demo.DemoRunner.run(parsed);
       return;
     }
     Configuration conf = parsed.configuration();
