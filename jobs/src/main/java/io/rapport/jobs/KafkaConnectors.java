@@ -38,7 +38,11 @@ public final class KafkaConnectors {
 
   static KafkaSource<io.rapport.model.Envelope> source(
       Configuration conf, String topic, Contract contract) {
-    return KafkaSource.<io.rapport.model.Envelope>builder()
+    var builder = KafkaSource.<io.rapport.model.Envelope>builder();
+    if (conf.get(KAFKA_BOUNDED)) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder
         .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
         .setTopics(topic)
         .setGroupId(conf.get(KAFKA_GROUP_ID))

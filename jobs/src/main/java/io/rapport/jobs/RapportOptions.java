@@ -39,6 +39,14 @@ public final class RapportOptions {
           .withDescription(
               "Where sources start without a checkpoint: committed-or-earliest, earliest or latest.");
 
+  public static final ConfigOption<Boolean> KAFKA_BOUNDED =
+      ConfigOptions.key("kafka.bounded")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription(
+              "Stop reading at the latest offsets of when the job started, and finish (backfills,"
+                  + " replays, tests); by default sources read forever.");
+
   public static final ConfigOption<String> KAFKA_TRANSACTIONAL_ID_PREFIX =
       ConfigOptions.key("kafka.transactional-id-prefix")
           .stringType()

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Alerts as Kafka records: keyed by customer (per-customer order), JSON value. */
+/**
+ * Alerts as Kafka records: keyed by customer (per-customer order), JSON value, timestamped when
+ * written (the alert's own times are in its payload).
+ */
 public class AlertRecords implements KafkaRecordSerializationSchema<Alert> {
   private static final long serialVersionUID = 1L;
 
@@ -21,6 +24,6 @@ public class AlertRecords implements KafkaRecordSerializationSchema<Alert> {
       Alert alert, KafkaSinkContext context, Long timestamp) {
     String key = alert.customerId != null ? alert.customerId : alert.alertId;
     return new ProducerRecord<>(
-        topic, null, timestamp, key.getBytes(StandardCharsets.UTF_8), Json.toBytes(alert));
+        topic, null, null, key.getBytes(StandardCharsets.UTF_8), Json.toBytes(alert));
   }
 }

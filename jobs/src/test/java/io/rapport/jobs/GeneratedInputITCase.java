@@ -1,0 +1,193 @@
+package io.rapport.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rapport.generator.GeneratedRecord;
+import io.rapport.generator.GeneratorConfig;
+import io.rapport.generator.RapportGenerator;
+import io.rapport.generator.RecordKind;
+import io.rapport.model.Alert;
+import io.rapport.model.DeadLetter;
+import io.rapport.serde.Json;
+import io.rapport.testing.ElasticsearchTestNode;
+import io.rapport.testing.FlinkTestCluster;
+import io.rapport.testing.KafkaTestCluster;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The main job over the first records of the generated world, through real Kafka topics into a real
+ * Elasticsearch node, as a bounded run: every malformed record comes back as a dead letter with the
+ * error the generator intended, no valid event is lost or counted twice, and alerts are committed
+ * once.
+ */
+class GeneratedInputITCase {
+  @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
+
+  private static final int RECORDS = 6_000;
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  @Test
+  void generatedWorldEndToEnd() throws Exception {
+    KafkaTestCluster kafka = KafkaTestCluster.get();
+    ElasticsearchTestNode es = ElasticsearchTestNode.get();
+    Map<String, String> topics = new HashMap<>();
+    topics.put(GeneratedRecord.TOPIC_MENTIONS, kafka.uniqueTopic("mentions", 2));
+    topics.put(GeneratedRecord.TOPIC_CUSTOMERS, kafka.uniqueTopic("customers", 2));
+    topics.put(GeneratedRecord.TOPIC_TRANSACTIONS, kafka.uniqueTopic("transactions", 2));
+    String alertsTopic = kafka.uniqueTopic("alerts", 1);
+    String deadTopic = kafka.uniqueTopic("deadletter", 1);
+    String prefix = ElasticsearchTestNode.uniqueIndexPrefix();
+
+    RapportGenerator generator = new RapportGenerator(GeneratorConfig.defaults().seed(7));
+    List<GeneratedRecord> records = new ArrayList<>();
+    List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
+    List<Long> indices = new ArrayList<>();
+    for (long i = 0; i < RECORDS; i++) {
+      indices.add(i);
+    }
+    // The first customers who later ask to be forgotten: their forget requests come after the
+    // range, so add them (the forgotten customers' earlier events are in the range).
+    int created = generator.customersCreatedBefore(RECORDS);
+    for (int k = 0, added = 0; k < created && added < 3; k++) {
+      long forget = generator.forgetIndex(k);
+      if (forget >= RECORDS) {
+        indices.add(forget);
+        added++;
+      }
+    }
+    for (long i : indices) {
+      GeneratedRecord r = generator.record(i);
+      records.add(r);
+      out.add(new ProducerRecord<>(topics.get(r.topic), null, r.eventTimeMillis, r.key, r.value));
+    }
+    kafka.produceAll(out);
+
+    Configuration o =
+        JobArguments.parse(
+                "--kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "--kafka.group-id", KafkaTestCluster.uniqueName("group"),
+                "--kafka.starting-offsets", "earliest",
+                "--kafka.bounded", "true",
+                "--kafka.transactional-id-prefix", KafkaTestCluster.uniqueName("tx"),
+                "--topic.mentions", topics.get(GeneratedRecord.TOPIC_MENTIONS),
+                "--topic.customers", topics.get(GeneratedRecord.TOPIC_CUSTOMERS),
+                "--topic.transactions", topics.get(GeneratedRecord.TOPIC_TRANSACTIONS),
+                "--topic.alerts", alertsTopic,
+                "--topic.deadletter", deadTopic,
+                "--elasticsearch.hosts", es.httpUrl(),
+                "--elasticsearch.index-prefix", prefix,
+                "--checkpoint.interval", "1 s")
+            .configuration();
+    StreamExecutionEnvironment env = FlinkTestCluster.env();
+    Environments.configure(env, o);
+    RapportJob.defineWorkflow(
+        env,
+        o,
+        KafkaConnectors.sources(o),
+        KafkaConnectors.alertSink(o),
+        KafkaConnectors.deadLetterSink(o),
+        ElasticsearchConnector.sink(o));
+    env.execute("rapport-generated-it"); // bounded: returns when every record was read
+
+    // Dead letters: exactly the malformed records, each with the error the generator intended.
+    Map<String, Long> expectedErrors =
+        records.stream()
+            .filter(r -> !r.isValid())
+            .collect(
+                Collectors.groupingBy(r -> r.expectedError, TreeMap::new, Collectors.counting()));
+    assertThat(expectedErrors).hasSizeGreaterThanOrEqualTo(5);
+    int malformed = expectedErrors.values().stream().mapToInt(Long::intValue).sum();
+    List<DeadLetter> dead =
+        kafka.consumeValues(deadTopic, IsolationLevel.READ_COMMITTED, malformed, TIMEOUT).stream()
+            .map(v -> read(v, DeadLetter.class))
+            .toList();
+    Map<String, Long> deadByError =
+        dead.stream()
+            .collect(Collectors.groupingBy(d -> d.errorCode, TreeMap::new, Collectors.counting()));
+    assertThat(deadByError).isEqualTo(expectedErrors);
+
+    // Mentions: every valid one indexed exactly once.
+    long validMentions =
+        records.stream()
+            .filter(r -> r.isValid() && r.topic.equals(GeneratedRecord.TOPIC_MENTIONS))
+            .count();
+    assertThat(es.count(prefix + "mentions")).isEqualTo(validMentions);
+
+    // Profiles: every customer who was registered and not forgotten has one; counts add up.
+    Set<String> forgotten = new HashSet<>();
+    Set<String> registered = new HashSet<>();
+    for (GeneratedRecord r : records) {
+      if (r.isValid() && r.kind == RecordKind.CUSTOMER_FORGET) {
+        forgotten.add(r.customerId);
+      } else if (r.isValid() && r.topic.equals(GeneratedRecord.TOPIC_CUSTOMERS)) {
+        registered.add(r.customerId);
+      }
+    }
+    registered.removeAll(forgotten);
+    assertThat(forgotten).hasSize(3);
+    Map<String, JsonNode> profiles = es.documents(prefix + "customers");
+    assertThat(profiles.keySet()).containsAll(registered).doesNotContainAnyElementsOf(forgotten);
+    assertThat(registered)
+        .allSatisfy(id -> assertThat(profiles.get(id).path("kind").asText()).isEqualTo("customer"));
+
+    long countedMentions =
+        profiles.values().stream().mapToLong(d -> d.path("mentionCount").asLong()).sum();
+    long countedTransactions =
+        profiles.values().stream()
+            .mapToLong(d -> d.path("purchaseCount").asLong() + d.path("returnCount").asLong())
+            .sum();
+    long validTransactions =
+        records.stream()
+            .filter(r -> r.isValid() && r.topic.equals(GeneratedRecord.TOPIC_TRANSACTIONS))
+            .count();
+    long ofForgotten =
+        records.stream()
+            .filter(r -> r.isValid() && r.customerId != null && forgotten.contains(r.customerId))
+            .filter(r -> !r.topic.equals(GeneratedRecord.TOPIC_CUSTOMERS))
+            .count();
+    // Nothing counted twice; nothing lost but the events of forgotten customers (deleted with
+    // their profile, unless they had landed on a prospect before the customer was linked).
+    assertThat(countedMentions).isLessThanOrEqualTo(validMentions);
+    assertThat(countedTransactions).isLessThanOrEqualTo(validTransactions);
+    assertThat(countedMentions + countedTransactions)
+        .isGreaterThanOrEqualTo(validMentions + validTransactions - ofForgotten);
+
+    // Alerts: committed once each, about customers with a profile, on negative mentions.
+    List<Alert> alerts =
+        kafka.consumeValues(alertsTopic, IsolationLevel.READ_COMMITTED, 1, TIMEOUT).stream()
+            .map(v -> read(v, Alert.class))
+            .toList();
+    assertThat(alerts).isNotEmpty();
+    assertThat(alerts.stream().map(a -> a.alertId).distinct().count()).isEqualTo(alerts.size());
+    for (Alert a : alerts) {
+      JsonNode mention = es.get(prefix + "mentions", a.evidence.mentionIds.get(0));
+      assertThat(mention.path("sentiment").path("compound").asDouble()).isLessThanOrEqualTo(-0.05);
+      assertThat(mention.path("profileId").asText()).isEqualTo(a.customerId);
+    }
+    assertThat(es.count(prefix + "alerts")).isEqualTo(alerts.size());
+  }
+
+  private static <T> T read(String json, Class<T> type) {
+    try {
+      return Json.mapper().readValue(json, type);
+    } catch (Exception e) {
+      throw new AssertionError("cannot read " + json, e);
+    }
+  }
+}
