@@ -98,6 +98,12 @@ final class Catalog {
     new Product("HOM-0299", "Fridge combi no frost", "home", 799.00, "la nevera", "fridge"),
   };
 
+  /** Indexes of electronics. */
+  static final int[] ELECTRONICS =
+      java.util.stream.IntStream.range(0, PRODUCTS.length)
+          .filter(i -> PRODUCTS[i].category.equals("electronics"))
+          .toArray();
+
   /** Indexes of products under 100 EUR. */
   static final int[] EVERYDAY = select(false);
 

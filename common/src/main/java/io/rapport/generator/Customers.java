@@ -330,7 +330,9 @@ final class Customers {
       c.loyaltyCard = card(p.k);
     } else if (d < 0.9 && c.socialAccounts != null) {
       for (SocialAccount a : c.socialAccounts) {
-        a.handle = crmHandle(Names.ascii(a.handle.replace("@", "")), Hash.of(seed, index, 7));
+        // the same handle typed again: '@' and capitals may change, the handle does not
+        a.handle =
+            crmHandle(a.handle.replace("@", "").toLowerCase(Locale.ROOT), Hash.of(seed, index, 7));
       }
     } else {
       c.name = c.name.toUpperCase(Locale.ROOT);

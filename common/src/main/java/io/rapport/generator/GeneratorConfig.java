@@ -138,6 +138,14 @@ public class GeneratorConfig implements Serializable {
     return this;
   }
 
+  /** Sets the split of the Latin-American share (normalised to sum to one). */
+  public GeneratorConfig latam(double mx, double co, double ar) {
+    latamMx = mx;
+    latamCo = co;
+    latamAr = ar;
+    return this;
+  }
+
   /** The largest amount by which a record's event time can precede an earlier record's. */
   public long maxOutOfOrdernessMillis() {
     return Math.max(0, 2 * jitterMillis - meanStepMillis);

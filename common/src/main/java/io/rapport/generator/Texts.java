@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * <p>A template is {@code "codes|text"} where codes are intent letters: P praise, C complaint, Q
  * question, R recommendation, I purchase intent, X churn threat ({@code -} for none). Slots: {B}
  * the brand talked about, {O} another brand, {P} a product (Spanish with its article, English
- * without), {C} a city, {S+}/{S-} a slang adjective, {X+}/{X-} a slang exclamation, {E+}/{E-}/{E?}
- * an emoji, {N} a small number.
+ * without), {PE} an electronics product, {C} a city, {S+}/{S-} a slang adjective, {X+}/{X-} a slang
+ * exclamation, {E+}/{E-}/{E?} an emoji, {N} a small number.
  */
 final class Texts {
   static final int PRAISE = 0;
@@ -99,7 +99,7 @@ final class Texts {
           "Q|¿A qué hora abre {B} en {C} el domingo?",
           "Q|¿Cómo hago una devolución en {B} si lo compré online?",
           "Q|¿Alguien ha probado {P} de {B}? ¿Qué tal va?",
-          "Q|{B}, ¿la garantía de {P} cubre la batería?",
+          "Q|{B}, ¿la garantía de {PE} cubre la batería?",
         };
     T[ES][NEUTRAL] =
         new String[] {
@@ -175,7 +175,7 @@ final class Texts {
           "Q|¿Qué tal {P} de {B}? ¿Vale la pena?",
           "Q|¿A qué hora abre {B} en {C} el domingo?",
           "Q|¿Cómo hago una devolución en {B} si compré en línea?",
-          "Q|{B}, ¿la garantía de {P} cubre la batería?",
+          "Q|{B}, ¿la garantía de {PE} cubre la batería?",
         };
     T[LATAM][NEUTRAL] =
         new String[] {
@@ -244,7 +244,7 @@ final class Texts {
           "Q|Hey {B}, when is the {P} back in stock?",
           "Q|What time does {B} in {C} open on Sunday?",
           "Q|How do I return an online order to {B}?",
-          "Q|{B}, does the warranty on the {P} cover the battery?",
+          "Q|{B}, does the warranty on the {PE} cover the battery?",
         };
     T[EN][NEUTRAL] =
         new String[] {
@@ -494,6 +494,14 @@ final class Texts {
         case "P":
           {
             Catalog.Product p = Catalog.PRODUCTS[r.nextInt(Catalog.PRODUCTS.length)];
+            sb.append(group == EN ? p.en : localize(p.es, market));
+            break;
+          }
+        case "PE":
+          {
+            // something with a battery
+            Catalog.Product p =
+                Catalog.PRODUCTS[Catalog.ELECTRONICS[r.nextInt(Catalog.ELECTRONICS.length)]];
             sb.append(group == EN ? p.en : localize(p.es, market));
             break;
           }

@@ -270,13 +270,35 @@ class RapportGeneratorTest {
       out.add("email:" + normalizeEmail(e));
     }
     for (String p : c.phones) {
-      String digits = p.replaceAll("[^0-9]", "");
-      out.add("phone:" + digits.substring(digits.length() - 8));
+      out.add("phone:" + nationalNumber(p));
     }
     if (c.loyaltyCard != null) {
       out.add("card:" + c.loyaltyCard);
     }
     return out;
+  }
+
+  /**
+   * The national significant number of a phone written in E.164 or locally (Argentina's local
+   * mobile form "0351 15-790-1984" drops the trunk 0 and the 15; E.164 "+549..." drops the 9).
+   */
+  static String nationalNumber(String phone) {
+    String d = phone.replaceAll("[^0-9]", "");
+    if (phone.startsWith("+")) {
+      for (String cc : new String[] {"549", "34", "52", "57", "1"}) {
+        if (d.startsWith(cc)) {
+          return d.substring(cc.length());
+        }
+      }
+      throw new AssertionError("unknown country code: " + phone);
+    }
+    if (d.startsWith("0")) {
+      d = d.substring(1);
+      int area = d.startsWith("11") ? 2 : 3;
+      assertThat(d.substring(area, area + 2)).isEqualTo("15");
+      return d.substring(0, area) + d.substring(area + 2);
+    }
+    return d;
   }
 
   static String normalizeEmail(String e) {
@@ -327,6 +349,36 @@ class RapportGeneratorTest {
     GeneratorStats s = GeneratorStats.of(GEN, 0, 400_000);
     assertThat(s.valid(RecordKind.CUSTOMER_FORGET)).isBetween(20L, 120L); // 0.4 % of customers
     assertThat(s.valid(RecordKind.CUSTOMER_UPDATE)).isGreaterThan(10_000L);
+  }
+
+  @Test
+  void updatesKeepTheCustomersIdentifiersUpToSpelling() {
+    int updates = 0;
+    for (long i = 5_000; i < 60_000 && updates < 500; i++) {
+      if (!GEN.topicOf(i).equals(GeneratedRecord.TOPIC_CUSTOMERS)) {
+        continue;
+      }
+      GeneratedRecord r = GEN.record(i);
+      if (r.kind != RecordKind.CUSTOMER_UPDATE || !r.isValid()) {
+        continue;
+      }
+      updates++;
+      CustomerRecord u = PARSER.customer(r.value).value();
+      CustomerRecord c = customerRecord(GEN.customerNumber(u.customerId));
+      assertThat(u.updatedAt).isAfter(c.updatedAt);
+      Set<String> before = identifiers(c);
+      Set<String> after = identifiers(u);
+      // an update may add a card or an email variant, never lose or change an identifier
+      // (a phone is only re-written in the other format)
+      assertThat(after).as("%s vs %s", u, c).containsAll(before);
+      if (c.socialAccounts != null) {
+        for (int a = 0; a < c.socialAccounts.size(); a++) {
+          assertThat(norm(u.socialAccounts.get(a).handle))
+              .isEqualTo(norm(c.socialAccounts.get(a).handle));
+        }
+      }
+    }
+    assertThat(updates).isEqualTo(500);
   }
 
   @Test
