@@ -32,7 +32,7 @@ Environment (defaults in brackets):
   RAPPORT_FLINK_JM_MEMORY         JobManager process size [1024m]
   RAPPORT_KAFKA_HEAP              Kafka heap [512m]
   RAPPORT_ES_HEAP                 Elasticsearch heap [512m]
-  RAPPORT_TOPIC_PARTITIONS        partitions of the input topics [4]
+  RAPPORT_TOPIC_PARTITIONS        partitions of each topic but the compacted rapport.clv-model [4]
   RAPPORT_STACK_TIMEOUT           seconds to wait for each service to be healthy [120]
   RAPPORT_STACK_STOP_TIMEOUT      seconds to wait after SIGTERM before SIGKILL [30]
   RAPPORT_ES_USER                 unprivileged user Elasticsearch runs as when started by root [rapport]
@@ -66,11 +66,17 @@ stack_config() {
   LOGS="$STATE/logs"
   RUN="$STATE/run"
 
-  # Ports recorded by the last `up` win for status/down/logs, so that those find the stack that
-  # runs even when called with a different environment.
-  if [ -f "$STATE/stack.env" ] && [ "${1:-}" != up ]; then
-    # shellcheck disable=SC1091
-    source "$STATE/stack.env"
+  # The ports recorded by the last `up` win while any of its services runs, and always for
+  # status/down/logs: those find the stack that runs even when called with another environment.
+  if [ -f "$STATE/stack.env" ]; then
+    local svc running=0
+    for svc in "${STACK_SERVICES[@]}"; do
+      svc_pid "$svc" >/dev/null && running=1
+    done
+    if [ "${1:-}" != up ] || [ $running = 1 ]; then
+      # shellcheck disable=SC1091
+      source "$STATE/stack.env"
+    fi
   fi
   : "${RAPPORT_STACK_HOST:=127.0.0.1}"
   : "${RAPPORT_KAFKA_PORT:=9092}"
@@ -252,9 +258,13 @@ port_user() {
   if command -v ss >/dev/null; then
     line="$(ss -Hltnp "sport = :$port" 2>/dev/null | head -n 1)"
     [ -n "$line" ] || return 1
-    local who
-    who="$(echo "$line" | sed -n 's/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/\1 (pid \2)/p')"
-    echo "${who:-another process}"
+    local pid
+    pid="$(echo "$line" | sed -n 's/.*users:(("[^"]*",pid=\([0-9]*\).*/\1/p')"
+    if [ -n "$pid" ]; then
+      echo "pid $pid: $(ps -o args= -p "$pid" 2>/dev/null | cut -c1-100)"
+    else
+      echo "another process"
+    fi
     return 0
   fi
   if (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; then
@@ -650,7 +660,7 @@ install_index_templates() {
 # Commands
 
 stack_up() {
-  local started=() name pid p who conflicts=""
+  local name p who conflicts=""
   local all_running=1
   for name in "${STACK_SERVICES[@]}"; do
     svc_pid "$name" >/dev/null || all_running=0
@@ -693,38 +703,51 @@ RAPPORT_FLINK_SLOTS=$RAPPORT_FLINK_SLOTS
 ENV
 
   local t0=$SECONDS
+  # Whatever stops this `up` early (a failed start, a timeout, Ctrl-C) stops what it started.
+  STACK_STARTED=()
+  trap stack_up_abort EXIT
   # Elasticsearch takes longest: first.
   if ! svc_pid elasticsearch >/dev/null; then
-    ensure_es_user; write_es_config; check_es_access; start_elasticsearch; started+=(elasticsearch)
+    ensure_es_user; write_es_config; check_es_access; start_elasticsearch; STACK_STARTED+=(elasticsearch)
   else say "elasticsearch already running"; fi
   if ! svc_pid kafka >/dev/null; then
-    write_kafka_config; start_kafka; started+=(kafka)
+    write_kafka_config; start_kafka; STACK_STARTED+=(kafka)
   else say "kafka already running"; fi
   if ! svc_pid jobmanager >/dev/null || ! svc_pid taskmanager >/dev/null; then
     write_flink_config
   fi
   if ! svc_pid jobmanager >/dev/null; then
-    start_flink jobmanager; started+=(jobmanager)
+    start_flink jobmanager; STACK_STARTED+=(jobmanager)
   else say "jobmanager already running"; fi
   if ! svc_pid taskmanager >/dev/null; then
-    start_flink taskmanager; started+=(taskmanager)
+    start_flink taskmanager; STACK_STARTED+=(taskmanager)
   else say "taskmanager already running"; fi
-  [ ${#started[@]} -gt 0 ] && say "started ${started[*]}; waiting for them (timeout ${RAPPORT_STACK_TIMEOUT}s each)"
+  if [ ${#STACK_STARTED[@]} -gt 0 ]; then
+    say "started ${STACK_STARTED[*]}; waiting for them (timeout ${RAPPORT_STACK_TIMEOUT}s each)"
+  fi
 
   rm -f "$RUN/setup.done"
   if ! wait_healthy kafka kafka_healthy || ! wait_healthy elasticsearch es_healthy ||
       ! wait_healthy jobmanager jm_healthy || ! wait_healthy taskmanager tm_healthy; then
-    if [ ${#started[@]} -gt 0 ]; then
-      say "stopping what this run started: ${started[*]}" >&2
-      stop_services "${started[@]}" >&2
-    fi
     exit 1
   fi
   create_topics || { log_tail kafka; die "could not create the topics"; }
   install_index_templates || { log_tail elasticsearch; die "could not install the index templates"; }
   touch "$RUN/setup.done"
+  STACK_STARTED=()
+  trap - EXIT
   say "up in $((SECONDS - t0))s"
   stack_status
+}
+
+stack_up_abort() {
+  local rc=$?
+  trap - EXIT
+  if [ ${#STACK_STARTED[@]} -gt 0 ]; then
+    say "stopping what this run started: ${STACK_STARTED[*]} (logs in $LOGS)" >&2
+    stop_services "${STACK_STARTED[@]}" >&2
+  fi
+  exit $rc
 }
 
 stack_down() {
