@@ -175,7 +175,10 @@ fetch_libs() {
 }
 
 stack_fetch() {
-  mkdir -p "$CACHE"
+  if [ -f "$KAFKA_LIB/.complete" ] && [ -f "$FLINK_LIB/.complete" ] && [ -f "$ES_HOME/.complete" ]; then
+    return 0
+  fi
+  mkdir -p "$CACHE" || die "cannot create the cache $CACHE (set RAPPORT_STACK_CACHE)"
   # One fetch at a time per cache, whoever asks (several worktrees share it).
   exec 8>"$CACHE/.lock"
   command -v flock >/dev/null && flock 8
@@ -479,6 +482,9 @@ execution.checkpointing.dir: file://$d/checkpoints
 execution.checkpointing.savepoint-dir: file://$d/savepoints
 execution.checkpointing.incremental: true
 execution.checkpointing.num-retained: 2
+# Keep the last checkpoints of a cancelled (or stopped-with-the-stack) job: resume with
+#   bin/rapport submit --from-savepoint <state>/flink/checkpoints/<job id>/chk-<n> ...
+execution.checkpointing.externalized-checkpoint-retention: RETAIN_ON_CANCELLATION
 io.tmp.dirs: $d/tmp
 YAML
   write_log4j_console "$d/conf/log4j-console.properties"
