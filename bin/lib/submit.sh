@@ -27,7 +27,8 @@ Job options are passed to the job as they are, as --key value pairs, for example
   bin/rapport submit --kafka.bootstrap-servers 127.0.0.1:9092 \
       --elasticsearch.hosts http://127.0.0.1:9200 --checkpoint.interval 10s
 
-Environment: RAPPORT_FLINK_REST (the REST address), RAPPORT_SUBMIT_TIMEOUT (seconds to wait for
+Environment: RAPPORT_FLINK_REST (the REST address; default from RAPPORT_STACK_HOST and
+RAPPORT_FLINK_PORT, as for bin/rapport stack), RAPPORT_SUBMIT_TIMEOUT (seconds to wait for
 RUNNING, default 60), RAPPORT_NO_BUILD=1 (use the jar as it is).
 USAGE
 }
@@ -152,7 +153,7 @@ wait_running() {
 }
 
 submit_main() {
-  FLINK_REST="${RAPPORT_FLINK_REST:-http://127.0.0.1:8081}"
+  FLINK_REST="${RAPPORT_FLINK_REST:-http://${RAPPORT_STACK_HOST:-127.0.0.1}:${RAPPORT_FLINK_PORT:-8081}}"
   FLINK_REST="${FLINK_REST%/}"
   local jar="" entry="$SUBMIT_ENTRY_CLASS" parallelism="" savepoint="" allow_non_restored=false
   local wait=1 args=()

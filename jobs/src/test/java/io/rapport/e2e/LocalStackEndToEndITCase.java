@@ -112,6 +112,7 @@ class LocalStackEndToEndITCase {
     env.put("RAPPORT_FLINK_PORT", String.valueOf(ports[4]));
     env.put("RAPPORT_FLINK_RPC_PORT", String.valueOf(ports[5]));
     env.put("RAPPORT_FLINK_REST", "http://127.0.0.1:" + flinkPort);
+    env.put("RAPPORT_FLINK_SLOTS", "4"); // parallelism 2, with room for a second slot sharing group
     env.put("RAPPORT_STACK_TIMEOUT", "180");
     env.put("RAPPORT_SUBMIT_TIMEOUT", "120");
     // The jar under test is the one `mvn verify` packaged; never rebuild from inside the build.
