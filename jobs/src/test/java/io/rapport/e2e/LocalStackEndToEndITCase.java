@@ -314,14 +314,22 @@ class LocalStackEndToEndITCase {
   // ------------------------------------------------------------------------------------------
   // Kafka and Elasticsearch, the way a user reaches them
 
+  /**
+   * Produces a fixture's lines with keys, as the source systems would: the customer id for
+   * customers and transactions (so that one customer's records stay in order in one partition), the
+   * mention id for mentions, "malformed" for lines that are no JSON object.
+   */
   private static void produce(Fixture f) throws Exception {
-    String input = String.join("\n", f.lines) + "\n";
+    StringBuilder input = new StringBuilder();
+    for (String line : f.lines) {
+      input.append(f.key(line)).append('\t').append(line).append('\n');
+    }
     Result r =
         run(
             Duration.ofSeconds(60),
-            input,
+            input.toString(),
             env,
-            List.of("kcat", "-b", "127.0.0.1:" + kafkaPort, "-P", "-t", f.topic));
+            List.of("kcat", "-b", "127.0.0.1:" + kafkaPort, "-P", "-t", f.topic, "-K", "\t"));
     if (r.exit() != 0) {
       fail("kcat -P to " + f.topic + " failed:\n" + r.output());
     }
@@ -414,6 +422,30 @@ class LocalStackEndToEndITCase {
                 .collect(Collectors.toCollection(ArrayList::new));
         return new Fixture(topic, lines);
       }
+    }
+
+    String key(String line) {
+      JsonNode node;
+      try {
+        node = JSON.readTree(line);
+      } catch (IOException e) {
+        return "malformed";
+      }
+      if (node == null || !node.isObject()) {
+        return "malformed";
+      }
+      String key;
+      switch (topic) {
+        case "crm.customers":
+          key = node.path("customerId").asText();
+          break;
+        case "crm.transactions":
+          key = node.path("customer").path("customerId").asText();
+          break;
+        default:
+          key = node.path("mentionId").asText();
+      }
+      return key.isEmpty() ? "malformed" : key;
     }
 
     ParseResult<?> parse(String line) {
