@@ -138,8 +138,10 @@ wait_running() {
       FAILED|CANCELED|FINISHED|FAILING|CANCELLING)
         echo "rapport submit: job $jid is $state" >&2
         if rest GET "/jobs/$jid/exceptions"; then
-          echo "$REST_BODY" | sed -n 's/.*"root-exception":"\(\([^"\\]\|\\.\)*\)".*/\1/p' |
-            sed -e 's/\\n/\n/g' -e 's/\\t/    /g' -e 's/\\"/"/g' | head -n 40 >&2
+          # The newest failure's stack trace, its "Caused by" chain without the frames.
+          echo "$REST_BODY" | grep -o '"stacktrace":"\([^"\]\|\\.\)*"' | head -n 1 |
+            sed -e 's/^"stacktrace":"//' -e 's/"$//' -e 's/\\n/\n/g' -e 's/\\t/    /g' -e 's/\\"/"/g' |
+            grep -v -E '^[[:space:]]+(at |\.\.\. [0-9]+ more)' | head -n 20 >&2 || true
         fi
         [ "$state" = FINISHED ] && return 0
         return 1 ;;
@@ -193,7 +195,7 @@ submit_main() {
 
   local body a first=1
   body="{\"entryClass\":$(json_string "$entry"),\"programArgsList\":["
-  for a in "${args[@]}"; do
+  for a in ${args[@]+"${args[@]}"}; do
     [ $first = 1 ] || body+=","
     body+="$(json_string "$a")"
     first=0
