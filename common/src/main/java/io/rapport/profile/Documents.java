@@ -27,8 +27,15 @@ public final class Documents implements java.io.Serializable {
   private final String mentionsIndex;
   private final String alertsIndex;
   private final Pseudonymizer pseudonymizer;
+  private final String reportingCurrency;
 
   public Documents(String indexPrefix, Pseudonymizer pseudonymizer) {
+    this(indexPrefix, pseudonymizer, "EUR");
+  }
+
+  /** {@code reportingCurrency}: the currency in which profiles' money is published. */
+  public Documents(String indexPrefix, Pseudonymizer pseudonymizer, String reportingCurrency) {
+    this.reportingCurrency = reportingCurrency;
     this.customersIndex = indexPrefix + "customers";
     this.mentionsIndex = indexPrefix + "mentions";
     this.alertsIndex = indexPrefix + "alerts";
@@ -84,6 +91,7 @@ public final class Documents implements java.io.Serializable {
     d.put("totalSpend", p.netSpend());
     d.put("purchasedAmount", p.purchasedAmount);
     d.put("returnedAmount", p.returnedAmount);
+    d.put("currency", reportingCurrency);
     putInstant(d, "updatedAt", p.updatedAt);
     return new EsDocument(customersIndex, p.profileId, Json.toString(d));
   }

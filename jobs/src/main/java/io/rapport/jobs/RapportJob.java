@@ -90,7 +90,9 @@ public final class RapportJob {
         CurrencyRates.parse(conf.get(REPORTING_CURRENCY), conf.get(CURRENCY_RATES));
     Pseudonymizer pseudonymizer =
         new Pseudonymizer(conf.get(PRIVACY_HASH_SECRET), conf.get(PRIVACY_PSEUDONYMIZE));
-    Documents documents = new Documents(conf.get(ELASTICSEARCH_INDEX_PREFIX), pseudonymizer);
+    Documents documents =
+        new Documents(
+            conf.get(ELASTICSEARCH_INDEX_PREFIX), pseudonymizer, rates.reportingCurrency());
 
     WatermarkStrategy<Envelope> watermarks =
         WatermarkStrategy.<Envelope>forBoundedOutOfOrderness(conf.get(MAX_OUT_OF_ORDERNESS))
