@@ -34,30 +34,27 @@ public enum Contract {
     switch (this) {
       case MENTION:
         ParseResult<SocialMention> m = parser.mention(value);
-        if (m.isOk()) {
-          e.kind = Envelope.MENTION;
-          e.mention = m.value();
-          e.eventTime = e.mention.time.toEpochMilli();
-        }
         result = m;
+        if (m.isOk()) {
+          e.mention = m.value();
+          accept(e, Envelope.MENTION, e.mention.time);
+        }
         break;
       case CUSTOMER:
         ParseResult<CustomerRecord> c = parser.customer(value);
-        if (c.isOk()) {
-          e.kind = Envelope.CUSTOMER;
-          e.customer = c.value();
-          e.eventTime = e.customer.updatedAt.toEpochMilli();
-        }
         result = c;
+        if (c.isOk()) {
+          e.customer = c.value();
+          accept(e, Envelope.CUSTOMER, e.customer.updatedAt);
+        }
         break;
       case TRANSACTION:
         ParseResult<Transaction> t = parser.transaction(value);
-        if (t.isOk()) {
-          e.kind = Envelope.TRANSACTION;
-          e.transaction = t.value();
-          e.eventTime = e.transaction.time.toEpochMilli();
-        }
         result = t;
+        if (t.isOk()) {
+          e.transaction = t.value();
+          accept(e, Envelope.TRANSACTION, e.transaction.time);
+        }
         break;
       default:
         throw new IllegalStateException("unknown contract " + this);
@@ -66,5 +63,10 @@ public enum Contract {
       e.markInvalid(result.error().name(), result.reason(), value);
     }
     return e;
+  }
+
+  private static void accept(Envelope e, String kind, java.time.Instant eventTime) {
+    e.kind = kind;
+    e.eventTime = eventTime.toEpochMilli();
   }
 }

@@ -3,8 +3,7 @@ package io.rapport.jobs;
 import static io.rapport.jobs.RapportOptions.*;
 
 import io.rapport.jobs.RapportJob.NamedSource;
-import io.rapport.jobs.sink.AlertRecords;
-import io.rapport.jobs.sink.DeadLetterRecords;
+import io.rapport.jobs.sink.JsonRecords;
 import io.rapport.jobs.source.EnvelopeDeserializer;
 import io.rapport.model.Alert;
 import io.rapport.model.DeadLetter;
@@ -72,7 +71,7 @@ public final class KafkaConnectors {
   public static Sink<Alert> alertSink(Configuration conf) {
     return KafkaSink.<Alert>builder()
         .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
-        .setRecordSerializer(new AlertRecords(conf.get(TOPIC_ALERTS)))
+        .setRecordSerializer(JsonRecords.alerts(conf.get(TOPIC_ALERTS)))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(conf.get(KAFKA_TRANSACTIONAL_ID_PREFIX) + "-alerts")
         .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
@@ -83,7 +82,7 @@ public final class KafkaConnectors {
   public static Sink<DeadLetter> deadLetterSink(Configuration conf) {
     return KafkaSink.<DeadLetter>builder()
         .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
-        .setRecordSerializer(new DeadLetterRecords(conf.get(TOPIC_DEADLETTER)))
+        .setRecordSerializer(JsonRecords.deadLetters(conf.get(TOPIC_DEADLETTER)))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(conf.get(KAFKA_TRANSACTIONAL_ID_PREFIX) + "-deadletters")
         .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
