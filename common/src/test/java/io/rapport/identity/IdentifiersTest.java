@@ -14,7 +14,7 @@ class IdentifiersTest {
     assertThat(Identifiers.email("  Ana@Example.COM ")).isEqualTo("email:ana@example.com");
     assertThat(Identifiers.social("X", "@Ana_Lopez")).isEqualTo("social:x:ana_lopez");
     assertThat(Identifiers.social("x", "@")).isNull();
-    assertThat(Identifiers.card(" lc-12 ")).isEqualTo("card:LC-12");
+    assertThat(Identifiers.card(" lc-12 ")).isEqualTo("card:LC12");
     assertThat(Identifiers.phone("+34 600 11 22 33")).isEqualTo("phone:+34600112233");
     assertThat(Identifiers.email(" ")).isNull();
     assertThat(Identifiers.kindOf("social:x:ana")).isEqualTo("social");
@@ -29,7 +29,7 @@ class IdentifiersTest {
             "crm:C1",
             "email:ana@example.com",
             Identifiers.phone(c.phones.get(0)),
-            "card:LC-C1",
+            "card:LCC1",
             "social:x:ana");
   }
 

@@ -2,6 +2,7 @@ package io.rapport.jobs;
 
 import static io.rapport.jobs.RapportOptions.*;
 
+import io.rapport.identity.IdentifierNormalizer;
 import io.rapport.identity.Pseudonymizer;
 import io.rapport.jobs.functions.AnalyzeMentions;
 import io.rapport.jobs.functions.CustomerEvents;
@@ -88,6 +89,8 @@ public final class RapportJob {
     env.setMaxParallelism(conf.get(MAX_PARALLELISM));
     CurrencyRates rates =
         CurrencyRates.parse(conf.get(REPORTING_CURRENCY), conf.get(CURRENCY_RATES));
+    IdentifierNormalizer normalizer =
+        new IdentifierNormalizer(conf.get(IDENTITY_DEFAULT_COUNTRY), conf.get(IDENTITY_BLOCKLIST));
     Pseudonymizer pseudonymizer =
         new Pseudonymizer(conf.get(PRIVACY_HASH_SECRET), conf.get(PRIVACY_PSEUDONYMIZE));
     Documents documents =
@@ -109,7 +112,7 @@ public final class RapportJob {
     }
 
     SingleOutputStreamOperator<SocialMention> routed =
-        named(input.process(new RouteRecords(rates)), "route-records");
+        named(input.process(new RouteRecords(rates, normalizer)), "route-records");
     named(
         routed.getSideOutput(RouteRecords.DEAD_LETTERS).sinkTo(deadLetterSink), "sink-deadletters");
 
@@ -134,10 +137,10 @@ public final class RapportJob {
     DataStream<CustomerRecord> customers = routed.getSideOutput(RouteRecords.CUSTOMERS);
 
     DataStream<ProfileEvent> identityInput =
-        named(customers.flatMap(new LinkIdentifiers()), "link-identifiers")
+        named(customers.flatMap(new LinkIdentifiers(normalizer)), "link-identifiers")
             .union(
-                named(mentions.map(new MentionEvents()), "mention-events"),
-                named(transactions.map(new TransactionEvents()), "transaction-events"));
+                named(mentions.map(new MentionEvents(normalizer)), "mention-events"),
+                named(transactions.map(new TransactionEvents(normalizer)), "transaction-events"));
     DataStream<ProfileEvent> resolved =
         named(
             identityInput

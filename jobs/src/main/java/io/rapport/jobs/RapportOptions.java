@@ -168,6 +168,23 @@ public final class RapportOptions {
               "How long (event time) a transaction whose loyalty card or email is not known yet"
                   + " waits for the CRM record that resolves it.");
 
+  public static final ConfigOption<String> IDENTITY_DEFAULT_COUNTRY =
+      ConfigOptions.key("identity.default-country")
+          .stringType()
+          .defaultValue("ES")
+          .withDescription(
+              "Country whose national phone formats apply when a customer record has no country"
+                  + " (ES, MX, CO, AR, US, CA, CL, PE, GB, PT, FR, DE, IT).");
+
+  public static final ConfigOption<List<String>> IDENTITY_BLOCKLIST =
+      ConfigOptions.key("identity.blocklist")
+          .stringType()
+          .asList()
+          .defaultValues(io.rapport.identity.IdentifierNormalizer.DEFAULT_BLOCKLIST.split(";"))
+          .withDescription(
+              "Identifier values refused as junk (case-insensitive), separated by ';'. Refused"
+                  + " identifiers are counted (metric identifiersRefused) and never linked.");
+
   // ---- Privacy ----
 
   public static final ConfigOption<Boolean> PRIVACY_PSEUDONYMIZE =

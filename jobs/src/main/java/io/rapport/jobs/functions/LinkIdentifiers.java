@@ -1,14 +1,31 @@
 package io.rapport.jobs.functions;
 
-import io.rapport.identity.Identifiers;
+import io.rapport.identity.IdentifierNormalizer;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.ProfileEvent;
-import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
-/** A CRM upsert claims each of its identifiers for the customer, in the identity index. */
-public class LinkIdentifiers implements FlatMapFunction<CustomerRecord, ProfileEvent> {
+/**
+ * A CRM upsert claims each of its identifiers for the customer, in the identity index. Junk
+ * identifiers are refused and counted.
+ */
+public class LinkIdentifiers extends RichFlatMapFunction<CustomerRecord, ProfileEvent> {
   private static final long serialVersionUID = 1L;
+
+  private final IdentifierNormalizer normalizer;
+  private transient Counter refused;
+
+  public LinkIdentifiers(IdentifierNormalizer normalizer) {
+    this.normalizer = normalizer;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    refused = getRuntimeContext().getMetricGroup().counter("identifiersRefused");
+  }
 
   @Override
   public void flatMap(CustomerRecord c, Collector<ProfileEvent> out) {
@@ -17,7 +34,8 @@ public class LinkIdentifiers implements FlatMapFunction<CustomerRecord, ProfileE
     }
     String customerId = c.customerId.trim();
     long time = c.updatedAt.toEpochMilli();
-    for (String id : Identifiers.of(c)) {
+    refused.inc(normalizer.refused(c));
+    for (String id : normalizer.of(c)) {
       out.collect(ProfileEvent.link(id, customerId, time));
     }
   }

@@ -1,5 +1,6 @@
 package io.rapport.jobs.functions;
 
+import io.rapport.identity.IdentifierNormalizer;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.DeadLetter;
 import io.rapport.model.Envelope;
@@ -32,11 +33,13 @@ public class RouteRecords extends ProcessFunction<Envelope, SocialMention> {
       new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
 
   private final CurrencyRates rates;
+  private final IdentifierNormalizer normalizer;
   private transient Counter valid;
   private transient Counter invalid;
 
-  public RouteRecords(CurrencyRates rates) {
+  public RouteRecords(CurrencyRates rates, IdentifierNormalizer normalizer) {
     this.rates = rates;
+    this.normalizer = normalizer;
   }
 
   @Override
@@ -53,6 +56,10 @@ public class RouteRecords extends ProcessFunction<Envelope, SocialMention> {
     }
     switch (e.kind) {
       case Envelope.MENTION:
+        if (normalizer.of(e.mention) == null) {
+          refuse(ctx, e, "author handle '" + e.mention.author.handle + "' is not an identifier");
+          return;
+        }
         valid.inc();
         out.collect(e.mention);
         break;
@@ -61,6 +68,10 @@ public class RouteRecords extends ProcessFunction<Envelope, SocialMention> {
         ctx.output(CUSTOMERS, e.customer);
         break;
       case Envelope.TRANSACTION:
+        if (normalizer.of(e.transaction.customer) == null) {
+          refuse(ctx, e, "the customer reference has no usable identifier (junk or malformed)");
+          return;
+        }
         if (rates.convert(e.transaction.amount, e.transaction.currency).isEmpty()) {
           deadLetter(
               ctx,
@@ -87,6 +98,11 @@ public class RouteRecords extends ProcessFunction<Envelope, SocialMention> {
                 e.raw,
                 Instant.now()));
     }
+  }
+
+  private void refuse(Context ctx, Envelope e, String reason) {
+    deadLetter(
+        ctx, DeadLetters.of(e, ErrorCode.INVALID_VALUE.name(), reason, e.raw, Instant.now()));
   }
 
   private void deadLetter(Context ctx, DeadLetter d) {

@@ -86,7 +86,7 @@ class ResolveIdentityTest {
     assertThat(harness.extractOutputValues()).isEmpty();
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
-    harness.processElement(ProfileEvent.link("card:LC-9", "C9", 100), 100);
+    harness.processElement(ProfileEvent.link(Identifiers.card("LC-9"), "C9", 100), 100);
 
     assertThat(outputKeys()).containsExactly("C9");
     assertThat(harness.extractOutputValues().get(0).transaction.transactionId).isEqualTo("t1");
@@ -105,7 +105,7 @@ class ResolveIdentityTest {
 
     harness.processWatermark(t0 + HOLD);
 
-    String prospect = ResolveIdentity.prospectId(HASH, "card:LC-404");
+    String prospect = ResolveIdentity.prospectId(HASH, Identifiers.card("LC-404"));
     assertThat(outputKeys()).containsExactly(prospect, prospect);
     assertThat(harness.numEventTimeTimers()).isZero();
     assertThat(harness.numKeyedStateEntries()).isZero();
