@@ -1,0 +1,79 @@
+package io.rapport.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Result of {@link TextAnalyzer#analyze}: a Flink-friendly POJO (public no-arg constructor, public
+ * fields).
+ */
+public class Analysis {
+  /** Overall sentiment in [-1, 1]; ≥ 0.05 positive, ≤ -0.05 negative. */
+  public double compound;
+
+  /** Proportions of positive, negative and neutral content; they sum to 1. */
+  public double pos;
+
+  public double neg;
+  public double neu;
+
+  /** "es", "en" or "und". */
+  public String lang;
+
+  /** Subset of complaint, question, recommendation, purchase_intent, churn_threat. */
+  public List<String> intents = new ArrayList<>();
+
+  /** Hashtags, lower-cased, without '#'. */
+  public List<String> hashtags = new ArrayList<>();
+
+  /** Salient content words (lower-cased, accents kept, no stop words, handles or URLs), ≤ 10. */
+  public List<String> terms = new ArrayList<>();
+
+  public Analysis() {}
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Analysis)) {
+      return false;
+    }
+    Analysis a = (Analysis) o;
+    return Double.compare(compound, a.compound) == 0
+        && Double.compare(pos, a.pos) == 0
+        && Double.compare(neg, a.neg) == 0
+        && Double.compare(neu, a.neu) == 0
+        && Objects.equals(lang, a.lang)
+        && Objects.equals(intents, a.intents)
+        && Objects.equals(hashtags, a.hashtags)
+        && Objects.equals(terms, a.terms);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(compound, pos, neg, neu, lang, intents, hashtags, terms);
+  }
+
+  @Override
+  public String toString() {
+    return "Analysis{compound="
+        + compound
+        + ", pos="
+        + pos
+        + ", neg="
+        + neg
+        + ", neu="
+        + neu
+        + ", lang="
+        + lang
+        + ", intents="
+        + intents
+        + ", hashtags="
+        + hashtags
+        + ", terms="
+        + terms
+        + "}";
+  }
+}

@@ -1,0 +1,150 @@
+package io.rapport.text;
+
+import java.util.List;
+
+/**
+ * Offline language identification for short social texts: Spanish, English, or "und" (other
+ * languages, mixed or too little evidence). Evidence, summed per language: function words and other
+ * frequent words (weighted by how distinctive they are, {@code lexicons/langid.tsv}), script cues
+ * (ñ, ¿, ¡, accented vowels; ã õ ç for Portuguese, è ê à for French, ä ö ß for German), and a
+ * character-trigram model of Spanish versus English words for the remaining words. Thread-safe and
+ * immutable.
+ */
+public final class LanguageDetector {
+  static final String[] LANGS = {"es", "en", "pt", "fr", "de", "it"};
+  static final int ES = 0;
+  static final int EN = 1;
+  static final int NLANG = LANGS.length;
+
+  /** Minimum evidence for a decision. */
+  static final float MIN_SCORE = 1.0f;
+
+  private final Lexicon lex;
+  private final TrigramModel trigrams;
+
+  LanguageDetector(Lexicon lex) {
+    this.lex = lex;
+    this.trigrams = TrigramModel.build(lex);
+  }
+
+  /** "es", "en" or "und". */
+  public String detect(String text) {
+    List<Token> tokens = Tokenizer.tokenize(text, lex);
+    for (Token t : tokens) {
+      if (t.type == Token.WORD || t.type == Token.HASHTAG) {
+        t.entry = lex.get(t.key);
+      }
+    }
+    return LANGS.length > 0 ? name(detect(text, tokens)) : "und";
+  }
+
+  static String name(int lang) {
+    return lang == ES ? "es" : lang == EN ? "en" : "und";
+  }
+
+  /** Entry.ES, Entry.EN or -1, from tokens whose base entries are already looked up. */
+  int detect(String text, List<Token> tokens) {
+    float[] score = new float[NLANG];
+    int words = 0;
+    for (Token t : tokens) {
+      if (t.type != Token.WORD) {
+        continue;
+      }
+      String k = t.key;
+      if (k.isEmpty() || Character.isDigit(k.charAt(0))) {
+        continue;
+      }
+      words++;
+      Entry e = t.entry;
+      if (e != null && e.langWeights != null) {
+        float[] w = e.langWeights;
+        for (int l = 0; l < NLANG; l++) {
+          score[l] += w[l];
+        }
+      } else if (k.length() >= 3) {
+        float d = trigrams.esMinusEn(k);
+        if (d > 0) {
+          score[ES] += Math.min(d, 0.6f);
+        } else {
+          score[EN] += Math.min(-d, 0.6f);
+        }
+        suffixCues(k, score);
+      }
+      if (t.nonAscii) {
+        charCues(t.raw, score);
+      }
+    }
+    int n = Math.min(text.length(), Tokenizer.MAX_CHARS);
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '¿' || c == '¡') {
+        score[ES] += 1.5f;
+      }
+    }
+    int best = 0;
+    for (int l = 1; l < NLANG; l++) {
+      if (score[l] > score[best]) {
+        best = l;
+      }
+    }
+    if (words == 0 || score[best] < MIN_SCORE || (best != ES && best != EN)) {
+      return -1;
+    }
+    int second = best == ES ? EN : ES;
+    float other = 0;
+    for (int l = 2; l < NLANG; l++) {
+      other = Math.max(other, score[l]);
+    }
+    // a close call with another language (or between es and en) with little evidence: und
+    if (other > 0.8f * score[best] && score[best] < 3f) {
+      return -1;
+    }
+    if (score[second] > 0.9f * score[best] && score[best] < 2f) {
+      return -1;
+    }
+    return best;
+  }
+
+  private static void suffixCues(String k, float[] s) {
+    int n = k.length();
+    if (n < 5) {
+      return;
+    }
+    if (k.endsWith("cion") || k.endsWith("ciones") || k.endsWith("mente")) {
+      s[ES] += 0.5f;
+    } else if (k.endsWith("ing") || k.endsWith("tion") || k.endsWith("ly") || k.endsWith("ness")) {
+      s[EN] += 0.5f;
+    } else if (k.endsWith("ado") || k.endsWith("ada") || k.endsWith("ido") || k.endsWith("ida")) {
+      s[ES] += 0.3f;
+    }
+  }
+
+  private static void charCues(String raw, float[] s) {
+    for (int i = 0; i < raw.length(); i++) {
+      switch (Character.toLowerCase(raw.charAt(i))) {
+        case 'ñ' -> s[ES] += 1.0f;
+        case 'á', 'í', 'ó', 'ú' -> s[ES] += 0.3f;
+        case 'é' -> {
+          s[ES] += 0.15f;
+          s[3] += 0.15f;
+        }
+        case 'ã', 'õ' -> s[2] += 1.0f;
+        case 'ç' -> {
+          s[2] += 0.5f;
+          s[3] += 0.5f;
+        }
+        case 'â', 'ê', 'ô' -> {
+          s[2] += 0.4f;
+          s[3] += 0.4f;
+        }
+        case 'à', 'è', 'ù', 'œ', 'î', 'û', 'ë', 'ï' -> s[3] += 0.8f;
+        case 'ä', 'ö', 'ß' -> s[4] += 1.0f;
+        case 'ü' -> {
+          s[4] += 0.6f;
+        }
+        case 'ì', 'ò' -> s[5] += 0.8f;
+        default -> {}
+      }
+    }
+  }
+}

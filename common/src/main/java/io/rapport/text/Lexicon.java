@@ -1,0 +1,363 @@
+package io.rapport.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The lexicons and rule words, loaded once from classpath resources under {@code lexicons/}. All
+ * word keys are lower-cased with accents folded ({@link #fold}); phrases hang off their first word.
+ * Immutable after {@link #load()}.
+ */
+final class Lexicon {
+  static final String BASE = "/lexicons/";
+
+  private final Map<String, Entry> words = new HashMap<>(32_768);
+  private final Map<String, Float> emoticons = new HashMap<>(512);
+  private final Map<Integer, Float> emoji = new HashMap<>(4096);
+  private final boolean[] emoticonStart = new boolean[128];
+  private int maxEmoticon;
+
+  private Lexicon() {}
+
+  static Lexicon load() {
+    Lexicon lx = new Lexicon();
+    lx.loadVader("en/vader_lexicon.txt");
+    lx.loadValences("en/rapport_en.tsv", Entry.EN);
+    lx.loadValences("es/afinn_es_curated.tsv", Entry.ES);
+    lx.loadValences("es/rapport_es.tsv", Entry.ES);
+    lx.loadValences("emoticons_rapport.tsv", -1);
+    lx.loadRules("rules.tsv");
+    lx.loadStopwords("es/stopwords.txt", Entry.ES);
+    lx.loadStopwords("en/stopwords.txt", Entry.EN);
+    lx.loadLangId("langid.tsv");
+    lx.loadEmoji("en/emoji_utf8_lexicon.txt");
+    lx.loadEmojiOverrides("emoji_rapport.tsv");
+    return lx;
+  }
+
+  // ---------------------------------------------------------------- lookups
+
+  Entry get(String foldedKey) {
+    return words.get(foldedKey);
+  }
+
+  boolean isEmoticonStart(char c) {
+    return c < 128 && emoticonStart[c];
+  }
+
+  /** Length of the longest emoticon at {@code s[i..]}, or 0. */
+  int matchEmoticon(String s, int i, int n) {
+    for (int len = Math.min(maxEmoticon, n - i); len >= 2; len--) {
+      String cand = s.substring(i, i + len);
+      if (emoticons.containsKey(cand)) {
+        char last = s.charAt(i + len - 1);
+        if (i + len < n && Character.isLetterOrDigit(last)) {
+          char next = s.charAt(i + len);
+          if (Character.isLetterOrDigit(next)) {
+            continue;
+          }
+        }
+        if (Character.isLetter(s.charAt(i)) && i + len < n && s.charAt(i + len) == '\'') {
+          continue;
+        }
+        return len;
+      }
+    }
+    return 0;
+  }
+
+  float emoticon(String e) {
+    Float v = emoticons.get(e);
+    return v == null ? 0f : v;
+  }
+
+  float emoji(int cp) {
+    Float v = emoji.get(cp);
+    return v == null ? 0f : v;
+  }
+
+  Iterable<Entry> entries() {
+    return words.values();
+  }
+
+  /** Lower-case (ROOT) and strip acute, grave, circumflex and diaeresis from vowels; keep ñ. */
+  static String fold(String s) {
+    int n = s.length();
+    int k = 0;
+    while (k < n && s.charAt(k) < 128 && !Character.isUpperCase(s.charAt(k))) {
+      k++;
+    }
+    if (k == n) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(n);
+    b.append(s, 0, k);
+    for (; k < n; k++) {
+      char c = s.charAt(k);
+      if (c < 128) {
+        b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        continue;
+      }
+      c = Character.toLowerCase(c);
+      switch (c) {
+        case 'á', 'à', 'â', 'ä' -> b.append('a');
+        case 'é', 'è', 'ê', 'ë' -> b.append('e');
+        case 'í', 'ì', 'î', 'ï' -> b.append('i');
+        case 'ó', 'ò', 'ô', 'ö' -> b.append('o');
+        case 'ú', 'ù', 'û', 'ü' -> b.append('u');
+        case '\u0301', '\u0300', '\u0308', '\u0302' -> {} // combining accents
+        case '’' -> b.append('\'');
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  Entry entry(String foldedKey) {
+    return words.computeIfAbsent(foldedKey, Entry::new);
+  }
+
+  /** Entry for a key that may be a phrase ("una pasada"): phrases hang off their first word. */
+  Entry entryForKey(String rawKey) {
+    String key = fold(rawKey.trim().replaceAll("\\s+", " "));
+    int sp = key.indexOf(' ');
+    if (sp < 0) {
+      return entry(key);
+    }
+    String[] parts = key.split(" ");
+    Entry first = entry(parts[0]);
+    String[] rest = Arrays.copyOfRange(parts, 1, parts.length);
+    for (Entry.Phrase p : first.phrases) {
+      if (Arrays.equals(p.rest, rest)) {
+        return p.entry;
+      }
+    }
+    Entry pe = new Entry(key);
+    Entry.Phrase[] ps = Arrays.copyOf(first.phrases, first.phrases.length + 1);
+    ps[ps.length - 1] = new Entry.Phrase(rest, pe);
+    Arrays.sort(ps, (a, b) -> b.rest.length - a.rest.length); // longest first
+    first.phrases = ps;
+    return pe;
+  }
+
+  static boolean isEmoticonKey(String k) {
+    boolean letter = false;
+    for (int i = 0; i < k.length(); i++) {
+      char c = k.charAt(i);
+      if (!Character.isLetterOrDigit(c) && c != '\'' && c != '-' && c != ' ') {
+        return k.length() >= 2;
+      }
+      letter |= Character.isLetter(c);
+    }
+    return false;
+  }
+
+  private void addEmoticon(String k, float v) {
+    if (k.length() > 6 || k.length() < 2) {
+      return;
+    }
+    emoticons.put(k, v);
+    char c = k.charAt(0);
+    if (c < 128 && !Character.isDigit(c) && c != '.' && c != ',') {
+      emoticonStart[c] = true;
+    }
+    maxEmoticon = Math.max(maxEmoticon, k.length());
+  }
+
+  private void loadVader(String res) {
+    lines(
+        res,
+        line -> {
+          String[] f = line.split("\t");
+          if (f.length < 2) {
+            return;
+          }
+          float v = Float.parseFloat(f[1]);
+          if (isEmoticonKey(f[0])) {
+            addEmoticon(f[0], v);
+          } else {
+            entryForKey(f[0]).val[Entry.EN] = v;
+          }
+        });
+  }
+
+  /** {@code key<TAB>valence[<TAB>source]}; lang -1 = emoticons (both languages). */
+  private void loadValences(String res, int lang) {
+    lines(
+        res,
+        line -> {
+          String[] f = line.split("\t");
+          if (f.length < 2) {
+            return;
+          }
+          float v = Float.parseFloat(f[1].trim());
+          if (lang < 0 || isEmoticonKey(f[0])) {
+            addEmoticon(f[0], v);
+            if (lang < 0 && !f[0].equals(f[0].toLowerCase(Locale.ROOT))) {
+              addEmoticon(f[0].toLowerCase(Locale.ROOT), v);
+            }
+          } else {
+            entryForKey(f[0]).val[lang] = v;
+          }
+        });
+  }
+
+  private static int langIndex(String l) {
+    return switch (l) {
+      case "es" -> Entry.ES;
+      case "en" -> Entry.EN;
+      default -> throw new IllegalArgumentException("rules.tsv: unknown language " + l);
+    };
+  }
+
+  /**
+   * {@code lang<TAB>kind<TAB>key[<TAB>value]}, lang "es", "en" or "*"; kinds: neg, negweak, never,
+   * so, but, concessive, boost (value: scalar, negative for dampeners), alias (value: target),
+   * domain.
+   */
+  private void loadRules(String res) {
+    List<String[]> aliases = new ArrayList<>();
+    lines(
+        res,
+        line -> {
+          String[] f = line.split("\t");
+          if (f.length < 3) {
+            throw new IllegalArgumentException("rules.tsv: bad line " + line);
+          }
+          int[] langs =
+              f[0].equals("*") ? new int[] {Entry.ES, Entry.EN} : new int[] {langIndex(f[0])};
+          if (f[1].equals("alias")) {
+            aliases.add(new String[] {f[2], f[3]});
+            return;
+          }
+          Entry e = entryForKey(f[2]);
+          for (int l : langs) {
+            switch (f[1]) {
+              case "neg" -> e.flags[l] |= Entry.NEG;
+              case "negweak" -> e.flags[l] |= Entry.NEG | Entry.NEG_WEAK;
+              case "never" -> e.flags[l] |= Entry.NEG | Entry.NEVER;
+              case "so" -> e.flags[l] |= Entry.SO;
+              case "but" -> e.flags[l] |= Entry.BUT;
+              case "concessive" -> e.flags[l] |= Entry.CONCESSIVE;
+              case "domain" -> e.flags[l] |= Entry.DOMAIN;
+              case "boost" -> {
+                e.boost[l] = Float.parseFloat(f[3]);
+                e.val[l] = Float.NaN; // a booster is not itself sentiment ("super", "pretty")
+              }
+              default -> throw new IllegalArgumentException("rules.tsv: unknown kind " + f[1]);
+            }
+          }
+        });
+    for (String[] a : aliases) {
+      Entry from = entryForKey(a[0]);
+      from.alias = entryForKey(a[1]);
+    }
+  }
+
+  private void loadStopwords(String res, int lang) {
+    lines(
+        res,
+        line -> {
+          for (String w : line.trim().split("\\s+")) {
+            if (!w.isEmpty()) {
+              entry(fold(w)).flags[lang] |= Entry.STOP;
+            }
+          }
+        });
+  }
+
+  /** {@code lang<TAB>weight<TAB>word word ...}: language-id evidence of frequent words. */
+  private void loadLangId(String res) {
+    lines(
+        res,
+        line -> {
+          String[] f = line.split("\t");
+          int l = java.util.Arrays.asList(LanguageDetector.LANGS).indexOf(f[0]);
+          if (l < 0 || f.length < 3) {
+            throw new IllegalArgumentException("langid.tsv: bad line " + line);
+          }
+          float w = Float.parseFloat(f[1]);
+          for (String word : f[2].trim().split("\\s+")) {
+            Entry e = entry(fold(word));
+            if (e.langWeights == null) {
+              e.langWeights = new float[LanguageDetector.NLANG];
+            }
+            e.langWeights[l] = Math.max(e.langWeights[l], w);
+          }
+        });
+  }
+
+  /**
+   * VADER's emoji file gives descriptions; an emoji's valence is the summed English valence of its
+   * description words (negators ignored), damped and clamped to [-3, 3].
+   */
+  private void loadEmoji(String res) {
+    lines(
+        res,
+        line -> {
+          int tab = line.indexOf('\t');
+          if (tab <= 0) {
+            return;
+          }
+          String e = line.substring(0, tab);
+          int cp = e.codePointAt(0);
+          int len = Character.charCount(cp);
+          // single code point, optionally followed by the emoji variation selector
+          if (e.length() > len && !(e.length() == len + 1 && e.charAt(len) == '\uFE0F')) {
+            return;
+          }
+          float sum = 0;
+          for (String w : line.substring(tab + 1).toLowerCase(Locale.ROOT).split("[^a-z']+")) {
+            Entry en = words.get(w);
+            if (en != null && !Float.isNaN(en.val[Entry.EN])) {
+              sum += en.val[Entry.EN];
+            }
+          }
+          if (sum != 0) {
+            emoji.put(cp, Math.max(-3f, Math.min(3f, sum * 0.8f)));
+          }
+        });
+  }
+
+  private void loadEmojiOverrides(String res) {
+    lines(
+        res,
+        line -> {
+          String[] f = line.split("\t");
+          if (f.length >= 2) {
+            emoji.put(f[0].codePointAt(0), Float.parseFloat(f[1].trim()));
+          }
+        });
+  }
+
+  static void lines(String res, Consumer<String> each) {
+    try (InputStream in = Lexicon.class.getResourceAsStream(BASE + res)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + BASE + res);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#") && !line.startsWith("#\t")) {
+          continue;
+        }
+        each.accept(line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,483 @@
+package io.rapport.text;
+
+import java.util.List;
+
+/**
+ * Rule engine over lexicon valences: phrase matching, intensifiers and dampeners, negation scope,
+ * ALL-CAPS and elongation emphasis, adversative and concessive contrast, exclamation marks, emoji,
+ * emoticons and hashtags, then a squashing normalization to [-1, 1]. Stateless.
+ */
+final class SentimentScorer {
+  private static final int NONE = 0;
+  private static final int WORD = 1;
+  private static final int EMO = 2;
+  private static final int TAG = 3;
+  private static final int BOUND = 4;
+
+  private final Lexicon lex;
+  private final Tuning tu;
+
+  SentimentScorer(Lexicon lex, Tuning tu) {
+    this.lex = lex;
+    this.tu = tu;
+  }
+
+  /** Scores tokens (base entries looked up) in language l (Entry.ES, Entry.EN, -1) into a. */
+  void score(List<Token> tokens, int l, Analysis a) {
+    int n = tokens.size();
+    int[] kind = new int[n];
+    Entry[] ent = new Entry[n];
+    float[] v = new float[n];
+    boolean[] caps = new boolean[n];
+    int[] tok = new int[n]; // first token of the unit
+    int u = 0;
+    int lettersWords = 0;
+    int capsWords = 0;
+    int words = 0;
+    int excl = 0;
+    int quest = 0;
+    for (int i = 0; i < n; i++) {
+      Token t = tokens.get(i);
+      if (t.type == Token.WORD && t.raw.length() >= 2 && Character.isLetter(t.raw.charAt(0))) {
+        lettersWords++;
+        if (t.caps) {
+          capsWords++;
+        }
+      }
+    }
+    boolean capsEmphasis = capsWords < lettersWords;
+
+    for (int i = 0; i < n; i++) {
+      Token t = tokens.get(i);
+      tok[u] = i;
+      switch (t.type) {
+        case Token.WORD -> {
+          words++;
+          Entry e = t.entry;
+          int span = 1;
+          if (e != null && e.phrases.length > 0) {
+            for (Entry.Phrase p : e.phrases) {
+              if (p.entry.active(l) && matches(tokens, i + 1, p.rest)) {
+                e = p.entry;
+                span = 1 + p.rest.length;
+                break;
+              }
+            }
+          }
+          kind[u] = WORD;
+          boolean cp = t.caps;
+          for (int k = 1; k < span; k++) {
+            cp |= tokens.get(i + k).caps;
+          }
+          caps[u] = cp && capsEmphasis;
+          float val = Float.NaN;
+          if (span == 1) {
+            if (e == null || !e.active(l)) {
+              e = morphology(t, e, l);
+            }
+            val = valence(e, l, t);
+            if (e != null && e.key != t.key && !e.key.equals(t.key) && superlative(t.key)) {
+              val = emphasize(val, tu.superlative);
+            }
+          } else {
+            val = e.valence(l);
+          }
+          ent[u] = e;
+          if (!Float.isNaN(val) && val != 0) {
+            if (t.elongated) {
+              val = emphasize(val, tu.elongation);
+            }
+            v[u] = val;
+          }
+          i += span - 1;
+          words += span - 1;
+        }
+        case Token.HASHTAG -> {
+          kind[u] = TAG;
+          v[u] = hashtag(t, l);
+        }
+        case Token.EMOJI, Token.EMOTICON -> {
+          kind[u] = EMO;
+          int same = 0;
+          for (int k = u - 1; k >= 0 && kind[k] == EMO; k--) {
+            if (tokens.get(tok[k]).raw.equals(t.raw)) {
+              same++;
+            } else {
+              break;
+            }
+          }
+          v[u] = same >= tu.emojiRepeat ? 0f : t.emo;
+        }
+        case Token.EXCL -> {
+          excl++;
+          kind[u] = BOUND;
+        }
+        case Token.QUEST -> {
+          quest++;
+          kind[u] = BOUND;
+        }
+        case Token.BOUND -> kind[u] = BOUND;
+        default -> kind[u] = NONE; // handles, URLs: ignored for sentiment
+      }
+      u++;
+    }
+
+    // rules that look back from a sentiment word: intensifiers, caps, negation
+    int scope = l == Entry.EN ? tu.scopeEn : tu.scopeEs;
+    for (int k = 0; k < u; k++) {
+      float val = v[k];
+      if (val == 0 || kind[k] != WORD && kind[k] != TAG) {
+        continue;
+      }
+      float sign = Math.signum(val);
+      if (kind[k] == WORD) {
+        int dist = 0;
+        for (int j = k - 1; j >= 0 && dist < 3; j--) {
+          if (kind[j] == BOUND) {
+            break;
+          }
+          if (kind[j] != WORD) {
+            continue;
+          }
+          Entry b = ent[j];
+          float bs = b == null ? 0 : b.boost(l);
+          if (bs != 0 && v[j] == 0) {
+            bs *= tu.boostDecay[dist];
+            if (caps[j]) {
+              bs += Math.signum(bs) * tu.caps;
+            }
+            val += sign * bs;
+          }
+          dist++;
+        }
+        if (caps[k]) {
+          val += sign * tu.caps;
+        }
+        val *= negation(kind, ent, k, l, scope);
+      }
+      v[k] = val;
+    }
+
+    // contrast: adversatives weigh the clause after them more, concessive clauses less
+    for (int k = 0; k < u; k++) {
+      if (kind[k] != WORD || ent[k] == null) {
+        continue;
+      }
+      if (ent[k].has(Entry.BUT, l)) {
+        int start = sentenceStart(tokens, tok, kind, k);
+        int end = sentenceEnd(tokens, tok, kind, k, u);
+        for (int j = start; j < k; j++) {
+          v[j] *= tu.beforeBut;
+        }
+        for (int j = k + 1; j < end; j++) {
+          v[j] *= tu.afterBut;
+        }
+      } else if (ent[k].has(Entry.CONCESSIVE, l)) {
+        for (int j = k + 1; j < u && kind[j] != BOUND; j++) {
+          v[j] *= tu.concessive;
+        }
+      }
+    }
+
+    float sum = 0;
+    float pos = 0;
+    float neg = 0;
+    float neu = 0;
+    for (int k = 0; k < u; k++) {
+      float val = v[k];
+      sum += val;
+      if (val > 0) {
+        pos += val + 1;
+      } else if (val < 0) {
+        neg += -val + 1;
+      } else if (kind[k] == WORD) {
+        neu += 1;
+      }
+    }
+    if (sum != 0) {
+      float emph = Math.min(excl, 4) * tu.exclamation;
+      if (quest > 1) {
+        emph += Math.min(quest, 3) * tu.question;
+      }
+      if (sum > 0) {
+        sum += emph;
+        pos += emph;
+      } else {
+        sum -= emph;
+        neg += emph;
+      }
+      if (words > tu.refWords) {
+        sum *= (float) Math.pow(tu.refWords / words, tu.lengthPower);
+      }
+    }
+    double compound = sum / Math.sqrt(sum * sum + tu.alpha);
+    a.compound = Math.max(-1, Math.min(1, compound));
+    float total = pos + neg + neu;
+    if (total <= 0) {
+      a.pos = 0;
+      a.neg = 0;
+      a.neu = 1;
+    } else {
+      a.pos = pos / total;
+      a.neg = neg / total;
+      a.neu = neu / total;
+    }
+  }
+
+  private static float emphasize(float val, float by) {
+    return Float.isNaN(val) || val == 0 ? val : val + Math.signum(val) * by;
+  }
+
+  private float valence(Entry e, int l, Token t) {
+    if (e == null) {
+      return Float.NaN;
+    }
+    float val = e.valence(l);
+    if (Float.isNaN(val) && l == Entry.ES && t.key.length() >= 4 && !e.active(Entry.ES)) {
+      float en = e.val[Entry.EN];
+      if (!Float.isNaN(en)) {
+        val = en * tu.loanword;
+      }
+    }
+    return val;
+  }
+
+  /** Product of negation multipliers for the word at unit k (1 when not negated). */
+  private float negation(int[] kind, Entry[] ent, int k, int l, int scope) {
+    int dist = 0;
+    boolean so = false;
+    for (int j = k - 1; j >= 0 && dist < scope; j--) {
+      if (kind[j] == BOUND) {
+        return 1f;
+      }
+      if (kind[j] != WORD) {
+        continue;
+      }
+      dist++;
+      Entry e = ent[j];
+      if (e == null) {
+        continue;
+      }
+      if (e.has(Entry.BUT, l) || e.has(Entry.CONCESSIVE, l)) {
+        return 1f;
+      }
+      if (e.has(Entry.SO, l)) {
+        so = true;
+      }
+      if (e.has(Entry.NEG, l)) {
+        if (e.has(Entry.NEVER, l) && so) {
+          return tu.neverSo;
+        }
+        return e.has(Entry.NEG_WEAK, l) ? tu.weakNegation : tu.negation;
+      }
+    }
+    return 1f;
+  }
+
+  private static boolean matches(List<Token> tokens, int from, String[] rest) {
+    if (from + rest.length > tokens.size()) {
+      return false;
+    }
+    for (int k = 0; k < rest.length; k++) {
+      Token t = tokens.get(from + k);
+      if (t.type != Token.WORD) {
+        return false;
+      }
+      String key = t.entry != null ? t.entry.key : t.key;
+      if (!key.equals(rest[k]) && !t.key.equals(rest[k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int sentenceStart(List<Token> tokens, int[] tok, int[] kind, int k) {
+    int s = tokens.get(tok[k]).sentence;
+    int j = k;
+    while (j > 0 && tokens.get(tok[j - 1]).sentence == s) {
+      j--;
+    }
+    boolean first = true;
+    for (int x = j; x < k; x++) {
+      if (kind[x] == WORD || kind[x] == EMO || kind[x] == TAG) {
+        first = false;
+        break;
+      }
+    }
+    if (first && s > 0) { // "... . But ..." weighs down the previous sentence
+      while (j > 0 && tokens.get(tok[j - 1]).sentence >= s - 1) {
+        j--;
+      }
+    }
+    return j;
+  }
+
+  private static int sentenceEnd(List<Token> tokens, int[] tok, int[] kind, int k, int u) {
+    int s = tokens.get(tok[k]).sentence;
+    int j = k + 1;
+    while (j < u && tokens.get(tok[j]).sentence == s) {
+      j++;
+    }
+    return j;
+  }
+
+  // ------------------------------------------------------------ lookup fallbacks
+
+  private static boolean superlative(String k) {
+    return k.contains("isim");
+  }
+
+  /** Spanish inflection fallbacks for words missing from the lexicon (not for English). */
+  private Entry morphology(Token t, Entry base, int l) {
+    if (l == Entry.EN) {
+      return base;
+    }
+    String k = t.key;
+    int n = k.length();
+    if (n < 4) {
+      return base;
+    }
+    Entry e;
+    int sup = k.indexOf("isim");
+    if (sup >= 2 && n - sup <= 6) {
+      String stem = k.substring(0, sup);
+      if ((e = firstValued(l, stem + "o", stem + "e", stem, stem + "a")) != null) {
+        return e;
+      }
+      if (stem.endsWith("qu")
+          && (e = firstValued(l, stem.substring(0, stem.length() - 2) + "co")) != null) {
+        return e;
+      }
+      if (stem.endsWith("gu")
+          && (e = firstValued(l, stem.substring(0, stem.length() - 1) + "o")) != null) {
+        return e;
+      }
+      if (stem.endsWith("bil")
+          && (e = firstValued(l, stem.substring(0, stem.length() - 3) + "ble")) != null) {
+        return e;
+      }
+      if (stem.endsWith("c")
+          && (e = firstValued(l, stem.substring(0, stem.length() - 1) + "z")) != null) {
+        return e;
+      }
+    }
+    if (k.endsWith("mente") && n > 7) {
+      String adj = k.substring(0, n - 5);
+      if ((e =
+              firstValued(
+                  l, adj, adj.endsWith("a") ? adj.substring(0, adj.length() - 1) + "o" : adj))
+          != null) {
+        return e;
+      }
+    }
+    if (k.endsWith("ces") && (e = firstValued(l, k.substring(0, n - 3) + "z")) != null) {
+      return e;
+    }
+    if (k.endsWith("as")
+        && (e = firstValued(l, k.substring(0, n - 2) + "o", k.substring(0, n - 1))) != null) {
+      return e;
+    }
+    if (k.endsWith("es")
+        && (e = firstValued(l, k.substring(0, n - 2), k.substring(0, n - 1))) != null) {
+      return e;
+    }
+    if (k.endsWith("s") && (e = firstValued(l, k.substring(0, n - 1))) != null) {
+      return e;
+    }
+    if (k.endsWith("a") && (e = firstValued(l, k.substring(0, n - 1) + "o")) != null) {
+      return e;
+    }
+    if ((k.endsWith("ito") || k.endsWith("ita")) && n > 5) {
+      String stem = k.substring(0, n - 3);
+      if ((e = firstValued(l, stem + "o", stem + "a", stem)) != null) {
+        return e;
+      }
+    }
+    return base;
+  }
+
+  private Entry firstValued(int l, String... keys) {
+    for (String k : keys) {
+      Entry e = lex.get(k);
+      if (e != null && e.alias != null) {
+        e = e.alias;
+      }
+      if (e != null && !Float.isNaN(l < 0 ? e.val[Entry.ES] : e.valence(l))) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** Valence of a hashtag: the whole tag, its camelCase parts, or a split into two known words. */
+  private float hashtag(Token t, int l) {
+    Entry e = t.entry;
+    float v = e == null ? Float.NaN : e.valence(l);
+    if (Float.isNaN(v) && e != null) {
+      v = e.valence(l == Entry.ES ? Entry.EN : Entry.ES);
+    }
+    if (!Float.isNaN(v)) {
+      return v;
+    }
+    String raw = t.raw;
+    // camelCase: #EpicFail, #MuyMal
+    float sum = 0;
+    boolean split = false;
+    int start = 0;
+    for (int i = 1; i <= raw.length(); i++) {
+      if (i == raw.length()
+          || Character.isUpperCase(raw.charAt(i)) && Character.isLowerCase(raw.charAt(i - 1))) {
+        if (start > 0 || i < raw.length()) {
+          split = true;
+        }
+        start = i;
+      }
+    }
+    if (split) {
+      return phraseValence(Lexicon.fold(raw.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ")), l);
+    }
+    String k = t.key;
+    if (k.length() >= 6 && k.length() <= 30) {
+      for (int i = 2; i <= k.length() - 2; i++) {
+        Entry a = lex.get(k.substring(0, i));
+        Entry b = lex.get(k.substring(i));
+        if (a != null
+            && b != null
+            && (a.active(l) || a.active(-1))
+            && (b.active(l) || b.active(-1))) {
+          float s = phraseValence(k.substring(0, i) + " " + k.substring(i), l);
+          if (s != 0) {
+            return s;
+          }
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** Valence of a short space-separated word sequence: sum with negation of the next word. */
+  private float phraseValence(String words, int l) {
+    String[] w = words.split(" ");
+    float sum = 0;
+    boolean neg = false;
+    for (String x : w) {
+      Entry e = lex.get(x);
+      if (e == null) {
+        continue;
+      }
+      if (e.has(Entry.NEG, l < 0 ? -1 : l) || e.has(Entry.NEG, -1)) {
+        neg = true;
+        continue;
+      }
+      float v = e.valence(l);
+      if (Float.isNaN(v)) {
+        v = e.valence(-1);
+      }
+      if (!Float.isNaN(v)) {
+        sum += neg ? v * tu.negation : v;
+        neg = false;
+      }
+    }
+    return sum;
+  }
+}
