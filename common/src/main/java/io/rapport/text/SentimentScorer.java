@@ -206,6 +206,8 @@ final class SentimentScorer {
         sum -= emph;
         neg += emph;
       }
+      float mag = Math.abs(sum);
+      sum = mag <= tu.deadZone ? 0f : Math.signum(sum) * (mag - tu.deadZone);
       if (words > tu.refWords) {
         sum *= (float) Math.pow(tu.refWords / words, tu.lengthPower);
       }
@@ -233,7 +235,7 @@ final class SentimentScorer {
       return Float.NaN;
     }
     float val = e.valence(l);
-    if (Float.isNaN(val) && l == Entry.ES && t.key.length() >= 4 && !e.active(Entry.ES)) {
+    if (Float.isNaN(val) && l == Entry.ES && t.key.length() >= 3 && !e.active(Entry.ES)) {
       float en = e.val[Entry.EN];
       if (!Float.isNaN(en)) {
         val = en * tu.loanword;
@@ -329,8 +331,11 @@ final class SentimentScorer {
 
   /** Spanish inflection fallbacks for words missing from the lexicon (not for English). */
   private Entry morphology(Token t, Entry base, int l) {
-    if (l == Entry.EN) {
-      return base;
+    if (l != Entry.ES) {
+      Entry e = english(t.key, l);
+      if (e != null || l == Entry.EN) {
+        return e != null ? e : base;
+      }
     }
     String k = t.key;
     int n = k.length();
@@ -394,6 +399,69 @@ final class SentimentScorer {
       }
     }
     return base;
+  }
+
+  /** English inflection fallbacks: lovin', coolest, nicer, happily, terribly, loves. */
+  private Entry english(String k, int l) {
+    int n = k.length();
+    if (n < 4) {
+      return null;
+    }
+    int el = Entry.EN;
+    Entry e;
+    if (k.endsWith("in") && n >= 5 && (e = firstValued(el, k + "g")) != null) {
+      return e;
+    }
+    if (k.endsWith("in'") && (e = firstValued(el, k.substring(0, n - 1) + "g")) != null) {
+      return e;
+    }
+    if (k.endsWith("iest") && (e = firstValued(el, k.substring(0, n - 4) + "y")) != null) {
+      return e;
+    }
+    if (k.endsWith("ier") && (e = firstValued(el, k.substring(0, n - 3) + "y")) != null) {
+      return e;
+    }
+    if (k.endsWith("ily") && (e = firstValued(el, k.substring(0, n - 3) + "y")) != null) {
+      return e;
+    }
+    if (k.endsWith("bly") && (e = firstValued(el, k.substring(0, n - 1) + "e")) != null) {
+      return e;
+    }
+    if (k.endsWith("est") && n >= 6) {
+      String b = k.substring(0, n - 3);
+      if ((e = firstValued(el, b, b + "e", undouble(b))) != null) {
+        return e;
+      }
+    }
+    if (k.endsWith("er") && n >= 5) {
+      String b = k.substring(0, n - 2);
+      if ((e = firstValued(el, b, b + "e", undouble(b))) != null) {
+        return e;
+      }
+    }
+    if (k.endsWith("ly") && n >= 6 && (e = firstValued(el, k.substring(0, n - 2))) != null) {
+      return e;
+    }
+    if (k.endsWith("ed") && n >= 5) {
+      String b = k.substring(0, n - 2);
+      if ((e = firstValued(el, b, b + "e", undouble(b))) != null) {
+        return e;
+      }
+    }
+    if (k.endsWith("es") && (e = firstValued(el, k.substring(0, n - 2))) != null) {
+      return e;
+    }
+    if (k.endsWith("s")
+        && !k.endsWith("ss")
+        && (e = firstValued(el, k.substring(0, n - 1))) != null) {
+      return e;
+    }
+    return null;
+  }
+
+  private static String undouble(String b) {
+    int n = b.length();
+    return n >= 3 && b.charAt(n - 1) == b.charAt(n - 2) ? b.substring(0, n - 1) : b;
   }
 
   private Entry firstValued(int l, String... keys) {

@@ -54,4 +54,7 @@ final class Tuning {
   float refWords = 12f;
 
   float lengthPower = 0.5f;
+
+  /** Evidence below this total magnitude is shrunk towards neutral (soft threshold). */
+  float deadZone = 0f;
 }
