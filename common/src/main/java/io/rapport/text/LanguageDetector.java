@@ -19,6 +19,9 @@ public final class LanguageDetector {
   /** Minimum evidence for a decision. */
   static final float MIN_SCORE = 1.0f;
 
+  /** Function-word margin beyond which trigram evidence is not computed. */
+  static final float DECISIVE = 4f;
+
   private final Lexicon lex;
   private final TrigramModel trigrams;
 
@@ -46,8 +49,13 @@ public final class LanguageDetector {
   int detect(String text, List<Token> tokens) {
     float[] score = new float[NLANG];
     int words = 0;
-    for (Token t : tokens) {
+    int unknown = 0;
+    for (int i = 0, nt = tokens.size(); i < nt; i++) {
+      Token t = tokens.get(i);
       if (t.type != Token.WORD) {
+        if (t.type == Token.OPEN_MARK) {
+          score[ES] += 1.5f;
+        }
         continue;
       }
       String k = t.key;
@@ -62,23 +70,28 @@ public final class LanguageDetector {
           score[l] += w[l];
         }
       } else if (k.length() >= 3) {
-        float d = trigrams.esMinusEn(k);
-        if (d > 0) {
-          score[ES] += Math.min(d, 0.6f);
-        } else {
-          score[EN] += Math.min(-d, 0.6f);
-        }
+        unknown++;
         suffixCues(k, score);
       }
       if (t.nonAscii) {
         charCues(t.raw, score);
       }
     }
-    int n = Math.min(text.length(), Tokenizer.MAX_CHARS);
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c == '¿' || c == '¡') {
-        score[ES] += 1.5f;
+    // character trigrams of the remaining words, only when the cheap evidence is not decisive
+    if (unknown > 0 && Math.abs(score[ES] - score[EN]) < DECISIVE) {
+      for (int i = 0, nt = tokens.size(); i < nt; i++) {
+        Token t = tokens.get(i);
+        if (t.type == Token.WORD
+            && (t.entry == null || t.entry.langWeights == null)
+            && t.key.length() >= 3
+            && !Character.isDigit(t.key.charAt(0))) {
+          float d = trigrams.esMinusEn(t.key);
+          if (d > 0) {
+            score[ES] += Math.min(d, 0.6f);
+          } else {
+            score[EN] += Math.min(-d, 0.6f);
+          }
+        }
       }
     }
     int best = 0;

@@ -26,6 +26,10 @@ final class Lexicon {
   private final Map<String, Float> emoticons = new HashMap<>(512);
   private final Map<Integer, Float> emoji = new HashMap<>(4096);
   private final boolean[] emoticonStart = new boolean[128];
+
+  /** Two-character emoticon prefixes (both characters ASCII). */
+  private final boolean[] emoticonPrefix = new boolean[128 * 128];
+
   private int maxEmoticon;
 
   private Lexicon() {}
@@ -43,6 +47,7 @@ final class Lexicon {
     lx.loadLangId("langid.tsv");
     lx.loadEmoji("en/emoji_utf8_lexicon.txt");
     lx.loadEmojiOverrides("emoji_rapport.tsv");
+    lx.expandInflections();
     return lx;
   }
 
@@ -54,6 +59,16 @@ final class Lexicon {
 
   boolean isEmoticonStart(char c) {
     return c < 128 && emoticonStart[c];
+  }
+
+  /** Whether an emoticon may start with the two characters at i (cheap pre-check). */
+  boolean emoticonPrefix(String s, int i, int n) {
+    if (i + 1 >= n) {
+      return false;
+    }
+    char a = s.charAt(i);
+    char b = s.charAt(i + 1);
+    return a < 128 && b < 128 && emoticonPrefix[a * 128 + b];
   }
 
   /** Length of the longest emoticon at {@code s[i..]}, or 0. */
@@ -173,6 +188,9 @@ final class Lexicon {
     char c = k.charAt(0);
     if (c < 128 && !Character.isDigit(c) && c != '.' && c != ',') {
       emoticonStart[c] = true;
+      if (k.charAt(1) < 128) {
+        emoticonPrefix[c * 128 + k.charAt(1)] = true;
+      }
     }
     maxEmoticon = Math.max(maxEmoticon, k.length());
   }
@@ -277,6 +295,112 @@ final class Lexicon {
             }
           }
         });
+  }
+
+  /**
+   * Adds inflected forms of valenced words that the lexicons lack, so that a lookup is one hash
+   * probe at run time. Spanish: gender and number of adjectives (bueno → buena, buenos, buenas;
+   * amable → amables; feliz → felices), -ísimo superlatives with extra emphasis (rico → riquísimo)
+   * and -mente adverbs. English: -s, -ed, -er, -est, -ly, -y → -ier/-iest/-ily, -ble → -bly and the
+   * dropped g of -ing ("lovin"). Existing entries are never overridden.
+   */
+  private void expandInflections() {
+    List<String[]> es = new ArrayList<>();
+    List<String[]> en = new ArrayList<>();
+    for (Entry e : words.values()) {
+      String k = e.key;
+      if (k.length() < 3 || !k.chars().allMatch(Character::isLetter)) {
+        continue;
+      }
+      if (!Float.isNaN(e.val[Entry.ES])) {
+        float v = e.val[Entry.ES];
+        String sup = Float.toString(v + Math.signum(v) * SUPERLATIVE);
+        char last = k.charAt(k.length() - 1);
+        String stem = k.substring(0, k.length() - 1);
+        if (last == 'o') {
+          add(es, stem + "a", v, stem + "os", v, stem + "as", v, stem + "amente", v);
+          String sst =
+              stem.endsWith("c")
+                  ? stem.substring(0, stem.length() - 1) + "qu"
+                  : stem.endsWith("g") ? stem + "u" : stem;
+          addSuperlatives(es, sst, sup);
+        } else if (last == 'e') {
+          add(es, k + "s", v, k + "mente", v);
+          String sst = k.endsWith("ble") ? k.substring(0, k.length() - 3) + "bil" : stem;
+          addSuperlatives(es, sst, sup);
+        } else if (last == 'z') {
+          add(es, stem + "ces", v, k + "mente", v);
+          addSuperlatives(es, stem + "c", sup);
+        } else if (last == 'l' || last == 'n' || last == 'r') {
+          add(es, k + "es", v, k + "mente", v);
+          addSuperlatives(es, k, sup);
+        } else if (last == 'a') {
+          add(es, k + "s", v);
+        }
+      }
+      if (!Float.isNaN(e.val[Entry.EN]) && k.chars().allMatch(c -> c < 128)) {
+        float v = e.val[Entry.EN];
+        int n = k.length();
+        String stem = k.substring(0, n - 1);
+        if (k.endsWith("ing")) {
+          add(en, stem, v); // "lovin"
+        }
+        if (k.endsWith("y") && n > 3) {
+          add(
+              en,
+              stem + "ier",
+              v,
+              stem + "iest",
+              v,
+              stem + "ily",
+              v,
+              stem + "ies",
+              v,
+              stem + "ied",
+              v);
+        } else if (k.endsWith("ble")) {
+          add(en, stem + "y", v);
+        } else if (k.endsWith("e")) {
+          add(en, k + "s", v, k + "d", v, k + "r", v, k + "st", v);
+        } else if (k.endsWith("s") || k.endsWith("x") || k.endsWith("sh") || k.endsWith("ch")) {
+          add(en, k + "es", v, k + "ed", v, k + "ly", v);
+        } else {
+          add(en, k + "s", v, k + "ed", v, k + "er", v, k + "est", v, k + "ly", v);
+        }
+      }
+    }
+    for (String[] f : es) {
+      addDerived(f[0], Float.parseFloat(f[1]), Entry.ES);
+    }
+    for (String[] f : en) {
+      addDerived(f[0], Float.parseFloat(f[1]), Entry.EN);
+    }
+  }
+
+  /** Extra emphasis of a Spanish -ísimo superlative. */
+  static final float SUPERLATIVE = 0.6f;
+
+  private static void addSuperlatives(List<String[]> out, String stem, String v) {
+    for (String suf : new String[] {"isimo", "isima", "isimos", "isimas"}) {
+      out.add(new String[] {stem + suf, v});
+    }
+  }
+
+  private static void add(List<String[]> out, Object... kv) {
+    for (int i = 0; i < kv.length; i += 2) {
+      out.add(new String[] {(String) kv[i], Float.toString((Float) kv[i + 1])});
+    }
+  }
+
+  private void addDerived(String key, float v, int lang) {
+    Entry e = words.get(key);
+    if (e == null) {
+      e = new Entry(key);
+      words.put(key, e);
+    } else if (e.active(lang) || e.alias != null) {
+      return;
+    }
+    e.val[lang] = v;
   }
 
   /** {@code lang<TAB>weight<TAB>word word ...}: language-id evidence of frequent words. */

@@ -1,10 +1,8 @@
 package io.rapport.text;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Text analysis of Spanish and English social mentions: language, sentiment (compound and
@@ -139,11 +137,14 @@ public final class TextAnalyzer {
   }
 
   private static void collectTermsAndTags(List<Token> tokens, Analysis a) {
-    Set<String> terms = new LinkedHashSet<>();
-    Set<String> tags = new LinkedHashSet<>();
+    List<String> terms = new ArrayList<>(MAX_TERMS);
+    List<String> tags = new ArrayList<>(2);
     for (Token t : tokens) {
       if (t.type == Token.HASHTAG) {
-        tags.add(Tokenizer.lowerKeepAccents(t.raw));
+        String tag = Tokenizer.lowerKeepAccents(t.raw);
+        if (!tags.contains(tag)) {
+          tags.add(tag);
+        }
       } else if (t.type == Token.WORD && terms.size() < MAX_TERMS) {
         Entry e = t.entry;
         if (e != null
@@ -154,18 +155,20 @@ public final class TextAnalyzer {
                 || e.boost(-1) != 0)) {
           continue;
         }
-        String w = Tokenizer.lowerKeepAccents(t.raw);
+        String w = t.nonAscii ? Tokenizer.lowerKeepAccents(t.raw) : t.key;
         if (w.length() < 3 || Character.isDigit(w.charAt(0)) || isLaughter(t.key)) {
           continue;
         }
         if (t.elongated) {
           w = e != null && !e.key.equals(t.key) ? e.key : collapse(w, 2);
         }
-        terms.add(w);
+        if (!terms.contains(w)) {
+          terms.add(w);
+        }
       }
     }
-    a.terms = new ArrayList<>(terms);
-    a.hashtags = new ArrayList<>(tags);
+    a.terms = terms;
+    a.hashtags = tags;
   }
 
   private static boolean isLaughter(String k) {

@@ -14,6 +14,9 @@ final class Token {
   /** Clause or sentence boundary: . , ; : … and line breaks. */
   static final int BOUND = 8;
 
+  /** Spanish opening marks '¿' and '¡' (language evidence; '¿' also gives a QUEST token). */
+  static final int OPEN_MARK = 9;
+
   int type;
 
   /** Text as written (words, hashtags without '#'; the emoji or emoticon itself). */

@@ -29,7 +29,9 @@ final class Tokenizer {
     while (i < n && out.size() < MAX_TOKENS) {
       char c = text.charAt(i);
       // emoticons first: they are made of punctuation and a few letters
-      if (lex.isEmoticonStart(c) && (i == 0 || emoticonMayFollow(text.charAt(i - 1), c))) {
+      if (lex.isEmoticonStart(c)
+          && lex.emoticonPrefix(text, i, n)
+          && (i == 0 || emoticonMayFollow(text.charAt(i - 1), c))) {
         int len = lex.matchEmoticon(text, i, n);
         if (len > 0) {
           Token t = new Token();
@@ -99,7 +101,11 @@ final class Tokenizer {
           }
           break;
         case '¿':
+          addSimple(out, Token.OPEN_MARK, sentence);
           addSimple(out, Token.QUEST, sentence);
+          break;
+        case '¡':
+          addSimple(out, Token.OPEN_MARK, sentence);
           break;
         case '.':
         case '\n':
@@ -210,24 +216,38 @@ final class Tokenizer {
     t.type = type;
     String raw = s.substring(from, to);
     t.raw = raw;
+    int n = raw.length();
     int upper = 0;
     int lower = 0;
     boolean ascii = true;
     boolean elong = false;
+    boolean apostrophe = false;
     char prev = 0;
     int run = 1;
-    for (int k = 0; k < raw.length(); k++) {
+    for (int k = 0; k < n; k++) {
       char c = raw.charAt(k);
-      if (c >= 128) {
+      char lc;
+      if (c < 128) {
+        if (c >= 'A' && c <= 'Z') {
+          upper++;
+          lc = (char) (c + 32);
+        } else {
+          if (c >= 'a' && c <= 'z') {
+            lower++;
+          }
+          lc = c;
+        }
+      } else {
         ascii = false;
+        if (Character.isUpperCase(c)) {
+          upper++;
+        } else if (Character.isLowerCase(c)) {
+          lower++;
+        }
+        apostrophe |= c == '’';
+        lc = Character.toLowerCase(c);
       }
-      if (Character.isUpperCase(c)) {
-        upper++;
-      } else if (Character.isLowerCase(c)) {
-        lower++;
-      }
-      char lc = Character.toLowerCase(c);
-      if (lc == prev && Character.isLetter(c)) {
+      if (lc == prev && lc >= 'a') {
         if (++run == 3) {
           elong = true;
         }
@@ -239,9 +259,20 @@ final class Tokenizer {
     t.caps = upper >= 2 && lower == 0;
     t.elongated = elong;
     t.nonAscii = !ascii;
-    String lc = upper == 0 ? raw : raw.toLowerCase(Locale.ROOT);
-    lc = lc.indexOf('’') >= 0 ? lc.replace('’', '\'') : lc;
-    t.key = ascii ? lc : Lexicon.fold(lc);
+    if (ascii) {
+      if (upper == 0) {
+        t.key = raw;
+      } else {
+        char[] k = new char[n];
+        for (int i = 0; i < n; i++) {
+          char c = raw.charAt(i);
+          k[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        t.key = new String(k);
+      }
+    } else {
+      t.key = Lexicon.fold(apostrophe ? raw.replace('’', '\'') : raw);
+    }
     return t;
   }
 

@@ -14,9 +14,6 @@ final class Tuning {
   /** Emphasis from an elongated word ("geniaaal"). */
   float elongation = 0.3f;
 
-  /** Emphasis of a Spanish -ísimo superlative. */
-  float superlative = 0.6f;
-
   /** Valence multiplier under negation. */
   float negation = -0.74f;
 
