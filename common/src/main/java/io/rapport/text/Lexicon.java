@@ -271,6 +271,8 @@ final class Lexicon {
               case "but" -> e.flags[l] |= Entry.BUT;
               case "concessive" -> e.flags[l] |= Entry.CONCESSIVE;
               case "domain" -> e.flags[l] |= Entry.DOMAIN;
+              case "verbonly" -> e.flags[l] |= Entry.VERB_ONLY;
+              case "subject" -> e.flags[l] |= Entry.SUBJECT;
               case "boost" -> {
                 e.boost[l] = Float.parseFloat(f[3]);
                 e.val[l] = Float.NaN; // a booster is not itself sentiment ("super", "pretty")

@@ -17,6 +17,9 @@ final class SentimentScorer {
   private final Lexicon lex;
   private final Tuning tu;
 
+  /** Development aid: print per-word contributions to stderr. */
+  static boolean trace;
+
   SentimentScorer(Lexicon lex, Tuning tu) {
     this.lex = lex;
     this.tu = tu;
@@ -73,6 +76,12 @@ final class SentimentScorer {
           float val = Float.NaN;
           if (span == 1) {
             val = valence(e, l, t);
+            if (e != null
+                && !Float.isNaN(val)
+                && e.has(Entry.VERB_ONLY, l)
+                && !afterSubject(tokens, i, l)) {
+              val = Float.NaN;
+            }
           } else {
             val = e.valence(l);
           }
@@ -147,7 +156,11 @@ final class SentimentScorer {
         if (caps[k]) {
           val += sign * tu.caps;
         }
-        val *= negation(kind, ent, k, l, scope);
+        int neg = ent[k] != null && ent[k].has(Entry.NEG, l) ? -1 : negator(kind, ent, k, l, scope);
+        if (neg >= 0) {
+          val *= negationFactor(kind, ent, neg, k, l);
+          v[neg] = 0; // a negator with a valence of its own ("no") only negates
+        }
       }
       v[k] = val;
     }
@@ -173,6 +186,31 @@ final class SentimentScorer {
       }
     }
 
+    if (quest > 0 && tu.questionDamp != 1f) {
+      int sentences = tokens.get(n - 1).sentence + 1;
+      boolean[] q = new boolean[sentences];
+      for (int i = 0; i < n; i++) {
+        Token t = tokens.get(i);
+        if (t.type == Token.QUEST) {
+          q[t.sentence] = true;
+        }
+      }
+      for (int k = 0; k < u; k++) {
+        if (v[k] != 0 && q[tokens.get(tok[k]).sentence]) {
+          v[k] *= tu.questionDamp;
+        }
+      }
+    }
+    if (trace) {
+      StringBuilder b = new StringBuilder("trace:");
+      for (int k = 0; k < u; k++) {
+        if (v[k] != 0) {
+          Token t = tokens.get(tok[k]);
+          b.append(' ').append(t.raw != null ? t.raw : t.key).append('=').append(v[k]);
+        }
+      }
+      System.err.println(b);
+    }
     float sum = 0;
     float pos = 0;
     float neg = 0;
@@ -238,13 +276,12 @@ final class SentimentScorer {
     return val;
   }
 
-  /** Product of negation multipliers for the word at unit k (1 when not negated). */
-  private float negation(int[] kind, Entry[] ent, int k, int l, int scope) {
+  /** Unit index of the negator whose scope covers unit k, or -1. */
+  private static int negator(int[] kind, Entry[] ent, int k, int l, int scope) {
     int dist = 0;
-    boolean so = false;
     for (int j = k - 1; j >= 0 && dist < scope; j--) {
       if (kind[j] == BOUND) {
-        return 1f;
+        return -1;
       }
       if (kind[j] != WORD) {
         continue;
@@ -255,19 +292,34 @@ final class SentimentScorer {
         continue;
       }
       if (e.has(Entry.BUT, l) || e.has(Entry.CONCESSIVE, l)) {
-        return 1f;
-      }
-      if (e.has(Entry.SO, l)) {
-        so = true;
+        return -1;
       }
       if (e.has(Entry.NEG, l)) {
-        if (e.has(Entry.NEVER, l) && so) {
-          return tu.neverSo;
-        }
-        return e.has(Entry.NEG_WEAK, l) ? tu.weakNegation : tu.negation;
+        return j;
       }
     }
-    return 1f;
+    return -1;
+  }
+
+  /** Multiplier of a word at unit k negated by the negator at unit j. */
+  private float negationFactor(int[] kind, Entry[] ent, int j, int k, int l) {
+    Entry e = ent[j];
+    if (e.has(Entry.NEVER, l)) {
+      for (int x = j + 1; x < k; x++) {
+        if (kind[x] == WORD && ent[x] != null && ent[x].has(Entry.SO, l)) {
+          return tu.neverSo; // "never so good", "nunca tan bueno"
+        }
+      }
+    }
+    return e.has(Entry.NEG_WEAK, l) ? tu.weakNegation : tu.negation;
+  }
+
+  private static boolean afterSubject(List<Token> tokens, int i, int l) {
+    if (i == 0) {
+      return true; // "Like it!"
+    }
+    Token p = tokens.get(i - 1);
+    return p.type == Token.WORD && p.entry != null && p.entry.has(Entry.SUBJECT, l);
   }
 
   private static boolean matches(List<Token> tokens, int from, String[] rest) {

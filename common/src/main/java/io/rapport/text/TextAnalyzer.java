@@ -67,6 +67,9 @@ public final class TextAnalyzer {
     if (text == null) {
       text = "";
     }
+    if (text.indexOf('&') >= 0) {
+      text = decodeEntities(text);
+    }
     List<Token> tokens = Tokenizer.tokenize(text, lex);
     for (int i = 0, n = tokens.size(); i < n; i++) {
       Token t = tokens.get(i);
@@ -85,6 +88,39 @@ public final class TextAnalyzer {
       collectTermsAndTags(tokens, a);
     }
     return a;
+  }
+
+  private static final String[][] ENTITIES = {
+    {"&lt;", "<"},
+    {"&gt;", ">"},
+    {"&amp;", "&"},
+    {"&quot;", "\""},
+    {"&#39;", "'"},
+    {"&apos;", "'"},
+    {"&nbsp;", " "}
+  };
+
+  /** Decodes the HTML entities that social-media exports leave in texts ("&lt;3" is a heart). */
+  static String decodeEntities(String text) {
+    int n = Math.min(text.length(), Tokenizer.MAX_CHARS + 8);
+    StringBuilder b = null;
+    int last = 0;
+    for (int i = text.indexOf('&'); i >= 0 && i < n; i = text.indexOf('&', i + 1)) {
+      for (String[] e : ENTITIES) {
+        if (text.startsWith(e[0], i)) {
+          if (b == null) {
+            b = new StringBuilder(text.length());
+          }
+          b.append(text, last, i).append(e[1]);
+          last = i + e[0].length();
+          break;
+        }
+      }
+    }
+    if (b == null) {
+      return text;
+    }
+    return b.append(text, last, text.length()).toString();
   }
 
   private static int hint(String h) {

@@ -41,6 +41,9 @@ final class Tuning {
 
   float question = 0.18f;
 
+  /** Sentiment inside a question ("Is it a bad thing?") counts this much. */
+  float questionDamp = 1f;
+
   /** Same emoji repeated in a row: at most this many count. */
   int emojiRepeat = 3;
 

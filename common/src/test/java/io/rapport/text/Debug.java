@@ -5,6 +5,7 @@ public final class Debug {
   private Debug() {}
 
   public static void main(String[] args) {
+    SentimentScorer.trace = true;
     TextAnalyzer a = TextAnalyzer.shared();
     for (String s : args) {
       String hint = null;
