@@ -38,14 +38,28 @@ public final class LanguageDetector {
         t.entry = lex.get(t.key);
       }
     }
-    return LANGS.length > 0 ? name(detect(text, tokens)) : "und";
+    return name(detect(text, tokens));
+  }
+
+  /** Undetermined, but English evidence outweighs Spanish: score with English rules. */
+  static final int UND_EN = -3;
+
+  /** Undetermined, but Spanish evidence outweighs English: score with Spanish rules. */
+  static final int UND_ES = -4;
+
+  /** Language whose rules score a text of detected language {@code lang}. */
+  static int rules(int lang) {
+    return lang == UND_EN ? Entry.EN : lang == UND_ES ? Entry.ES : lang;
   }
 
   static String name(int lang) {
     return lang == ES ? "es" : lang == EN ? "en" : "und";
   }
 
-  /** Entry.ES, Entry.EN or -1, from tokens whose base entries are already looked up. */
+  /**
+   * Entry.ES, Entry.EN, or an undetermined code (-1, {@link #UND_EN}, {@link #UND_ES}), from tokens
+   * whose base entries are already looked up.
+   */
   int detect(String text, List<Token> tokens) {
     float[] score = new float[NLANG];
     int words = 0;
@@ -100,8 +114,9 @@ public final class LanguageDetector {
         best = l;
       }
     }
+    int lean = score[EN] > score[ES] ? UND_EN : score[ES] > score[EN] ? UND_ES : -1;
     if (words == 0 || score[best] < MIN_SCORE || (best != ES && best != EN)) {
-      return -1;
+      return best == ES || best == EN ? lean : -1;
     }
     int second = best == ES ? EN : ES;
     float other = 0;
@@ -113,7 +128,7 @@ public final class LanguageDetector {
       return -1;
     }
     if (score[second] > 0.9f * score[best] && score[best] < 2f) {
-      return -1;
+      return lean;
     }
     return best;
   }

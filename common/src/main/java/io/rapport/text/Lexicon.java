@@ -37,7 +37,9 @@ final class Lexicon {
   static Lexicon load() {
     Lexicon lx = new Lexicon();
     lx.loadVader("en/vader_lexicon.txt");
-    lx.loadValences("en/rapport_en.tsv", Entry.EN);
+    if (Boolean.getBoolean("rapport.noEnOverrides")) {
+      lx.loadValences("es/rapport_es.tsv", Entry.ES);
+    } else lx.loadValences("en/rapport_en.tsv", Entry.EN);
     lx.loadValences("es/afinn_es_curated.tsv", Entry.ES);
     lx.loadValences("es/rapport_es.tsv", Entry.ES);
     lx.loadValences("emoticons_rapport.tsv", -1);
@@ -274,8 +276,9 @@ final class Lexicon {
               case "verbonly" -> e.flags[l] |= Entry.VERB_ONLY;
               case "subject" -> e.flags[l] |= Entry.SUBJECT;
               case "boost" -> {
+                // a booster that also has a valence ("pretty") is only sentiment when it does
+                // not modify a following word: decided by the scorer
                 e.boost[l] = Float.parseFloat(f[3]);
-                e.val[l] = Float.NaN; // a booster is not itself sentiment ("super", "pretty")
               }
               default -> throw new IllegalArgumentException("rules.tsv: unknown kind " + f[1]);
             }
@@ -340,7 +343,9 @@ final class Lexicon {
           add(es, k + "s", v);
         }
       }
-      if (!Float.isNaN(e.val[Entry.EN]) && k.chars().allMatch(c -> c < 128)) {
+      if (!Float.isNaN(e.val[Entry.EN])
+          && k.chars().allMatch(c -> c < 128)
+          && !Boolean.getBoolean("rapport.noEnInflections")) {
         float v = e.val[Entry.EN];
         int n = k.length();
         String stem = k.substring(0, n - 1);

@@ -277,11 +277,14 @@ final class SentimentScorer {
   }
 
   /** Unit index of the negator whose scope covers unit k, or -1. */
-  private static int negator(int[] kind, Entry[] ent, int k, int l, int scope) {
+  private int negator(int[] kind, Entry[] ent, int k, int l, int scope) {
     int dist = 0;
     for (int j = k - 1; j >= 0 && dist < scope; j--) {
       if (kind[j] == BOUND) {
-        return -1;
+        if (tu.negationStopsAtPunctuation) {
+          return -1;
+        }
+        continue;
       }
       if (kind[j] != WORD) {
         continue;
@@ -320,6 +323,18 @@ final class SentimentScorer {
     }
     Token p = tokens.get(i - 1);
     return p.type == Token.WORD && p.entry != null && p.entry.has(Entry.SUBJECT, l);
+  }
+
+  /** Whether the word after token i carries sentiment or is itself an intensifier. */
+  private static boolean modifiesNext(List<Token> tokens, int i, int l) {
+    if (i + 1 >= tokens.size()) {
+      return false;
+    }
+    Token t = tokens.get(i + 1);
+    if (t.type != Token.WORD || t.entry == null) {
+      return false;
+    }
+    return !Float.isNaN(t.entry.valence(l)) || t.entry.boost(l) != 0 || t.entry.phrases.length > 0;
   }
 
   private static boolean matches(List<Token> tokens, int from, String[] rest) {

@@ -79,9 +79,12 @@ public final class TextAnalyzer {
     }
     int l = hint(langHint);
     if (l == -2) {
-      l = detector.detect(text, tokens);
+      int detected = detector.detect(text, tokens);
+      a.lang = LanguageDetector.name(detected);
+      l = LanguageDetector.rules(detected);
+    } else {
+      a.lang = LanguageDetector.name(l);
     }
-    a.lang = LanguageDetector.name(l);
     scorer.score(tokens, l, a);
     a.intents = intents.detect(tokens, a.compound);
     if (full) {

@@ -28,6 +28,9 @@ final class Tuning {
 
   int scopeEs = 4;
 
+  /** Whether clause punctuation (, ; : ...) ends a negation scope. */
+  boolean negationStopsAtPunctuation = true;
+
   /** Before and after an adversative ("pero", "but"). */
   float beforeBut = 0.5f;
 

@@ -24,7 +24,9 @@ public final class EvalHarness {
       String[] kv = args[i].split("=");
       java.lang.reflect.Field f = Tuning.class.getDeclaredField(kv[0]);
       f.setAccessible(true);
-      if (f.getType() == int.class) {
+      if (f.getType() == boolean.class) {
+        f.setBoolean(t, Boolean.parseBoolean(kv[1]));
+      } else if (f.getType() == int.class) {
         f.setInt(t, Integer.parseInt(kv[1]));
       } else {
         f.setFloat(t, Float.parseFloat(kv[1]));
