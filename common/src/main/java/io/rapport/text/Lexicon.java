@@ -368,11 +368,11 @@ final class Lexicon {
         } else if (k.endsWith("ble")) {
           add(en, stem + "y", v);
         } else if (k.endsWith("e")) {
-          add(en, k + "s", v, k + "d", v, k + "r", v, k + "st", v);
+          add(en, k + "s", v, k + "d", v, k + "st", v);
         } else if (k.endsWith("s") || k.endsWith("x") || k.endsWith("sh") || k.endsWith("ch")) {
           add(en, k + "es", v, k + "ed", v, k + "ly", v);
         } else {
-          add(en, k + "s", v, k + "ed", v, k + "er", v, k + "est", v, k + "ly", v);
+          add(en, k + "s", v, k + "ed", v, k + "est", v, k + "ly", v);
         }
       }
     }

@@ -76,6 +76,19 @@ final class SentimentScorer {
           float val = Float.NaN;
           if (span == 1) {
             val = valence(e, l, t);
+            if (!Float.isNaN(val)
+                && tu.negatorOwnValenceOnlyAlone
+                && e.has(Entry.NEG, l)
+                && i + 1 < n
+                && tokens.get(i + 1).type == Token.WORD) {
+              val = Float.NaN; // "no idea", "no other way": a determiner, not "No."
+            }
+            if (!Float.isNaN(val)
+                && e.boost(l) != 0
+                && (tu.boosterValence == 0
+                    || tu.boosterValence == 1 && modifiesNext(tokens, i, l))) {
+              val = Float.NaN; // "pretty good": an intensifier here, not "pretty"
+            }
             if (e != null
                 && !Float.isNaN(val)
                 && e.has(Entry.VERB_ONLY, l)

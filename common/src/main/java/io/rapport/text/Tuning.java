@@ -47,6 +47,15 @@ final class Tuning {
   /** Sentiment inside a question ("Is it a bad thing?") counts this much. */
   float questionDamp = 1f;
 
+  /**
+   * Intensifiers that also have a valence ("pretty", "super"): 0 = always intensifiers, 1 =
+   * sentiment words unless a sentiment word or intensifier follows, 2 = always sentiment words.
+   */
+  int boosterValence = 1;
+
+  /** A negator's own valence ("no" -1.2) counts only when no word follows it. */
+  boolean negatorOwnValenceOnlyAlone = false;
+
   /** Same emoji repeated in a row: at most this many count. */
   int emojiRepeat = 3;
 
