@@ -23,9 +23,13 @@ final class Entry {
   static final Phrase[] NO_PHRASES = new Phrase[0];
 
   final String key;
-  final float[] val = {Float.NaN, Float.NaN};
-  final float[] boost = new float[2];
-  final int[] flags = new int[2];
+  // per-language fields kept flat (no arrays): one object to touch per lookup
+  private float valEs = Float.NaN;
+  private float valEn = Float.NaN;
+  private float boostEs;
+  private float boostEn;
+  private int flagsEs;
+  private int flagsEn;
 
   /** Normalized spelling this key stands for ("q" → "que"), or null. */
   Entry alias;
@@ -42,23 +46,58 @@ final class Entry {
     this.key = key;
   }
 
+  float val(int l) {
+    return l == ES ? valEs : valEn;
+  }
+
+  void setVal(int l, float v) {
+    if (l == ES) {
+      valEs = v;
+    } else {
+      valEn = v;
+    }
+  }
+
+  void setBoost(int l, float b) {
+    if (l == ES) {
+      boostEs = b;
+    } else {
+      boostEn = b;
+    }
+  }
+
+  void addFlags(int l, int f) {
+    if (l == ES) {
+      flagsEs |= f;
+    } else {
+      flagsEn |= f;
+    }
+  }
+
   /** Valence in language {@code l} (ES, EN) or, for l < 0 (undetermined), English then Spanish. */
   float valence(int l) {
-    if (l >= 0) {
-      return val[l];
+    if (l == ES) {
+      return valEs;
     }
-    return Float.isNaN(val[EN]) ? val[ES] : val[EN];
+    if (l == EN) {
+      return valEn;
+    }
+    return Float.isNaN(valEn) ? valEs : valEn;
   }
 
   boolean has(int flag, int l) {
-    return l >= 0 ? (flags[l] & flag) != 0 : ((flags[ES] | flags[EN]) & flag) != 0;
+    int f = l == ES ? flagsEs : l == EN ? flagsEn : flagsEs | flagsEn;
+    return (f & flag) != 0;
   }
 
   float boost(int l) {
-    if (l >= 0) {
-      return boost[l];
+    if (l == ES) {
+      return boostEs;
     }
-    return boost[EN] != 0 ? boost[EN] : boost[ES];
+    if (l == EN) {
+      return boostEn;
+    }
+    return boostEn != 0 ? boostEn : boostEs;
   }
 
   /** True when this entry plays any role in language l (or either language when l < 0). */

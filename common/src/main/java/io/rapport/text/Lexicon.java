@@ -37,9 +37,7 @@ final class Lexicon {
   static Lexicon load() {
     Lexicon lx = new Lexicon();
     lx.loadVader("en/vader_lexicon.txt");
-    if (Boolean.getBoolean("rapport.noEnOverrides")) {
-      lx.loadValences("es/rapport_es.tsv", Entry.ES);
-    } else lx.loadValences("en/rapport_en.tsv", Entry.EN);
+    lx.loadValences("en/rapport_en.tsv", Entry.EN);
     lx.loadValences("es/afinn_es_curated.tsv", Entry.ES);
     lx.loadValences("es/rapport_es.tsv", Entry.ES);
     lx.loadValences("emoticons_rapport.tsv", -1);
@@ -209,7 +207,7 @@ final class Lexicon {
           if (isEmoticonKey(f[0])) {
             addEmoticon(f[0], v);
           } else {
-            entryForKey(f[0]).val[Entry.EN] = v;
+            entryForKey(f[0]).setVal(Entry.EN, v);
           }
         });
   }
@@ -230,7 +228,7 @@ final class Lexicon {
               addEmoticon(f[0].toLowerCase(Locale.ROOT), v);
             }
           } else {
-            entryForKey(f[0]).val[lang] = v;
+            entryForKey(f[0]).setVal(lang, v);
           }
         });
   }
@@ -266,19 +264,19 @@ final class Lexicon {
           Entry e = entryForKey(f[2]);
           for (int l : langs) {
             switch (f[1]) {
-              case "neg" -> e.flags[l] |= Entry.NEG;
-              case "negweak" -> e.flags[l] |= Entry.NEG | Entry.NEG_WEAK;
-              case "never" -> e.flags[l] |= Entry.NEG | Entry.NEVER;
-              case "so" -> e.flags[l] |= Entry.SO;
-              case "but" -> e.flags[l] |= Entry.BUT;
-              case "concessive" -> e.flags[l] |= Entry.CONCESSIVE;
-              case "domain" -> e.flags[l] |= Entry.DOMAIN;
-              case "verbonly" -> e.flags[l] |= Entry.VERB_ONLY;
-              case "subject" -> e.flags[l] |= Entry.SUBJECT;
+              case "neg" -> e.addFlags(l, Entry.NEG);
+              case "negweak" -> e.addFlags(l, Entry.NEG | Entry.NEG_WEAK);
+              case "never" -> e.addFlags(l, Entry.NEG | Entry.NEVER);
+              case "so" -> e.addFlags(l, Entry.SO);
+              case "but" -> e.addFlags(l, Entry.BUT);
+              case "concessive" -> e.addFlags(l, Entry.CONCESSIVE);
+              case "domain" -> e.addFlags(l, Entry.DOMAIN);
+              case "verbonly" -> e.addFlags(l, Entry.VERB_ONLY);
+              case "subject" -> e.addFlags(l, Entry.SUBJECT);
               case "boost" -> {
                 // a booster that also has a valence ("pretty") is only sentiment when it does
                 // not modify a following word: decided by the scorer
-                e.boost[l] = Float.parseFloat(f[3]);
+                e.setBoost(l, Float.parseFloat(f[3]));
               }
               default -> throw new IllegalArgumentException("rules.tsv: unknown kind " + f[1]);
             }
@@ -296,7 +294,7 @@ final class Lexicon {
         line -> {
           for (String w : line.trim().split("\\s+")) {
             if (!w.isEmpty()) {
-              entry(fold(w)).flags[lang] |= Entry.STOP;
+              entry(fold(w)).addFlags(lang, Entry.STOP);
             }
           }
         });
@@ -317,8 +315,8 @@ final class Lexicon {
       if (k.length() < 3 || !k.chars().allMatch(Character::isLetter)) {
         continue;
       }
-      if (!Float.isNaN(e.val[Entry.ES])) {
-        float v = e.val[Entry.ES];
+      if (!Float.isNaN(e.val(Entry.ES))) {
+        float v = e.val(Entry.ES);
         String sup = Float.toString(v + Math.signum(v) * SUPERLATIVE);
         char last = k.charAt(k.length() - 1);
         String stem = k.substring(0, k.length() - 1);
@@ -343,10 +341,8 @@ final class Lexicon {
           add(es, k + "s", v);
         }
       }
-      if (!Float.isNaN(e.val[Entry.EN])
-          && k.chars().allMatch(c -> c < 128)
-          && !Boolean.getBoolean("rapport.noEnInflections")) {
-        float v = e.val[Entry.EN];
+      if (!Float.isNaN(e.val(Entry.EN)) && k.chars().allMatch(c -> c < 128)) {
+        float v = e.val(Entry.EN);
         int n = k.length();
         String stem = k.substring(0, n - 1);
         if (k.endsWith("ing")) {
@@ -407,7 +403,7 @@ final class Lexicon {
     } else if (e.active(lang) || e.alias != null) {
       return;
     }
-    e.val[lang] = v;
+    e.setVal(lang, v);
   }
 
   /** {@code lang<TAB>weight<TAB>word word ...}: language-id evidence of frequent words. */
@@ -453,8 +449,8 @@ final class Lexicon {
           float sum = 0;
           for (String w : line.substring(tab + 1).toLowerCase(Locale.ROOT).split("[^a-z']+")) {
             Entry en = words.get(w);
-            if (en != null && !Float.isNaN(en.val[Entry.EN])) {
-              sum += en.val[Entry.EN];
+            if (en != null && !Float.isNaN(en.val(Entry.EN))) {
+              sum += en.val(Entry.EN);
             }
           }
           if (sum != 0) {

@@ -281,7 +281,7 @@ final class SentimentScorer {
     }
     float val = e.valence(l);
     if (Float.isNaN(val) && l == Entry.ES && t.key.length() >= 3 && !e.active(Entry.ES)) {
-      float en = e.val[Entry.EN];
+      float en = e.val(Entry.EN);
       if (!Float.isNaN(en)) {
         val = en * tu.loanword;
       }

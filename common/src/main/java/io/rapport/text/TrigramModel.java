@@ -34,8 +34,8 @@ final class TrigramModel {
       if (k.length() < 2 || k.indexOf(' ') >= 0) {
         continue;
       }
-      boolean esWord = !Float.isNaN(e.val[Entry.ES]) || e.has(Entry.STOP, Entry.ES);
-      boolean enWord = !Float.isNaN(e.val[Entry.EN]) || e.has(Entry.STOP, Entry.EN);
+      boolean esWord = !Float.isNaN(e.val(Entry.ES)) || e.has(Entry.STOP, Entry.ES);
+      boolean enWord = !Float.isNaN(e.val(Entry.EN)) || e.has(Entry.STOP, Entry.EN);
       if (esWord == enWord) {
         continue; // shared or neither: not evidence
       }
