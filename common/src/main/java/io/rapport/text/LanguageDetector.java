@@ -20,7 +20,7 @@ public final class LanguageDetector {
   static final float MIN_SCORE = 1.0f;
 
   /** Function-word margin beyond which trigram evidence is not computed. */
-  static final float DECISIVE = 4f;
+  static final float DECISIVE = 2.5f;
 
   private final Lexicon lex;
   private final TrigramModel trigrams;

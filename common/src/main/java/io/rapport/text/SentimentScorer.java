@@ -17,6 +17,33 @@ final class SentimentScorer {
   private final Lexicon lex;
   private final Tuning tu;
 
+  /** Per-thread work arrays (reset for each text), to spare allocations on the hot path. */
+  private static final class Scratch {
+    int[] kind = new int[64];
+    Entry[] ent = new Entry[64];
+    float[] v = new float[64];
+    boolean[] caps = new boolean[64];
+    int[] tok = new int[64];
+
+    Scratch ensure(int n) {
+      if (n > kind.length) {
+        int c = Math.max(n, kind.length * 2);
+        kind = new int[c];
+        ent = new Entry[c];
+        v = new float[c];
+        caps = new boolean[c];
+        tok = new int[c];
+      } else {
+        java.util.Arrays.fill(ent, 0, n, null);
+        java.util.Arrays.fill(v, 0, n, 0f);
+        java.util.Arrays.fill(caps, 0, n, false);
+      }
+      return this;
+    }
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
   /** Development aid: print per-word contributions to stderr. */
   static boolean trace;
 
@@ -28,11 +55,12 @@ final class SentimentScorer {
   /** Scores tokens (base entries looked up) in language l (Entry.ES, Entry.EN, -1) into a. */
   void score(List<Token> tokens, int l, Analysis a) {
     int n = tokens.size();
-    int[] kind = new int[n];
-    Entry[] ent = new Entry[n];
-    float[] v = new float[n];
-    boolean[] caps = new boolean[n];
-    int[] tok = new int[n]; // first token of the unit
+    Scratch sc = SCRATCH.get().ensure(n);
+    int[] kind = sc.kind;
+    Entry[] ent = sc.ent;
+    float[] v = sc.v;
+    boolean[] caps = sc.caps;
+    int[] tok = sc.tok; // first token of the unit
     int u = 0;
     int lettersWords = 0;
     int capsWords = 0;
@@ -184,8 +212,8 @@ final class SentimentScorer {
         continue;
       }
       if (ent[k].has(Entry.BUT, l)) {
-        int start = sentenceStart(tokens, tok, kind, k);
-        int end = sentenceEnd(tokens, tok, kind, k, u);
+        int start = tu.butGlobal ? 0 : sentenceStart(tokens, tok, kind, k);
+        int end = tu.butGlobal ? u : sentenceEnd(tokens, tok, kind, k, u);
         for (int j = start; j < k; j++) {
           v[j] *= tu.beforeBut;
         }
@@ -425,7 +453,7 @@ final class SentimentScorer {
       return phraseValence(Lexicon.fold(raw.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ")), l);
     }
     String k = t.key;
-    if (k.length() >= 6 && k.length() <= 30) {
+    if (tu.splitHashtags && k.length() >= 6 && k.length() <= 30) {
       for (int i = 2; i <= k.length() - 2; i++) {
         Entry a = lex.get(k.substring(0, i));
         Entry b = lex.get(k.substring(i));

@@ -31,6 +31,12 @@ final class Tuning {
   /** Whether clause punctuation (, ; : ...) ends a negation scope. */
   boolean negationStopsAtPunctuation = true;
 
+  /** Adversatives weigh the whole text before/after them (true) or only their sentence. */
+  boolean butGlobal = false;
+
+  /** Split unknown lower-case hashtags into two known words ("#careerfail"). */
+  boolean splitHashtags = true;
+
   /** Before and after an adversative ("pero", "but"). */
   float beforeBut = 0.5f;
 
