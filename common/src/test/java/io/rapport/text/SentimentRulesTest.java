@@ -48,6 +48,28 @@ class SentimentRulesTest {
   }
 
   @Test
+  void contractionsAndNegatorPhrases() {
+    assertThat(en("The staff weren't helpful")).isLessThan(0.0);
+    assertThat(en("It wasn't terrible")).isGreaterThan(0.0);
+    assertThat(en("This can't be good")).isLessThan(0.0);
+    assertThat(en("Nothing good about it")).isLessThan(0.0);
+    assertThat(es("Ni bueno ni barato")).isLessThan(0.0);
+    assertThat(es("En absoluto recomendable")).isLessThan(0.0);
+  }
+
+  @Test
+  void negatorsOnlyNegateNotAddTheirOwnValence() {
+    // "no" has a valence of its own in VADER's lexicon; before a sentiment word it only negates
+    assertThat(en("no good")).isEqualTo(en("not good"));
+  }
+
+  @Test
+  void htmlEntitiesAreDecoded() {
+    assertThat(en("see you &lt;3")).isEqualTo(en("see you <3")).isGreaterThan(0.2);
+    assertThat(en("fish &amp; chips")).isEqualTo(0.0);
+  }
+
+  @Test
   void negationScopeEndsAtClauseBoundaryAndDistance() {
     // "no" before the comma does not reach "genial"
     assertThat(es("No, es genial")).isGreaterThan(0.3);
