@@ -75,7 +75,7 @@ final class Lexicon {
   int matchEmoticon(String s, int i, int n) {
     for (int len = Math.min(maxEmoticon, n - i); len >= 2; len--) {
       String cand = s.substring(i, i + len);
-      if (emoticons.containsKey(cand)) {
+      if (emoticons.containsKey(cand) || emoticons.containsKey(cand.toLowerCase(Locale.ROOT))) {
         char last = s.charAt(i + len - 1);
         if (i + len < n && Character.isLetterOrDigit(last)) {
           char next = s.charAt(i + len);
@@ -94,6 +94,9 @@ final class Lexicon {
 
   float emoticon(String e) {
     Float v = emoticons.get(e);
+    if (v == null) {
+      v = emoticons.get(e.toLowerCase(Locale.ROOT));
+    }
     return v == null ? 0f : v;
   }
 
@@ -185,11 +188,22 @@ final class Lexicon {
       return;
     }
     emoticons.put(k, v);
+    String lower = k.toLowerCase(Locale.ROOT);
+    if (!lower.equals(k)) {
+      emoticons.putIfAbsent(lower, v); // ":-P" is looked up as ":-p"
+    }
     char c = k.charAt(0);
     if (c < 128 && !Character.isDigit(c) && c != '.' && c != ',') {
-      emoticonStart[c] = true;
-      if (k.charAt(1) < 128) {
-        emoticonPrefix[c * 128 + k.charAt(1)] = true;
+      char b = k.charAt(1);
+      for (char x : new char[] {c, Character.toUpperCase(c), Character.toLowerCase(c)}) {
+        if (x < 128) {
+          emoticonStart[x] = true;
+          for (char y : new char[] {b, Character.toUpperCase(b), Character.toLowerCase(b)}) {
+            if (y < 128) {
+              emoticonPrefix[x * 128 + y] = true;
+            }
+          }
+        }
       }
     }
     maxEmoticon = Math.max(maxEmoticon, k.length());
@@ -268,6 +282,7 @@ final class Lexicon {
               case "negweak" -> e.addFlags(l, Entry.NEG | Entry.NEG_WEAK);
               case "never" -> e.addFlags(l, Entry.NEG | Entry.NEVER);
               case "so" -> e.addFlags(l, Entry.SO);
+              case "this" -> e.addFlags(l, Entry.THIS);
               case "but" -> e.addFlags(l, Entry.BUT);
               case "concessive" -> e.addFlags(l, Entry.CONCESSIVE);
               case "domain" -> e.addFlags(l, Entry.DOMAIN);

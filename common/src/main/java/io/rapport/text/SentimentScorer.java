@@ -105,10 +105,14 @@ final class SentimentScorer {
           if (span == 1) {
             val = valence(e, l, t);
             if (!Float.isNaN(val)
-                && tu.negatorOwnValenceOnlyAlone
                 && e.has(Entry.NEG, l)
-                && i + 1 < n
-                && tokens.get(i + 1).type == Token.WORD) {
+                && (tu.negatorOwnValence == 0
+                    || tu.negatorOwnValence == 1
+                        && i + 1 < n
+                        && tokens.get(i + 1).type == Token.WORD
+                    || tu.negatorOwnValence == 3
+                        && i + 1 < n
+                        && tokens.get(i + 1).type != Token.WORD)) {
               val = Float.NaN; // "no idea", "no other way": a determiner, not "No."
             }
             if (!Float.isNaN(val)
@@ -128,6 +132,9 @@ final class SentimentScorer {
           }
           ent[u] = e;
           if (!Float.isNaN(val) && val != 0) {
+            if (t.compound && span == 1) {
+              val *= tu.compoundPart;
+            }
             if (t.elongated) {
               val = emphasize(val, tu.elongation);
             }
@@ -348,6 +355,9 @@ final class SentimentScorer {
   /** Multiplier of a word at unit k negated by the negator at unit j. */
   private float negationFactor(int[] kind, Entry[] ent, int j, int k, int l) {
     Entry e = ent[j];
+    if (k > 0 && kind[k - 1] == WORD && ent[k - 1] != null && ent[k - 1].has(Entry.THIS, l)) {
+      return tu.neverSo; // "haven't been this sore in a while": emphasis, not negation
+    }
     if (e.has(Entry.NEVER, l)) {
       for (int x = j + 1; x < k; x++) {
         if (kind[x] == WORD && ent[x] != null && ent[x].has(Entry.SO, l)) {

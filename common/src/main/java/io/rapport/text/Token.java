@@ -32,6 +32,9 @@ final class Token {
   boolean elongated;
   boolean nonAscii;
 
+  /** Part of a hyphenated compound. */
+  boolean compound;
+
   /** Valence of an emoji or emoticon. */
   float emo;
 

@@ -53,6 +53,12 @@ final class Tokenizer {
         int end = wordEnd(text, i, n);
         Token t = word(text, i, end, Token.WORD);
         t.sentence = sentence;
+        // part of a hyphenated compound ("tax-the-rich", "well-known")
+        t.compound =
+            i > 1 && text.charAt(i - 1) == '-' && Character.isLetterOrDigit(text.charAt(i - 2))
+                || end + 1 < n
+                    && text.charAt(end) == '-'
+                    && Character.isLetterOrDigit(text.charAt(end + 1));
         out.add(t);
         i = end;
         continue;

@@ -59,8 +59,14 @@ final class Tuning {
    */
   int boosterValence = 1;
 
-  /** A negator's own valence ("no" -1.2) counts only when no word follows it. */
-  boolean negatorOwnValenceOnlyAlone = false;
+  /**
+   * A negator's own valence ("no" -1.2): 0 never counts, 1 only when no word follows, 2 always
+   * (unless it negates a sentiment word), 3 not before punctuation ("oh no. there's variety").
+   */
+  int negatorOwnValence = 2;
+
+  /** Valence weight of a word inside a hyphenated compound ("tax-the-rich"). */
+  float compoundPart = 0.5f;
 
   /** Same emoji repeated in a row: at most this many count. */
   int emojiRepeat = 3;
