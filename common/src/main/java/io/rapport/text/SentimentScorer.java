@@ -463,7 +463,11 @@ final class SentimentScorer {
       return phraseValence(Lexicon.fold(raw.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ")), l);
     }
     String k = t.key;
-    if (tu.splitHashtags && k.length() >= 6 && k.length() <= 30) {
+    // only all-lower-case tags: "#Godwins" is a name, not "god wins"
+    if (tu.splitHashtags
+        && k.length() >= 6
+        && k.length() <= 30
+        && raw.chars().noneMatch(Character::isUpperCase)) {
       for (int i = 2; i <= k.length() - 2; i++) {
         Entry a = lex.get(k.substring(0, i));
         Entry b = lex.get(k.substring(i));

@@ -161,8 +161,14 @@ final class Tokenizer {
     if (Character.isWhitespace(prev)) {
       return true;
     }
-    // "genial:)" is an emoticon, "10:30" and "xD" inside a word are not
-    return !Character.isLetter(c) && !Character.isDigit(prev) && prev != ':';
+    // "genial:)" is an emoticon; "10:30", "xD" inside a word and "[Florida]:" are not
+    return !Character.isLetter(c)
+        && !Character.isDigit(prev)
+        && prev != ':'
+        && c != ')'
+        && c != ']'
+        && c != '}'
+        && c != '>';
   }
 
   private static boolean isLetterAt(String s, int i) {

@@ -32,7 +32,7 @@ final class Tuning {
   boolean negationStopsAtPunctuation = true;
 
   /** Adversatives weigh the whole text before/after them (true) or only their sentence. */
-  boolean butGlobal = false;
+  boolean butGlobal = true;
 
   /** Split unknown lower-case hashtags into two known words ("#careerfail"). */
   boolean splitHashtags = true;
@@ -75,7 +75,7 @@ final class Tuning {
   float loanword = 0.7f;
 
   /** Long texts: S × (refWords / words)^lengthPower when words > refWords. */
-  float refWords = 12f;
+  float refWords = 14f;
 
   float lengthPower = 0.5f;
 

@@ -95,6 +95,6 @@ public final class EvalHarness {
       f1 += pr + rc == 0 ? 0 : 2 * pr * rc / (pr + rc);
     }
     return String.format(
-        "r=%.3f acc=%.3f macroF1=%.3f", sxy / Math.sqrt(sxx * syy), correct / (double) n, f1 / 3);
+        "r=%.4f acc=%.4f macroF1=%.4f", sxy / Math.sqrt(sxx * syy), correct / (double) n, f1 / 3);
   }
 }
