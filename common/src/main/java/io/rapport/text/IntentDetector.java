@@ -20,6 +20,9 @@ public final class IntentDetector {
   static final List<String> INTENTS =
       List.of(COMPLAINT, QUESTION, RECOMMENDATION, PURCHASE_INTENT, CHURN_THREAT);
 
+  /** The '*' wildcard of a pattern (identity matters). */
+  private static final String ANY = new String("*");
+
   /** Compound at or below which a text about a service/order/brand counts as a complaint. */
   static final double COMPLAINT_COMPOUND = -0.3;
 
@@ -33,6 +36,11 @@ public final class IntentDetector {
             throw new IllegalArgumentException("intents.tsv: bad line " + line);
           }
           String[] words = Lexicon.fold(f[1].trim()).split("\\s+");
+          for (int i = 0; i < words.length; i++) {
+            if (words[i].equals("*")) {
+              words[i] = ANY; // compared by reference when matching
+            }
+          }
           Entry head = lex.entry(words[0]);
           Pattern p = new Pattern(intent, Arrays.copyOfRange(words, 1, words.length));
           Pattern[] ps =
@@ -120,14 +128,14 @@ public final class IntentDetector {
   private static boolean matches(List<Token> tokens, int from, String[] rest) {
     int i = from;
     for (String w : rest) {
-      while (i < tokens.size() && tokens.get(i).type == Token.HANDLE && !w.equals("*")) {
+      while (i < tokens.size() && tokens.get(i).type == Token.HANDLE && w != ANY) {
         i++;
       }
       if (i >= tokens.size()) {
         return false;
       }
       Token t = tokens.get(i);
-      if (w.equals("*")) {
+      if (w == ANY) {
         if (t.type != Token.WORD && t.type != Token.HANDLE && t.type != Token.HASHTAG) {
           return false;
         }

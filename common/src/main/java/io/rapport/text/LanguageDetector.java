@@ -22,6 +22,9 @@ public final class LanguageDetector {
   /** Function-word margin beyond which trigram evidence is not computed. */
   static final float DECISIVE = 2.5f;
 
+  /** At most this many words get trigram evidence. */
+  static final int MAX_TRIGRAM_WORDS = 8;
+
   private final Lexicon lex;
   private final TrigramModel trigrams;
 
@@ -93,12 +96,14 @@ public final class LanguageDetector {
     }
     // character trigrams of the remaining words, only when the cheap evidence is not decisive
     if (unknown > 0 && Math.abs(score[ES] - score[EN]) < DECISIVE) {
-      for (int i = 0, nt = tokens.size(); i < nt; i++) {
+      int budget = MAX_TRIGRAM_WORDS;
+      for (int i = 0, nt = tokens.size(); i < nt && budget > 0; i++) {
         Token t = tokens.get(i);
         if (t.type == Token.WORD
             && (t.entry == null || t.entry.langWeights == null)
             && t.key.length() >= 3
             && !Character.isDigit(t.key.charAt(0))) {
+          budget--;
           float d = trigrams.esMinusEn(t.key);
           if (d > 0) {
             score[ES] += Math.min(d, 0.6f);

@@ -23,6 +23,10 @@ final class Lexicon {
   static final String BASE = "/lexicons/";
 
   private final Map<String, Entry> words = new HashMap<>(32_768);
+
+  /** Read-only open-addressing copy of {@link #words} for the hot path, built after loading. */
+  private WordTable table;
+
   private final Map<String, Float> emoticons = new HashMap<>(512);
   private final Map<Integer, Float> emoji = new HashMap<>(4096);
   private final boolean[] emoticonStart = new boolean[128];
@@ -51,10 +55,56 @@ final class Lexicon {
     return lx;
   }
 
+  /** Freezes the word map into the lookup table (after every entry, phrase and pattern exists). */
+  void freeze() {
+    table = new WordTable(words);
+  }
+
+  /** Open addressing: hash codes and entries in parallel arrays, linear probing. */
+  private static final class WordTable {
+    private final int[] hashes;
+    private final Entry[] entries;
+    private final int mask;
+
+    WordTable(Map<String, Entry> words) {
+      int cap = Integer.highestOneBit(Math.max(16, words.size() * 2) - 1) << 1;
+      hashes = new int[cap];
+      entries = new Entry[cap];
+      mask = cap - 1;
+      for (Map.Entry<String, Entry> me : words.entrySet()) {
+        int h = me.getKey().hashCode();
+        int i = spread(h) & mask;
+        while (entries[i] != null) {
+          i = (i + 1) & mask;
+        }
+        hashes[i] = h;
+        entries[i] = me.getValue();
+      }
+    }
+
+    private static int spread(int h) {
+      return (h ^ (h >>> 16)) * 0x9E3779B9;
+    }
+
+    Entry get(String key) {
+      int h = key.hashCode();
+      int i = spread(h) & mask;
+      Entry e;
+      while ((e = entries[i]) != null) {
+        if (hashes[i] == h && e.key.equals(key)) {
+          return e;
+        }
+        i = (i + 1) & mask;
+      }
+      return null;
+    }
+  }
+
   // ---------------------------------------------------------------- lookups
 
   Entry get(String foldedKey) {
-    return words.get(foldedKey);
+    WordTable t = table;
+    return t != null ? t.get(foldedKey) : words.get(foldedKey);
   }
 
   boolean isEmoticonStart(char c) {

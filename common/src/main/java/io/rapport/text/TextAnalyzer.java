@@ -22,6 +22,7 @@ public final class TextAnalyzer {
   private TextAnalyzer(Tuning tuning) {
     this.lex = Lexicon.load();
     this.intents = new IntentDetector(lex);
+    lex.freeze();
     this.detector = new LanguageDetector(lex);
     this.scorer = new SentimentScorer(lex, tuning);
   }
@@ -177,6 +178,8 @@ public final class TextAnalyzer {
 
   private static void collectTermsAndTags(List<Token> tokens, Analysis a) {
     List<String> terms = new ArrayList<>(MAX_TERMS);
+    int[] termHashes = new int[MAX_TERMS];
+    int nTerms = 0;
     List<String> tags = new ArrayList<>(2);
     for (Token t : tokens) {
       if (t.type == Token.HASHTAG) {
@@ -201,7 +204,16 @@ public final class TextAnalyzer {
         if (t.elongated) {
           w = e != null && !e.key.equals(t.key) ? e.key : collapse(w, 2);
         }
-        if (!terms.contains(w)) {
+        int h = w.hashCode();
+        boolean seen = false;
+        for (int k = 0; k < nTerms; k++) {
+          if (termHashes[k] == h && terms.get(k).equals(w)) {
+            seen = true;
+            break;
+          }
+        }
+        if (!seen) {
+          termHashes[nTerms++] = h;
           terms.add(w);
         }
       }
