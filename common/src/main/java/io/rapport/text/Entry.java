@@ -17,9 +17,7 @@ final class Entry {
   static final int CONCESSIVE = 1 << 5; // "aunque", "although": its own clause weighs less
   static final int STOP = 1 << 6; // stop word (terms)
   static final int DOMAIN = 1 << 7; // customer-service / retail domain word (complaint intent)
-  static final int VERB_ONLY = 1 << 8; // sentiment only as a verb: "I like", not "looks like"
-  static final int SUBJECT = 1 << 9; // words before a verb use: i, we, really, don't ...
-  static final int THIS = 1 << 10; // "haven't been this sore": degree, not negated
+  static final int THIS = 1 << 8; // "haven't been this sore": degree, not negated
 
   static final Phrase[] NO_PHRASES = new Phrase[0];
 

@@ -222,13 +222,11 @@ final class Lexicon {
   }
 
   static boolean isEmoticonKey(String k) {
-    boolean letter = false;
     for (int i = 0; i < k.length(); i++) {
       char c = k.charAt(i);
       if (!Character.isLetterOrDigit(c) && c != '\'' && c != '-' && c != ' ') {
         return k.length() >= 2;
       }
-      letter |= Character.isLetter(c);
     }
     return false;
   }
@@ -336,8 +334,6 @@ final class Lexicon {
               case "but" -> e.addFlags(l, Entry.BUT);
               case "concessive" -> e.addFlags(l, Entry.CONCESSIVE);
               case "domain" -> e.addFlags(l, Entry.DOMAIN);
-              case "verbonly" -> e.addFlags(l, Entry.VERB_ONLY);
-              case "subject" -> e.addFlags(l, Entry.SUBJECT);
               case "boost" -> {
                 // a booster that also has a valence ("pretty") is only sentiment when it does
                 // not modify a following word: decided by the scorer

@@ -121,12 +121,6 @@ final class SentimentScorer {
                     || tu.boosterValence == 1 && modifiesNext(tokens, i, l))) {
               val = Float.NaN; // "pretty good": an intensifier here, not "pretty"
             }
-            if (e != null
-                && !Float.isNaN(val)
-                && e.has(Entry.VERB_ONLY, l)
-                && !afterSubject(tokens, i, l)) {
-              val = Float.NaN;
-            }
           } else {
             val = e.valence(l);
           }
@@ -366,14 +360,6 @@ final class SentimentScorer {
       }
     }
     return e.has(Entry.NEG_WEAK, l) ? tu.weakNegation : tu.negation;
-  }
-
-  private static boolean afterSubject(List<Token> tokens, int i, int l) {
-    if (i == 0) {
-      return true; // "Like it!"
-    }
-    Token p = tokens.get(i - 1);
-    return p.type == Token.WORD && p.entry != null && p.entry.has(Entry.SUBJECT, l);
   }
 
   /** Whether the word after token i carries sentiment or is itself an intensifier. */
