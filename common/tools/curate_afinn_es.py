@@ -24,7 +24,7 @@ interés intereses cuidado excitado excitación lanzado usad opportunit\u0020y p
 humano ventilador sorprendido caro parte\u0020superior sensación cargos alarma alerta detener
 detiene gana gris *gris comic crudo vivo sol cielo retirada retiro cuchara autor delicado cubrir
 descuento carcajadas celoso delanteros barras bancadas criminates bereaves dejects bureado""".split())
-DROP |= {"buena puta", "barra oblicua", "alfombrilla de ratón", "algún tipo", "cerveza negra"}
+DROP |= {"negro", "negra", "negros", "negras", "festivo", "disculpa", "disculpas", "buena puta", "barra oblicua", "alfombrilla de ratón", "algún tipo", "cerveza negra"}
 ENGLISH = set("""asset awesome grand greater positive fitness dick yeah tops lobby funky anti shock
 profit glory sad promoting hurt escape leading cool lol spam""".split())
 # words spelled alike in both languages that are genuine Spanish words (kept from either source)

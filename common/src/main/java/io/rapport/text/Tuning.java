@@ -51,7 +51,7 @@ final class Tuning {
   float question = 0.18f;
 
   /** Sentiment inside a question ("Is it a bad thing?") counts this much. */
-  float questionDamp = 1f;
+  float questionDamp = 0.5f;
 
   /**
    * Intensifiers that also have a valence ("pretty", "super"): 0 = always intensifiers, 1 =
