@@ -22,15 +22,23 @@ public class Analysis {
   public String lang;
 
   /** Subset of complaint, question, recommendation, purchase_intent, churn_threat. */
-  public List<String> intents = new ArrayList<>();
+  public List<String> intents;
 
   /** Hashtags, lower-cased, without '#'. */
-  public List<String> hashtags = new ArrayList<>();
+  public List<String> hashtags;
 
   /** Salient content words (lower-cased, accents kept, no stop words, handles or URLs), ≤ 10. */
-  public List<String> terms = new ArrayList<>();
+  public List<String> terms;
 
-  public Analysis() {}
+  /** An empty analysis (neutral, lists empty). */
+  public Analysis() {
+    intents = new ArrayList<>();
+    hashtags = new ArrayList<>();
+    terms = new ArrayList<>();
+  }
+
+  /** For the analyzer, which sets every field itself. */
+  Analysis(boolean unused) {}
 
   @Override
   public boolean equals(Object o) {

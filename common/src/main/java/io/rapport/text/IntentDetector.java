@@ -101,7 +101,7 @@ public final class IntentDetector {
     if (!hit[0]) {
       hit[0] = compound <= COMPLAINT_COMPOUND && (domain || handle) || hit[4] && compound < 0;
     }
-    List<String> out = new ArrayList<>(2);
+    List<String> out = new ArrayList<>(0);
     for (int k = 0; k < hit.length; k++) {
       if (hit[k]) {
         out.add(INTENTS.get(k));

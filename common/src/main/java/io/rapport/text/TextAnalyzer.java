@@ -64,7 +64,7 @@ public final class TextAnalyzer {
 
   /** As {@link #analyze(String, String)}; without terms and hashtags when {@code full} is false. */
   Analysis analyze(String text, String langHint, boolean full) {
-    Analysis a = new Analysis();
+    Analysis a = new Analysis(false);
     if (text == null) {
       text = "";
     }
@@ -90,6 +90,9 @@ public final class TextAnalyzer {
     a.intents = intents.detect(tokens, a.compound);
     if (full) {
       collectTermsAndTags(tokens, a);
+    } else {
+      a.hashtags = new ArrayList<>(0);
+      a.terms = new ArrayList<>(0);
     }
     return a;
   }
@@ -180,7 +183,7 @@ public final class TextAnalyzer {
     List<String> terms = new ArrayList<>(MAX_TERMS);
     int[] termHashes = new int[MAX_TERMS];
     int nTerms = 0;
-    List<String> tags = new ArrayList<>(2);
+    List<String> tags = new ArrayList<>(0);
     for (Token t : tokens) {
       if (t.type == Token.HASHTAG) {
         String tag = Tokenizer.lowerKeepAccents(t.raw);
