@@ -85,8 +85,15 @@ public final class IntentDetector {
           domain = true;
         }
         if (e.intents != null) {
+          String next = nextWordKey(tokens, i + 1);
           for (Pattern p : e.intents) {
-            if (!hit[p.intent] && matches(tokens, i + 1, p.rest)) {
+            if (hit[p.intent]) {
+              continue;
+            }
+            if (p.rest.length > 0 && p.rest[0] != ANY && next != null && !p.rest[0].equals(next)) {
+              continue; // cheap first-word check before the full match
+            }
+            if (matches(tokens, i + 1, p.rest)) {
               if (p.intent == 2 && questionSentence != null) {
                 // asking for a recommendation is not giving one: decided below
                 hit[p.intent] = !isQuestion(tokens, i);
@@ -108,6 +115,18 @@ public final class IntentDetector {
       }
     }
     return out;
+  }
+
+  /** Normalized key of the word at token index i, or null when it is not a word. */
+  private static String nextWordKey(List<Token> tokens, int i) {
+    if (i >= tokens.size()) {
+      return null;
+    }
+    Token t = tokens.get(i);
+    if (t.type != Token.WORD) {
+      return null;
+    }
+    return t.entry != null ? t.entry.key : t.key;
   }
 
   /** True when the sentence holding token i ends with '?' or starts with '¿'. */

@@ -143,12 +143,44 @@ public final class LanguageDetector {
     if (n < 5) {
       return;
     }
-    if (k.endsWith("cion") || k.endsWith("ciones") || k.endsWith("mente")) {
-      s[ES] += 0.5f;
-    } else if (k.endsWith("ing") || k.endsWith("tion") || k.endsWith("ly") || k.endsWith("ness")) {
-      s[EN] += 0.5f;
-    } else if (k.endsWith("ado") || k.endsWith("ada") || k.endsWith("ido") || k.endsWith("ida")) {
-      s[ES] += 0.3f;
+    switch (k.charAt(n - 1)) { // dispatch on the last letter first: this runs for every word
+      case 'n' -> {
+        if (k.endsWith("cion")) {
+          s[ES] += 0.5f;
+        } else if (k.endsWith("tion")) {
+          s[EN] += 0.5f;
+        }
+      }
+      case 's' -> {
+        if (k.endsWith("ciones")) {
+          s[ES] += 0.5f;
+        } else if (k.endsWith("ness")) {
+          s[EN] += 0.5f;
+        }
+      }
+      case 'e' -> {
+        if (k.endsWith("mente")) {
+          s[ES] += 0.5f;
+        }
+      }
+      case 'g' -> {
+        if (k.endsWith("ing")) {
+          s[EN] += 0.5f;
+        }
+      }
+      case 'y' -> {
+        if (k.charAt(n - 2) == 'l') {
+          s[EN] += 0.5f;
+        }
+      }
+      case 'o', 'a' -> {
+        char c2 = k.charAt(n - 2);
+        char c3 = k.charAt(n - 3);
+        if (c2 == 'd' && (c3 == 'a' || c3 == 'i')) {
+          s[ES] += 0.3f;
+        }
+      }
+      default -> {}
     }
   }
 

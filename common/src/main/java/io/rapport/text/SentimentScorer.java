@@ -87,8 +87,16 @@ final class SentimentScorer {
           Entry e = t.entry;
           int span = 1;
           if (e != null && e.phrases.length > 0) {
+            Token nt = i + 1 < n ? tokens.get(i + 1) : null;
+            String next =
+                nt == null || nt.type != Token.WORD
+                    ? null
+                    : nt.entry != null ? nt.entry.key : nt.key;
             for (Entry.Phrase p : e.phrases) {
-              if (p.entry.active(l) && matches(tokens, i + 1, p.rest)) {
+              if (next != null
+                  && (p.rest[0].equals(next) || p.rest[0].equals(nt.key))
+                  && matches(tokens, i + 1, p.rest)
+                  && p.entry.active(l)) {
                 e = p.entry;
                 span = 1 + p.rest.length;
                 break;
