@@ -46,7 +46,7 @@ public final class SentimentCli {
     boolean pending = false; // bytes of an unfinished line seen
     StringBuilder json = new StringBuilder(256);
     while (true) {
-      if (in.available() <= 0) {
+      if (available(in) <= 0) {
         out.flush(); // interactive use: answer before blocking for more input
       }
       int r = in.read(buf);
@@ -72,6 +72,14 @@ public final class SentimentCli {
       emit(line, lineLen, dec, analyzer, json, out);
     }
     out.flush();
+  }
+
+  private static int available(InputStream in) {
+    try {
+      return in.available();
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   private static int append(byte[] line, int len, byte[] buf, int from, int to) {
