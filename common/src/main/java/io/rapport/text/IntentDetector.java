@@ -23,6 +23,9 @@ public final class IntentDetector {
   /** The '*' wildcard of a pattern (identity matters). */
   private static final String ANY = new String("*");
 
+  /** The '@brand' wildcard: a handle, a hashtag or a capitalized word ("me voy a Movistar"). */
+  private static final String BRAND = new String("@brand");
+
   /** Compound at or below which a text about a service/order/brand counts as a complaint. */
   static final double COMPLAINT_COMPOUND = -0.3;
 
@@ -39,6 +42,8 @@ public final class IntentDetector {
           for (int i = 0; i < words.length; i++) {
             if (words[i].equals("*")) {
               words[i] = ANY; // compared by reference when matching
+            } else if (words[i].equals("@brand")) {
+              words[i] = BRAND;
             }
           }
           Entry head = lex.entry(words[0]);
@@ -90,7 +95,11 @@ public final class IntentDetector {
             if (hit[p.intent]) {
               continue;
             }
-            if (p.rest.length > 0 && p.rest[0] != ANY && next != null && !p.rest[0].equals(next)) {
+            if (p.rest.length > 0
+                && p.rest[0] != ANY
+                && p.rest[0] != BRAND
+                && next != null
+                && !p.rest[0].equals(next)) {
               continue; // cheap first-word check before the full match
             }
             if (matches(tokens, i + 1, p.rest)) {
@@ -147,14 +156,22 @@ public final class IntentDetector {
   private static boolean matches(List<Token> tokens, int from, String[] rest) {
     int i = from;
     for (String w : rest) {
-      while (i < tokens.size() && tokens.get(i).type == Token.HANDLE && w != ANY) {
+      while (i < tokens.size() && tokens.get(i).type == Token.HANDLE && w != ANY && w != BRAND) {
         i++;
       }
       if (i >= tokens.size()) {
         return false;
       }
       Token t = tokens.get(i);
-      if (w == ANY) {
+      if (w == BRAND) {
+        boolean brand =
+            t.type == Token.HANDLE
+                || t.type == Token.HASHTAG
+                || t.type == Token.WORD && Character.isUpperCase(t.raw.charAt(0));
+        if (!brand) {
+          return false;
+        }
+      } else if (w == ANY) {
         if (t.type != Token.WORD && t.type != Token.HANDLE && t.type != Token.HASHTAG) {
           return false;
         }

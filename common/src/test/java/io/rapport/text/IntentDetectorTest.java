@@ -26,7 +26,8 @@ class IntentDetectorTest {
         "My order never arrived and nobody answers",
         "They charged me twice, terrible customer service",
         "@AirCo lost my bag, worst airline ever",
-        "Still waiting for my refund"
+        "Still waiting for my refund",
+        "No me llega el paquete desde el lunes @Correos"
       })
   void complaints(String text) {
     assertThat(intents(text)).contains(COMPLAINT);
@@ -81,7 +82,8 @@ class IntentDetectorTest {
         "me interesa el seguro de hogar",
         "Where can I buy the blue one?",
         "I'm going to buy it tomorrow",
-        "take my money!!"
+        "take my money!!",
+        "Este finde me compro la tele nueva"
       })
   void purchaseIntent(String text) {
     assertThat(intents(text)).contains(PURCHASE_INTENT);
@@ -96,6 +98,7 @@ class IntentDetectorTest {
         "Quiero darme de baja y no me dejan",
         "Nunca más compro aquí",
         "I'm switching to another bank",
+        "Switched to @OtherBank last week, bye",
         "Going to cancel my subscription today",
         "Done. Closing my account"
       })
@@ -109,7 +112,9 @@ class IntentDetectorTest {
         "Me encanta la nueva app",
         "Hoy empieza la semana de ofertas",
         "Great coffee this morning",
-        "El vuelo sale a las 7"
+        "El vuelo sale a las 7",
+        "Me voy a Madrid el finde",
+        "Moving to Austin next month"
       })
   void neutralOrPraiseHasNoComplaintOrChurn(String text) {
     assertThat(intents(text)).doesNotContain(COMPLAINT, CHURN_THREAT);
