@@ -22,6 +22,9 @@ public final class LanguageDetector {
   /** Function-word margin beyond which trigram evidence is not computed. */
   static final float DECISIVE = 2.5f;
 
+  /** Evidence of a word that only one language's lexicon contains. */
+  static final float LEXICON_CUE = 0.6f;
+
   /** At most this many words get trigram evidence. */
   static final int MAX_TRIGRAM_WORDS = 8;
 
@@ -87,7 +90,14 @@ public final class LanguageDetector {
           score[l] += w[l];
         }
       } else if (k.length() >= 3) {
-        unknown++;
+        // a word only one language's lexicon or stop list knows ("pésimo", "awesome")
+        boolean es = e != null && (!Float.isNaN(e.val(Entry.ES)) || e.has(Entry.STOP, Entry.ES));
+        boolean en = e != null && (!Float.isNaN(e.val(Entry.EN)) || e.has(Entry.STOP, Entry.EN));
+        if (es != en) {
+          score[es ? ES : EN] += LEXICON_CUE;
+        } else {
+          unknown++;
+        }
         suffixCues(k, score);
       }
       if (t.nonAscii) {
@@ -100,7 +110,7 @@ public final class LanguageDetector {
       for (int i = 0, nt = tokens.size(); i < nt && budget > 0; i++) {
         Token t = tokens.get(i);
         if (t.type == Token.WORD
-            && (t.entry == null || t.entry.langWeights == null)
+            && (t.entry == null || t.entry.langWeights == null && !oneLanguage(t.entry))
             && t.key.length() >= 3
             && !Character.isDigit(t.key.charAt(0))) {
           budget--;
@@ -136,6 +146,12 @@ public final class LanguageDetector {
       return lean;
     }
     return best;
+  }
+
+  private static boolean oneLanguage(Entry e) {
+    boolean es = !Float.isNaN(e.val(Entry.ES)) || e.has(Entry.STOP, Entry.ES);
+    boolean en = !Float.isNaN(e.val(Entry.EN)) || e.has(Entry.STOP, Entry.EN);
+    return es != en;
   }
 
   private static void suffixCues(String k, float[] s) {
