@@ -4,29 +4,55 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** What the analyzer says of one text. A Flink POJO. */
+/**
+ * Result of {@link TextAnalyzer#analyze}: a Flink-friendly POJO (public no-arg constructor, public
+ * fields).
+ */
 public class Analysis {
+  /** Overall sentiment in [-1, 1]; ≥ 0.05 positive, ≤ -0.05 negative. */
   public double compound;
+
+  /** Proportions of positive, negative and neutral content; they sum to 1. */
   public double pos;
+
   public double neg;
   public double neu;
-  public String lang;
-  public List<String> intents = new ArrayList<>();
-  public List<String> hashtags = new ArrayList<>();
-  public List<String> terms = new ArrayList<>();
 
-  public Analysis() {}
+  /** "es", "en" or "und". */
+  public String lang;
+
+  /** Subset of complaint, question, recommendation, purchase_intent, churn_threat. */
+  public List<String> intents;
+
+  /** Hashtags, lower-cased, without '#'. */
+  public List<String> hashtags;
+
+  /** Salient content words (lower-cased, accents kept, no stop words, handles or URLs), ≤ 10. */
+  public List<String> terms;
+
+  /** An empty analysis (neutral, lists empty). */
+  public Analysis() {
+    intents = new ArrayList<>();
+    hashtags = new ArrayList<>();
+    terms = new ArrayList<>();
+  }
+
+  /** For the analyzer, which sets every field itself. */
+  Analysis(boolean unused) {}
 
   @Override
   public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
     if (!(o instanceof Analysis)) {
       return false;
     }
     Analysis a = (Analysis) o;
-    return compound == a.compound
-        && pos == a.pos
-        && neg == a.neg
-        && neu == a.neu
+    return Double.compare(compound, a.compound) == 0
+        && Double.compare(pos, a.pos) == 0
+        && Double.compare(neg, a.neg) == 0
+        && Double.compare(neu, a.neu) == 0
         && Objects.equals(lang, a.lang)
         && Objects.equals(intents, a.intents)
         && Objects.equals(hashtags, a.hashtags)
@@ -35,6 +61,27 @@ public class Analysis {
 
   @Override
   public int hashCode() {
-    return Objects.hash(compound, lang, intents);
+    return Objects.hash(compound, pos, neg, neu, lang, intents, hashtags, terms);
+  }
+
+  @Override
+  public String toString() {
+    return "Analysis{compound="
+        + compound
+        + ", pos="
+        + pos
+        + ", neg="
+        + neg
+        + ", neu="
+        + neu
+        + ", lang="
+        + lang
+        + ", intents="
+        + intents
+        + ", hashtags="
+        + hashtags
+        + ", terms="
+        + terms
+        + "}";
   }
 }

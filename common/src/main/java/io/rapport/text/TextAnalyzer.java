@@ -1,33 +1,234 @@
 package io.rapport.text;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
-/** PLACEHOLDER until the text-analysis branch lands: a tiny word list, replaced wholesale. */
+/**
+ * Text analysis of Spanish and English social mentions: language, sentiment (compound and
+ * pos/neg/neu proportions), intents, hashtags and salient terms. Loaded once from classpath
+ * resources under {@code lexicons/}; thread-safe and immutable after construction. Work per text is
+ * capped (first {@value Tokenizer#MAX_CHARS} characters, {@value Tokenizer#MAX_TOKENS} tokens).
+ */
 public final class TextAnalyzer {
-  private static final TextAnalyzer SHARED = new TextAnalyzer();
-  private static final Set<String> NEG =
-      Set.of("terrible", "asco", "awful", "worst", "pésimo", "horrible", "malo", "bad", "hate");
-  private static final Set<String> POS =
-      Set.of("great", "love", "genial", "encanta", "excelente", "good", "bueno", "pasada");
+  /** Most terms reported per text. */
+  public static final int MAX_TERMS = 10;
 
-  public static TextAnalyzer shared() {
-    return SHARED;
+  private final Lexicon lex;
+  private final LanguageDetector detector;
+  private final SentimentScorer scorer;
+  private final IntentDetector intents;
+
+  private TextAnalyzer(Tuning tuning) {
+    this.lex = Lexicon.load();
+    this.intents = new IntentDetector(lex);
+    lex.freeze();
+    this.detector = new LanguageDetector(lex);
+    this.scorer = new SentimentScorer(lex, tuning);
   }
 
+  private static final class Holder {
+    static final TextAnalyzer SHARED = load();
+  }
+
+  /** The process-wide instance (loaded on first use). */
+  public static TextAnalyzer shared() {
+    return Holder.SHARED;
+  }
+
+  /** A new instance loaded from the classpath (prefer {@link #shared()}). */
+  public static TextAnalyzer load() {
+    return new TextAnalyzer(new Tuning());
+  }
+
+  static TextAnalyzer load(Tuning tuning) {
+    return new TextAnalyzer(tuning);
+  }
+
+  public LanguageDetector languageDetector() {
+    return detector;
+  }
+
+  /** Analyzes a text of unknown language. */
   public Analysis analyze(String text) {
     return analyze(text, null);
   }
 
+  /**
+   * Analyzes a text; {@code langHint} "es" or "en" (from the source) skips detection, anything else
+   * (null, "und", "pt") detects.
+   */
   public Analysis analyze(String text, String langHint) {
-    Analysis a = new Analysis();
-    int s = 0;
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-      s += POS.contains(w) ? 1 : NEG.contains(w) ? -1 : 0;
+    return analyze(text, langHint, true);
+  }
+
+  /** As {@link #analyze(String, String)}; without terms and hashtags when {@code full} is false. */
+  Analysis analyze(String text, String langHint, boolean full) {
+    Analysis a = new Analysis(false);
+    if (text == null) {
+      text = "";
     }
-    a.compound = Math.max(-1, Math.min(1, s / 2.0));
-    a.lang = langHint == null ? "und" : langHint;
-    a.neu = 1;
+    if (text.indexOf('&') >= 0) {
+      text = decodeEntities(text);
+    }
+    List<Token> tokens = Tokenizer.tokenize(text, lex);
+    for (int i = 0, n = tokens.size(); i < n; i++) {
+      Token t = tokens.get(i);
+      if (t.type == Token.WORD || t.type == Token.HASHTAG) {
+        t.entry = lookup(t);
+      }
+    }
+    int l = hint(langHint);
+    if (l == -2) {
+      int detected = detector.detect(text, tokens);
+      a.lang = LanguageDetector.name(detected);
+      l = LanguageDetector.rules(detected);
+    } else {
+      a.lang = LanguageDetector.name(l);
+    }
+    scorer.score(tokens, l, a);
+    a.intents = intents.detect(tokens, a.compound);
+    if (full) {
+      collectTermsAndTags(tokens, a);
+    } else {
+      a.hashtags = new ArrayList<>(0);
+      a.terms = new ArrayList<>(0);
+    }
     return a;
+  }
+
+  private static final String[][] ENTITIES = {
+    {"&lt;", "<"},
+    {"&gt;", ">"},
+    {"&amp;", "&"},
+    {"&quot;", "\""},
+    {"&#39;", "'"},
+    {"&apos;", "'"},
+    {"&nbsp;", " "}
+  };
+
+  /** Decodes the HTML entities that social-media exports leave in texts ("&lt;3" is a heart). */
+  static String decodeEntities(String text) {
+    int n = Math.min(text.length(), Tokenizer.MAX_CHARS + 8);
+    StringBuilder b = null;
+    int last = 0;
+    for (int i = text.indexOf('&'); i >= 0 && i < n; i = text.indexOf('&', i + 1)) {
+      for (String[] e : ENTITIES) {
+        if (text.startsWith(e[0], i)) {
+          if (b == null) {
+            b = new StringBuilder(text.length());
+          }
+          b.append(text, last, i).append(e[1]);
+          last = i + e[0].length();
+          break;
+        }
+      }
+    }
+    if (b == null) {
+      return text;
+    }
+    return b.append(text, last, text.length()).toString();
+  }
+
+  private static int hint(String h) {
+    if (h == null) {
+      return -2;
+    }
+    String s = h.trim().toLowerCase(Locale.ROOT);
+    if (s.equals("es") || s.startsWith("es-") || s.startsWith("es_") || s.equals("spa")) {
+      return Entry.ES;
+    }
+    if (s.equals("en") || s.startsWith("en-") || s.startsWith("en_") || s.equals("eng")) {
+      return Entry.EN;
+    }
+    return -2;
+  }
+
+  /** Base entry of a word: exact folded key, else with elongations collapsed; aliases resolved. */
+  private Entry lookup(Token t) {
+    Entry e = lex.get(t.key);
+    if (e == null && t.elongated) {
+      String two = collapse(t.key, 2);
+      e = lex.get(two);
+      if (e == null || !e.active(-1) && e.alias == null) {
+        Entry one = lex.get(collapse(t.key, 1));
+        if (one != null) {
+          e = one;
+        }
+      }
+    }
+    if (e != null && e.alias != null) {
+      e = e.alias;
+    }
+    return e;
+  }
+
+  /** Runs of three or more equal letters cut to {@code max}. */
+  static String collapse(String s, int max) {
+    StringBuilder b = new StringBuilder(s.length());
+    int run = 0;
+    char prev = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      run = c == prev ? run + 1 : 1;
+      prev = c;
+      if (run <= max || !Character.isLetter(c)) {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static void collectTermsAndTags(List<Token> tokens, Analysis a) {
+    List<String> terms = new ArrayList<>(MAX_TERMS);
+    int[] termHashes = new int[MAX_TERMS];
+    int nTerms = 0;
+    List<String> tags = new ArrayList<>(0);
+    for (Token t : tokens) {
+      if (t.type == Token.HASHTAG) {
+        String tag = Tokenizer.lowerKeepAccents(t.raw);
+        if (!tags.contains(tag)) {
+          tags.add(tag);
+        }
+      } else if (t.type == Token.WORD && terms.size() < MAX_TERMS) {
+        Entry e = t.entry;
+        if (e != null
+            && (e.has(Entry.STOP, -1)
+                || e.has(Entry.NEG, -1)
+                || e.has(Entry.BUT, -1)
+                || e.has(Entry.CONCESSIVE, -1)
+                || e.boost(-1) != 0)) {
+          continue;
+        }
+        String w = t.nonAscii ? Tokenizer.lowerKeepAccents(t.raw) : t.key;
+        if (w.length() < 3 || Character.isDigit(w.charAt(0)) || isLaughter(t.key)) {
+          continue;
+        }
+        if (t.elongated) {
+          w = e != null && !e.key.equals(t.key) ? e.key : collapse(w, 2);
+        }
+        int h = w.hashCode();
+        boolean seen = false;
+        for (int k = 0; k < nTerms; k++) {
+          if (termHashes[k] == h && terms.get(k).equals(w)) {
+            seen = true;
+            break;
+          }
+        }
+        if (!seen) {
+          termHashes[nTerms++] = h;
+          terms.add(w);
+        }
+      }
+    }
+    a.terms = terms;
+    a.hashtags = tags;
+  }
+
+  private static boolean isLaughter(String k) {
+    return k.startsWith("jaja")
+        || k.startsWith("jeje")
+        || k.startsWith("haha")
+        || k.startsWith("lol");
   }
 }

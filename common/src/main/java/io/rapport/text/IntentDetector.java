@@ -1,0 +1,191 @@
+package io.rapport.text;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Intent tags beyond polarity, for Spanish and English: complaint, question, recommendation,
+ * purchase_intent, churn_threat. Cue phrases ({@code lexicons/intents.tsv}, '*' matches any one
+ * word) are matched on folded, normalized words ("q" = "que", accents optional); complaints also
+ * follow from clearly negative text about a service, order or brand. Thread-safe and immutable.
+ */
+public final class IntentDetector {
+  public static final String COMPLAINT = "complaint";
+  public static final String QUESTION = "question";
+  public static final String RECOMMENDATION = "recommendation";
+  public static final String PURCHASE_INTENT = "purchase_intent";
+  public static final String CHURN_THREAT = "churn_threat";
+
+  static final List<String> INTENTS =
+      List.of(COMPLAINT, QUESTION, RECOMMENDATION, PURCHASE_INTENT, CHURN_THREAT);
+
+  /** The '*' wildcard of a pattern (identity matters). */
+  private static final String ANY = new String("*");
+
+  /** The '@brand' wildcard: a handle, a hashtag or a capitalized word ("me voy a Movistar"). */
+  private static final String BRAND = new String("@brand");
+
+  /** Compound at or below which a text about a service/order/brand counts as a complaint. */
+  static final double COMPLAINT_COMPOUND = -0.3;
+
+  IntentDetector(Lexicon lex) {
+    Lexicon.lines(
+        "intents.tsv",
+        line -> {
+          String[] f = line.split("\t");
+          int intent = INTENTS.indexOf(f[0]);
+          if (intent < 0 || f.length < 2) {
+            throw new IllegalArgumentException("intents.tsv: bad line " + line);
+          }
+          String[] words = Lexicon.fold(f[1].trim()).split("\\s+");
+          for (int i = 0; i < words.length; i++) {
+            if (words[i].equals("*")) {
+              words[i] = ANY; // compared by reference when matching
+            } else if (words[i].equals("@brand")) {
+              words[i] = BRAND;
+            }
+          }
+          Entry head = lex.entry(words[0]);
+          Pattern p = new Pattern(intent, Arrays.copyOfRange(words, 1, words.length));
+          Pattern[] ps =
+              head.intents == null
+                  ? new Pattern[1]
+                  : Arrays.copyOf(head.intents, head.intents.length + 1);
+          ps[ps.length - 1] = p;
+          head.intents = ps;
+        });
+  }
+
+  /** One cue: its first word is the entry holding it. */
+  static final class Pattern {
+    final int intent;
+    final String[] rest;
+
+    Pattern(int intent, String[] rest) {
+      this.intent = intent;
+      this.rest = rest;
+    }
+  }
+
+  List<String> detect(List<Token> tokens, double compound) {
+    boolean[] hit = new boolean[INTENTS.size()];
+    boolean handle = false;
+    boolean domain = false;
+    int n = tokens.size();
+    boolean[] questionSentence = null;
+    for (int i = 0; i < n; i++) {
+      Token t = tokens.get(i);
+      if (t.type == Token.QUEST) {
+        hit[1] = true;
+        if (questionSentence == null) {
+          questionSentence = new boolean[tokens.get(n - 1).sentence + 1];
+        }
+        questionSentence[t.sentence] = true;
+      } else if (t.type == Token.HANDLE) {
+        handle = true;
+      } else if (t.type == Token.WORD && t.entry != null) {
+        Entry e = t.entry;
+        if (e.has(Entry.DOMAIN, -1)) {
+          domain = true;
+        }
+        if (e.intents != null) {
+          String next = nextWordKey(tokens, i + 1);
+          for (Pattern p : e.intents) {
+            if (hit[p.intent]) {
+              continue;
+            }
+            if (p.rest.length > 0
+                && p.rest[0] != ANY
+                && p.rest[0] != BRAND
+                && next != null
+                && !p.rest[0].equals(next)) {
+              continue; // cheap first-word check before the full match
+            }
+            if (matches(tokens, i + 1, p.rest)) {
+              if (p.intent == 2 && questionSentence != null) {
+                // asking for a recommendation is not giving one: decided below
+                hit[p.intent] = !isQuestion(tokens, i);
+              } else {
+                hit[p.intent] = p.intent != 2 || !isQuestion(tokens, i);
+              }
+            }
+          }
+        }
+      }
+    }
+    if (!hit[0]) {
+      hit[0] = compound <= COMPLAINT_COMPOUND && (domain || handle) || hit[4] && compound < 0;
+    }
+    List<String> out = new ArrayList<>(0);
+    for (int k = 0; k < hit.length; k++) {
+      if (hit[k]) {
+        out.add(INTENTS.get(k));
+      }
+    }
+    return out;
+  }
+
+  /** Normalized key of the word at token index i, or null when it is not a word. */
+  private static String nextWordKey(List<Token> tokens, int i) {
+    if (i >= tokens.size()) {
+      return null;
+    }
+    Token t = tokens.get(i);
+    if (t.type != Token.WORD) {
+      return null;
+    }
+    return t.entry != null ? t.entry.key : t.key;
+  }
+
+  /** True when the sentence holding token i ends with '?' or starts with '¿'. */
+  private static boolean isQuestion(List<Token> tokens, int i) {
+    int s = tokens.get(i).sentence;
+    for (int k = 0; k < tokens.size(); k++) {
+      Token t = tokens.get(k);
+      if (t.sentence == s && t.type == Token.QUEST) {
+        return true;
+      }
+      if (t.sentence > s) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matches(List<Token> tokens, int from, String[] rest) {
+    int i = from;
+    for (String w : rest) {
+      while (i < tokens.size() && tokens.get(i).type == Token.HANDLE && w != ANY && w != BRAND) {
+        i++;
+      }
+      if (i >= tokens.size()) {
+        return false;
+      }
+      Token t = tokens.get(i);
+      if (w == BRAND) {
+        boolean brand =
+            t.type == Token.HANDLE
+                || t.type == Token.HASHTAG
+                || t.type == Token.WORD && Character.isUpperCase(t.raw.charAt(0));
+        if (!brand) {
+          return false;
+        }
+      } else if (w == ANY) {
+        if (t.type != Token.WORD && t.type != Token.HANDLE && t.type != Token.HASHTAG) {
+          return false;
+        }
+      } else {
+        if (t.type != Token.WORD) {
+          return false;
+        }
+        String key = t.entry != null ? t.entry.key : t.key;
+        if (!key.equals(w) && !t.key.equals(w)) {
+          return false;
+        }
+      }
+      i++;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,122 @@
+package io.rapport.text;
+
+import static io.rapport.text.IntentDetector.CHURN_THREAT;
+import static io.rapport.text.IntentDetector.COMPLAINT;
+import static io.rapport.text.IntentDetector.PURCHASE_INTENT;
+import static io.rapport.text.IntentDetector.QUESTION;
+import static io.rapport.text.IntentDetector.RECOMMENDATION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IntentDetectorTest {
+  private static List<String> intents(String text) {
+    return TextAnalyzer.shared().analyze(text).intents;
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Llevo dos semanas esperando mi pedido y nadie me responde",
+        "Me cobraron dos veces la compra @MiBanco",
+        "El paquete llegó roto, pésimo servicio",
+        "@TeleNet sin internet desde ayer, vergonzoso",
+        "My order never arrived and nobody answers",
+        "They charged me twice, terrible customer service",
+        "@AirCo lost my bag, worst airline ever",
+        "Still waiting for my refund",
+        "No me llega el paquete desde el lunes @Correos"
+      })
+  void complaints(String text) {
+    assertThat(intents(text)).contains(COMPLAINT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "¿A qué hora abren?",
+        "Alguien sabe si hacen envíos a Canarias",
+        "cómo puedo cambiar la dirección de entrega",
+        "Does anyone know if they ship to Canada",
+        "Is it open on Sundays?",
+        "how do i reset my password"
+      })
+  void questions(String text) {
+    assertThat(intents(text)).contains(QUESTION);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Os recomiendo este restaurante, todo buenísimo",
+        "100% recomendable",
+        "Super recomendado el taller de la esquina",
+        "No compren en esa tienda, son unos ladrones",
+        "I highly recommend this place",
+        "You have to try their tacos",
+        "Worth every penny"
+      })
+  void recommendations(String text) {
+    assertThat(intents(text)).contains(RECOMMENDATION);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "¿Qué portátil me recomendáis?",
+        "Any laptop you would recommend?",
+        "El pedido sale mañana"
+      })
+  void askingForARecommendationIsNotGivingOne(String text) {
+    assertThat(intents(text)).doesNotContain(RECOMMENDATION);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Quiero comprar el modelo nuevo",
+        "Estoy pensando en comprar unas zapatillas",
+        "¿Cuánto cuesta el plan familiar?",
+        "me interesa el seguro de hogar",
+        "Where can I buy the blue one?",
+        "I'm going to buy it tomorrow",
+        "take my money!!",
+        "Este finde me compro la tele nueva"
+      })
+  void purchaseIntent(String text) {
+    assertThat(intents(text)).contains(PURCHASE_INTENT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Me doy de baja, estoy harto",
+        "Me cambio a @OtraTelco, con vosotros es imposible",
+        "Mañana cancelo mi cuenta",
+        "Quiero darme de baja y no me dejan",
+        "Nunca más compro aquí",
+        "I'm switching to another bank",
+        "Switched to @OtherBank last week, bye",
+        "Going to cancel my subscription today",
+        "Done. Closing my account"
+      })
+  void churnThreats(String text) {
+    assertThat(intents(text)).contains(CHURN_THREAT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Me encanta la nueva app",
+        "Hoy empieza la semana de ofertas",
+        "Great coffee this morning",
+        "El vuelo sale a las 7",
+        "Me voy a Madrid el finde",
+        "Moving to Austin next month"
+      })
+  void neutralOrPraiseHasNoComplaintOrChurn(String text) {
+    assertThat(intents(text)).doesNotContain(COMPLAINT, CHURN_THREAT);
+  }
+}

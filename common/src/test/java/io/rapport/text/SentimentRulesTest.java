@@ -1,0 +1,247 @@
+package io.rapport.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each sentiment rule in both languages. These sentences are the Spanish development examples (the
+ * held-out set in resources/sentiment is never used here).
+ */
+class SentimentRulesTest {
+  private static final TextAnalyzer A = TextAnalyzer.shared();
+
+  private static double es(String s) {
+    return A.analyze(s, "es").compound;
+  }
+
+  private static double en(String s) {
+    return A.analyze(s, "en").compound;
+  }
+
+  @Test
+  void basicPolarity() {
+    assertThat(es("El servicio es excelente")).isGreaterThan(0.5);
+    assertThat(es("El servicio es pésimo")).isLessThan(-0.5);
+    assertThat(es("El pedido sale el martes")).isEqualTo(0.0);
+    assertThat(en("The service is excellent")).isGreaterThan(0.5);
+    assertThat(en("The service is terrible")).isLessThan(-0.4);
+    assertThat(en("The order ships on Tuesday")).isEqualTo(0.0);
+  }
+
+  @Test
+  void negationFlipsWithinScope() {
+    assertThat(es("La comida es buena")).isGreaterThan(0.3);
+    assertThat(es("La comida no es buena")).isLessThan(-0.2);
+    assertThat(es("No me gusta nada")).isLessThan(-0.2);
+    assertThat(es("Nunca me ha gustado")).isLessThan(-0.2);
+    assertThat(es("Jamás recomendaría esta tienda")).isLessThan(0.0);
+    assertThat(es("Tampoco es bonito")).isLessThan(0.0);
+    assertThat(es("No es malo")).isGreaterThan(0.0);
+    assertThat(es("Sin problemas")).isGreaterThan(0.0);
+    assertThat(es("Ni un problema en tres años")).isGreaterThan(0.0);
+    assertThat(en("The food is not good")).isLessThan(-0.2);
+    assertThat(en("I don't like it")).isLessThan(-0.1);
+    assertThat(en("It isn't bad")).isGreaterThan(0.0);
+    assertThat(en("Never happy with this app")).isLessThan(0.0);
+    assertThat(en("I dont love it")).isLessThan(0.0);
+  }
+
+  @Test
+  void contractionsAndNegatorPhrases() {
+    assertThat(en("The staff weren't helpful")).isLessThan(0.0);
+    assertThat(en("It wasn't terrible")).isGreaterThan(0.0);
+    assertThat(en("This can't be good")).isLessThan(0.0);
+    assertThat(en("Nothing good about it")).isLessThan(0.0);
+    assertThat(es("Ni bueno ni barato")).isLessThan(0.0);
+    assertThat(es("En absoluto recomendable")).isLessThan(0.0);
+  }
+
+  @Test
+  void negatorsOnlyNegateNotAddTheirOwnValence() {
+    // "no" has a valence of its own in VADER's lexicon; before a sentiment word it only negates
+    assertThat(en("no good")).isEqualTo(en("not good"));
+  }
+
+  @Test
+  void htmlEntitiesAreDecoded() {
+    assertThat(en("see you &lt;3")).isEqualTo(en("see you <3")).isGreaterThan(0.2);
+    assertThat(en("fish &amp; chips")).isEqualTo(0.0);
+  }
+
+  @Test
+  void negationScopeEndsAtClauseBoundaryAndDistance() {
+    // "no" before the comma does not reach "genial"
+    assertThat(es("No, es genial")).isGreaterThan(0.3);
+    assertThat(en("No, it is great")).isGreaterThan(0.3);
+    // far away: "no" is five words before "buena"
+    assertThat(es("No sabía que la comida fuera tan buena")).isGreaterThan(0.0);
+    assertThat(en("I did not know that the food would be this good")).isGreaterThan(0.0);
+  }
+
+  @Test
+  void neverSoIntensifies() {
+    assertThat(es("Nunca había tenido un servicio tan bueno")).isGreaterThan(0.3);
+    assertThat(en("Never have I had such good service")).isGreaterThan(0.3);
+  }
+
+  @Test
+  void intensifiersAndDampeners() {
+    assertThat(es("El hotel es muy bonito")).isGreaterThan(es("El hotel es bonito"));
+    assertThat(es("El hotel es súper bonito")).isGreaterThan(es("El hotel es bonito"));
+    assertThat(es("El hotel es demasiado caro")).isLessThan(es("El hotel es caro"));
+    assertThat(es("El hotel es un poco feo")).isGreaterThan(es("El hotel es feo"));
+    assertThat(es("El hotel es algo feo")).isGreaterThan(es("El hotel es feo"));
+    assertThat(en("The hotel is very nice")).isGreaterThan(en("The hotel is nice"));
+    assertThat(en("The hotel is really nice")).isGreaterThan(en("The hotel is nice"));
+    assertThat(en("The hotel is kinda nice")).isLessThan(en("The hotel is nice"));
+    assertThat(en("The hotel is sort of nice")).isLessThan(en("The hotel is nice"));
+    assertThat(en("The hotel is sort of nice")).isGreaterThan(0.0);
+  }
+
+  @Test
+  void spanishSuperlativeSuffix() {
+    assertThat(es("La tarta está buenísima")).isGreaterThan(es("La tarta está buena"));
+    assertThat(es("El envío fue rapidísimo")).isGreaterThan(es("El envío fue rápido"));
+    assertThat(es("Los zapatos son comodísimos")).isGreaterThan(0.3);
+    assertThat(es("El camarero fue amabilísimo")).isGreaterThan(0.3);
+    assertThat(es("Un servicio malísimo")).isLessThan(es("Un servicio malo"));
+  }
+
+  @Test
+  void contrastWeighsTheLaterClause() {
+    assertThat(es("La tienda es bonita pero la atención fue horrible")).isLessThan(-0.2);
+    assertThat(es("Tardó mucho pero el producto es excelente")).isGreaterThan(0.2);
+    assertThat(es("La app es lenta, sin embargo funciona genial")).isGreaterThan(0.0);
+    assertThat(es("Aunque es caro, es excelente")).isGreaterThan(0.3);
+    assertThat(en("The store is nice but the service was horrible")).isLessThan(-0.2);
+    assertThat(en("It took ages, but the product is excellent")).isGreaterThan(0.2);
+    assertThat(en("Although it is expensive, it is excellent")).isGreaterThan(0.3);
+    assertThat(en("Great phone. However, the battery is awful")).isLessThan(0.0);
+  }
+
+  @Test
+  void allCapsEmphasis() {
+    assertThat(es("El servicio es HORRIBLE")).isLessThan(es("El servicio es horrible"));
+    assertThat(en("The service is GREAT")).isGreaterThan(en("The service is great"));
+    // a text written entirely in capitals is not emphasis
+    assertThat(en("THE SERVICE IS GREAT")).isEqualTo(en("the service is great"));
+  }
+
+  @Test
+  void exclamationMarks() {
+    assertThat(es("Qué bonito!!!")).isGreaterThan(es("Qué bonito"));
+    assertThat(en("So good!!!")).isGreaterThan(en("So good"));
+    assertThat(en("Awful!!!")).isLessThan(en("Awful"));
+    assertThat(en("Good!!!!!!!!!!!!")).isEqualTo(en("Good!!!!"));
+  }
+
+  @Test
+  void elongationsNormalizeAndEmphasize() {
+    assertThat(es("geniaaaal")).isGreaterThan(es("genial")).isGreaterThan(0.3);
+    assertThat(es("me encantaaaa")).isGreaterThan(0.3);
+    assertThat(es("muuuuy bueno")).isGreaterThan(es("bueno"));
+    assertThat(en("sooo good")).isGreaterThan(en("good"));
+    assertThat(en("goooood")).isGreaterThan(0.3);
+    assertThat(en("baaaaad")).isLessThan(-0.3);
+  }
+
+  @Test
+  void emojiAndEmoticons() {
+    assertThat(es("Ya llegó el paquete 😍")).isGreaterThan(0.3);
+    assertThat(es("Ya llegó el paquete 😡")).isLessThan(-0.3);
+    assertThat(es("Mañana voy :)")).isGreaterThan(0.2);
+    assertThat(es("Mañana voy :(")).isLessThan(-0.2);
+    assertThat(es("Mañana voy xD")).isGreaterThan(0.2);
+    assertThat(en("See you tomorrow <3")).isGreaterThan(0.2);
+    assertThat(en("See you tomorrow 👍")).isGreaterThan(0.2);
+    assertThat(en("Meeting at 10:30")).isEqualTo(0.0); // not the ":3" emoticon
+    // a long run of one emoji counts at most three times
+    assertThat(en("ok 😂😂😂😂😂😂😂😂😂😂")).isEqualTo(en("ok 😂😂😂"));
+  }
+
+  @Test
+  void spanishIdiomsAndSlang() {
+    assertThat(es("El concierto fue una pasada")).isGreaterThan(0.5);
+    assertThat(es("Un hotel de lujo, de verdad")).isGreaterThan(0.3);
+    assertThat(es("El servicio es un asco")).isLessThan(-0.5);
+    assertThat(es("Ni de coña vuelvo")).isLessThan(-0.3);
+    assertThat(es("qué chido el nuevo local")).isGreaterThan(0.3);
+    assertThat(es("el hotel está padrísimo")).isGreaterThan(0.3);
+    assertThat(es("qué mala onda el encargado")).isLessThan(-0.3);
+    assertThat(es("un sitio muy cutre")).isLessThan(-0.3);
+    assertThat(es("mola mucho esta tienda")).isGreaterThan(0.3);
+    assertThat(es("la camiseta es guay")).isGreaterThan(0.3);
+    assertThat(es("muy chévere el servicio")).isGreaterThan(0.3);
+    assertThat(es("bacán la atención")).isGreaterThan(0.3);
+    assertThat(es("el nuevo menú está brutal")).isGreaterThan(0.2);
+    assertThat(es("la neta, excelente atención")).isGreaterThan(0.3);
+    assertThat(es("estoy hasta las narices de esperar")).isLessThan(-0.3);
+  }
+
+  @Test
+  void englishIdiomsAndSlang() {
+    assertThat(en("This new phone is the bomb")).isGreaterThan(0.3);
+    assertThat(en("This app sucks")).isLessThan(-0.3);
+    assertThat(en("meh")).isLessThan(0.0);
+    assertThat(en("What a rip off")).isLessThan(-0.3);
+    assertThat(en("lovin it")).isGreaterThan(0.3);
+  }
+
+  @Test
+  void misspellingsAndMissingAccents() {
+    assertThat(es("pesimo servicio")).isEqualTo(es("pésimo servicio"));
+    assertThat(es("increible atencion")).isEqualTo(es("increíble atención"));
+    assertThat(es("q buena la comida")).isEqualTo(es("que buena la comida"));
+    assertThat(es("no me gusta xq tarda mucho")).isLessThan(0.0);
+    assertThat(es("tb me gustó el postre")).isGreaterThan(0.2);
+    assertThat(es("k mal servicio")).isLessThan(-0.3);
+    assertThat(en("u r awsome")).isGreaterThan(0.3);
+  }
+
+  @Test
+  void spanishInflectionFallbacks() {
+    assertThat(es("unas vistas maravillosas")).isGreaterThan(0.3); // plural feminine
+    assertThat(es("unos camareros amables")).isGreaterThan(0.3);
+    assertThat(es("clientes muy felices")).isGreaterThan(0.3); // -ces → -z
+  }
+
+  @Test
+  void hashtagsAreScoredAsWords() {
+    assertThat(es("Otra vez sin luz #fail")).isLessThan(-0.2);
+    assertThat(en("Flight delayed again #fail")).isLessThan(-0.2);
+    assertThat(en("New shoes #love")).isGreaterThan(0.2);
+    assertThat(en("Lost my luggage #EpicFail")).isLessThan(-0.2);
+    assertThat(en("Lost my luggage #epicfail")).isLessThan(-0.2);
+    assertThat(es("#MuyMal la atención")).isLessThan(-0.2);
+  }
+
+  @Test
+  void handlesAndUrlsAreIgnored() {
+    assertThat(es("@HappyShop el pedido sale mañana")).isEqualTo(0.0);
+    assertThat(en("@GoodGuys order shipped https://good.example/great")).isEqualTo(0.0);
+  }
+
+  @Test
+  void domainPhrases() {
+    assertThat(es("Mi pedido no llegó")).isLessThan(-0.3);
+    assertThat(es("Una estafa, pedí un reembolso")).isLessThan(-0.3);
+    assertThat(es("Retraso de tres días en el envío")).isLessThan(-0.2);
+    assertThat(es("Por fin me devolvieron el dinero, todo perfecto")).isGreaterThan(0.3);
+  }
+
+  @Test
+  void proportionsSumToOneAndCompoundIsBounded() {
+    for (String s :
+        new String[] {
+          "", "hola", "GENIAL!!!!!! 😍😍😍", "pésimo horrible asco fatal nefasto ".repeat(200)
+        }) {
+      Analysis a = A.analyze(s);
+      assertThat(a.pos + a.neg + a.neu).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(a.compound).isBetween(-1.0, 1.0);
+    }
+    Analysis mixed = A.analyze("la comida buena pero el servicio horrible", "es");
+    assertThat(mixed.pos).isGreaterThan(0);
+    assertThat(mixed.neg).isGreaterThan(mixed.pos);
+  }
+}

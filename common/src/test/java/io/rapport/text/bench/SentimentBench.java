@@ -1,0 +1,129 @@
+package io.rapport.text.bench;
+
+import io.rapport.text.Analysis;
+import io.rapport.text.TextAnalyzer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Plain runnable benchmark (single thread = one core): texts/s over the tweet set and the per-text
+ * latency distribution (max, p99.9) over the tweet set and adversarial inputs.
+ *
+ * <p>Usage: {@code java -cp common/target/classes:common/target/test-classes:$(cat common/cp.txt)
+ * io.rapport.text.bench.SentimentBench [TWEETS_FILE] [SECONDS]}
+ */
+public final class SentimentBench {
+  private SentimentBench() {}
+
+  static List<String> tweets(String file) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
+      String[] p = line.split("\t");
+      out.add(p.length >= 3 ? p[2] : line);
+    }
+    return out;
+  }
+
+  static List<String> adversarial() {
+    List<String> a = new ArrayList<>();
+    a.add("x".repeat(100_000));
+    a.add("genial ".repeat(15_000));
+    a.add("no muy pero aunque ".repeat(6_000));
+    a.add("😂".repeat(50_000));
+    a.add("😍👍🔥😡".repeat(10_000));
+    a.add("geniaa" + "a".repeat(100_000) + "l");
+    a.add("sooo" + "o".repeat(50_000) + " good");
+    a.add(":) :( xD <3 ".repeat(10_000));
+    a.add("!!!!!????".repeat(10_000));
+    a.add("#" + "fail".repeat(20_000));
+    a.add("@" + "user".repeat(20_000));
+    a.add("http://" + "a".repeat(100_000));
+    a.add("\u0000\u0007".repeat(40_000));
+    a.add("ÁÉÍÓÚáéíóúñ".repeat(10_000));
+    a.add("GENIAL PESIMO ".repeat(8_000));
+    a.add("¿".repeat(100_000));
+    return a;
+  }
+
+  public static void main(String[] args) throws IOException {
+    String file =
+        args.length > 0 ? args[0] : "../shared/data/sentiment/eval/tweets_GroundTruth.txt";
+    double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
+    TextAnalyzer a = TextAnalyzer.shared();
+    List<String> tw = tweets(file);
+    List<String> adv = adversarial();
+    long sink = 0;
+    // warm-up
+    long end = System.nanoTime() + 3_000_000_000L;
+    while (System.nanoTime() < end) {
+      for (String t : tw) {
+        sink += a.analyze(t).intents.size();
+      }
+      for (String t : adv) {
+        sink += a.analyze(t).intents.size();
+      }
+    }
+    // throughput: whole analysis (language, sentiment, intents, terms, hashtags). On a shared
+    // machine wall time includes time the thread was not running: report thread CPU time too.
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long n = 0;
+    long t0 = System.nanoTime();
+    long c0 = mx.getCurrentThreadCpuTime();
+    long stop = t0 + (long) (seconds * 1e9);
+    while (System.nanoTime() < stop) {
+      for (String t : tw) {
+        Analysis r = a.analyze(t);
+        sink += r.terms.size();
+      }
+      n += tw.size();
+    }
+    double wall = (System.nanoTime() - t0) / 1e9;
+    double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+    System.out.printf(
+        "throughput: %.0f tweet-sized texts/s per core of CPU time (%.0f/s wall clock; %d texts,"
+            + " load average %.1f)%n",
+        n / cpu,
+        n / wall,
+        n,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    sink += latency("tweets", a, tw, 20);
+    sink += latency("adversarial", a, adv, 200);
+    System.out.println("(sink " + (sink & 1) + ")");
+  }
+
+  private static long latency(String name, TextAnalyzer a, List<String> texts, int rounds) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long[] lat = new long[texts.size() * rounds];
+    long[] cpu = new long[texts.size() * rounds];
+    long sink = 0;
+    int k = 0;
+    for (int r = 0; r < rounds; r++) {
+      for (String t : texts) {
+        long c = mx.getCurrentThreadCpuTime();
+        long s = System.nanoTime();
+        sink += a.analyze(t).terms.size();
+        lat[k] = System.nanoTime() - s;
+        cpu[k++] = mx.getCurrentThreadCpuTime() - c;
+      }
+    }
+    Arrays.sort(lat);
+    Arrays.sort(cpu);
+    System.out.printf(
+        "latency %-11s n=%d wall: median=%.1f us p99=%.1f us p99.9=%.1f us max=%.1f us;"
+            + " thread CPU: p99.9=%.1f us max=%.1f us%n",
+        name,
+        lat.length,
+        lat[lat.length / 2] / 1e3,
+        lat[(int) (lat.length * 0.99)] / 1e3,
+        lat[(int) (lat.length * 0.999)] / 1e3,
+        lat[lat.length - 1] / 1e3,
+        cpu[(int) (cpu.length * 0.999)] / 1e3,
+        cpu[cpu.length - 1] / 1e3);
+    return sink;
+  }
+}
