@@ -35,6 +35,9 @@ final class Entry {
 
   Phrase[] phrases = NO_PHRASES;
 
+  /** Phrases by their second word (built by {@link #indexPhrases()}), longest first. */
+  private java.util.Map<String, Phrase[]> phrasesBySecond;
+
   /** Language-id evidence per {@link LanguageDetector} language index, or null. */
   float[] langWeights;
 
@@ -102,6 +105,29 @@ final class Entry {
   /** True when this entry plays any role in language l (or either language when l < 0). */
   boolean active(int l) {
     return !Float.isNaN(valence(l)) || boost(l) != 0 || has(~0, l);
+  }
+
+  /** Indexes the phrases by their second word (after loading, before use). */
+  void indexPhrases() {
+    if (phrases.length == 0) {
+      return;
+    }
+    java.util.Map<String, java.util.List<Phrase>> m = new java.util.HashMap<>();
+    for (Phrase p : phrases) { // already longest first
+      m.computeIfAbsent(p.rest[0], k -> new java.util.ArrayList<>()).add(p);
+    }
+    java.util.Map<String, Phrase[]> idx = new java.util.HashMap<>(m.size() * 2);
+    m.forEach((k, v) -> idx.put(k, v.toArray(NO_PHRASES)));
+    phrasesBySecond = idx;
+  }
+
+  /** Phrases starting with this key whose second word is {@code second}, longest first. */
+  Phrase[] phrasesAfter(String second) {
+    if (phrasesBySecond == null) {
+      return NO_PHRASES;
+    }
+    Phrase[] p = phrasesBySecond.get(second);
+    return p == null ? NO_PHRASES : p;
   }
 
   /** A multi-word key continuing after this entry's key. */

@@ -26,7 +26,7 @@ public final class LanguageDetector {
   static final float LEXICON_CUE = 0.6f;
 
   /** At most this many words get trigram evidence. */
-  static final int MAX_TRIGRAM_WORDS = 8;
+  static final int MAX_TRIGRAM_WORDS = 5;
 
   private final Lexicon lex;
   private final TrigramModel trigrams;

@@ -57,6 +57,9 @@ final class Lexicon {
 
   /** Freezes the word map into the lookup table (after every entry, phrase and pattern exists). */
   void freeze() {
+    for (Entry e : words.values()) {
+      e.indexPhrases();
+    }
     table = new WordTable(words);
   }
 

@@ -92,11 +92,12 @@ final class SentimentScorer {
                 nt == null || nt.type != Token.WORD
                     ? null
                     : nt.entry != null ? nt.entry.key : nt.key;
-            for (Entry.Phrase p : e.phrases) {
-              if (next != null
-                  && (p.rest[0].equals(next) || p.rest[0].equals(nt.key))
-                  && matches(tokens, i + 1, p.rest)
-                  && p.entry.active(l)) {
+            Entry.Phrase[] cand = next == null ? Entry.NO_PHRASES : e.phrasesAfter(next);
+            if (cand.length == 0 && next != null && !next.equals(nt.key)) {
+              cand = e.phrasesAfter(nt.key);
+            }
+            for (Entry.Phrase p : cand) {
+              if (matches(tokens, i + 1, p.rest) && p.entry.active(l)) {
                 e = p.entry;
                 span = 1 + p.rest.length;
                 break;
