@@ -18,7 +18,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
  * @RegisterExtension
  * static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
  *
- * @Test
+ * // in a test method:
  * void job() throws Exception {
  *   StreamExecutionEnvironment env = FlinkTestCluster.env();
  *   ...
