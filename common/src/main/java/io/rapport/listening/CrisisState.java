@@ -20,4 +20,22 @@ public class CrisisState {
   public long lastTriggerMinute = -1;
 
   public CrisisState() {}
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof CrisisState)) {
+      return false;
+    }
+    CrisisState t = (CrisisState) o;
+    return java.util.Arrays.equals(negatives, t.negatives)
+        && firstMinute == t.firstMinute
+        && lastMinute == t.lastMinute
+        && inCrisis == t.inCrisis
+        && lastTriggerMinute == t.lastTriggerMinute;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(firstMinute, lastMinute, inCrisis, lastTriggerMinute);
+  }
 }

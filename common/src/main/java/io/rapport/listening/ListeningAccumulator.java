@@ -171,4 +171,31 @@ public class ListeningAccumulator {
   private static String orUnknown(String s) {
     return s == null || s.isBlank() ? "und" : s;
   }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ListeningAccumulator)) {
+      return false;
+    }
+    ListeningAccumulator t = (ListeningAccumulator) o;
+    return capacity == t.capacity
+        && authorCapacity == t.authorCapacity
+        && total == t.total
+        && positive == t.positive
+        && negative == t.negative
+        && neutral == t.neutral
+        && Double.compare(sentimentSum, t.sentimentSum) == 0
+        && byPlatform.equals(t.byPlatform)
+        && byLanguage.equals(t.byLanguage)
+        && byCountry.equals(t.byCountry)
+        && cities.equals(t.cities)
+        && hashtags.equals(t.hashtags)
+        && terms.equals(t.terms)
+        && authors.equals(t.authors);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(total, positive, negative, neutral);
+  }
 }

@@ -117,4 +117,18 @@ public class SpaceSaving {
     }
     return min;
   }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof SpaceSaving)) {
+      return false;
+    }
+    SpaceSaving t = (SpaceSaving) o;
+    return capacity == t.capacity && counts.equals(t.counts) && errors.equals(t.errors);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(capacity, counts);
+  }
 }
