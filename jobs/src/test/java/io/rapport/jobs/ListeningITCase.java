@@ -128,6 +128,7 @@ class ListeningITCase {
   static final String NEU_EN = "My order arrives on Tuesday";
   static final String POS_EN = "Great service, I love it";
 
+  /** In event-time order (per partition, as a listening tool delivers it). */
   static final List<Spec> SCENARIO =
       List.of(
           new Spec(
@@ -144,6 +145,8 @@ class ListeningITCase {
               "Austin"),
           new Spec(
               "V1", "vela", "x", POS_EN, "en", "positive", "2026-03-02T08:00:30Z", "US", "Miami"),
+          new Spec(
+              "U1", "acme", "x", POS_EN, "en", "positive", "2026-03-02T08:00:40Z", "ES", "Madrid"),
           new Spec(
               "L3", "lumen", "x", NEG_ES, "es", "negative", "2026-03-02T08:01:05Z", "ES", "Madrid"),
           new Spec(
@@ -177,9 +180,15 @@ class ListeningITCase {
               "US",
               "Austin"),
           new Spec(
-              "V2", "vela", "x", POS_ES, "es", "positive", "2026-03-02T09:15:30Z", "ES", "Sevilla"),
-          new Spec(
-              "U1", "acme", "x", POS_EN, "en", "positive", "2026-03-02T08:00:40Z", "ES", "Madrid"));
+              "V2",
+              "vela",
+              "x",
+              POS_ES,
+              "es",
+              "positive",
+              "2026-03-02T09:15:30Z",
+              "ES",
+              "Sevilla"));
 
   @Test
   void exactAggregatesShareOfVoiceAndLateMentions() throws Exception {
@@ -332,37 +341,7 @@ class ListeningITCase {
     o.setString(RapportOptions.CRISIS_STDDEVS.key(), "3");
     String prefix = o.get(RapportOptions.ELASTICSEARCH_INDEX_PREFIX);
     String mentions = o.get(RapportOptions.TOPIC_MENTIONS);
-    List<Spec> specs = new ArrayList<>();
-    Instant base = Instant.parse("2026-03-03T00:00:10Z");
-    // 13 quiet hours: one mention an hour, negative in odd hours (baseline mean 0.5, stddev 0.5).
-    for (int h = 0; h < 13; h++) {
-      boolean negative = h % 2 == 1;
-      specs.add(
-          new Spec(
-              "Q" + h,
-              "lumen",
-              "x",
-              negative ? NEG_EN : POS_ES,
-              negative ? "en" : "es",
-              negative ? "negative" : "positive",
-              base.plusSeconds(3600L * h).toString(),
-              "ES",
-              "Madrid"));
-    }
-    // Then one negative a minute from 13:00 on, for 12 minutes: the fifth reaches min-negatives.
-    for (int i = 0; i < 12; i++) {
-      specs.add(
-          new Spec(
-              "B" + i,
-              "lumen",
-              i % 2 == 0 ? "x" : "instagram",
-              i % 2 == 0 ? NEG_EN : NEG_ES,
-              i % 2 == 0 ? "en" : "es",
-              "negative",
-              base.plusSeconds(13 * 3600L + 60L * i).toString(),
-              "ES",
-              "Madrid"));
-    }
+    List<Spec> specs = crisisScenario();
     specs.forEach(Spec::checkAnalyzer);
     JobClient job = start(o);
     try {
@@ -415,6 +394,45 @@ class ListeningITCase {
     } finally {
       job.cancel().get();
     }
+  }
+
+  /**
+   * 13 quiet hours from 2026-03-03T00:00 (one mention an hour, negative in odd hours: baseline mean
+   * 0.5, stddev 0.5), then one negative mention a minute from 13:00 for 12 minutes.
+   */
+  static List<Spec> crisisScenario() {
+    List<Spec> specs = new ArrayList<>();
+    Instant base = Instant.parse("2026-03-03T00:00:10Z");
+    // 13 quiet hours: one mention an hour, negative in odd hours (baseline mean 0.5, stddev 0.5).
+    for (int h = 0; h < 13; h++) {
+      boolean negative = h % 2 == 1;
+      specs.add(
+          new Spec(
+              "Q" + h,
+              "lumen",
+              "x",
+              negative ? NEG_EN : POS_ES,
+              negative ? "en" : "es",
+              negative ? "negative" : "positive",
+              base.plusSeconds(3600L * h).toString(),
+              "ES",
+              "Madrid"));
+    }
+    // Then one negative a minute from 13:00 on, for 12 minutes: the fifth reaches min-negatives.
+    for (int i = 0; i < 12; i++) {
+      specs.add(
+          new Spec(
+              "B" + i,
+              "lumen",
+              i % 2 == 0 ? "x" : "instagram",
+              i % 2 == 0 ? NEG_EN : NEG_ES,
+              i % 2 == 0 ? "en" : "es",
+              "negative",
+              base.plusSeconds(13 * 3600L + 60L * i).toString(),
+              "ES",
+              "Madrid"));
+    }
+    return specs;
   }
 
   /** The summary documents of an index (dimension total), by id; empty if the index is absent. */
