@@ -176,6 +176,11 @@ class GeneratedInputITCase {
     assertThat(alerts).isNotEmpty();
     assertThat(alerts.stream().map(a -> a.alertId).distinct().count()).isEqualTo(alerts.size());
     for (Alert a : alerts) {
+      if (a.type.equals(io.rapport.listening.CrisisDetector.BRAND_CRISIS)) {
+        assertThat(a.brand).isNotBlank(); // about a brand, not one mention
+        assertThat(a.evidence.scores).containsKey("negatives.lastHour");
+        continue;
+      }
       JsonNode mention = es.get(prefix + "mentions", a.evidence.mentionIds.get(0));
       assertThat(mention.path("sentiment").path("compound").asDouble()).isLessThanOrEqualTo(-0.05);
       assertThat(mention.path("profileId").asText()).isEqualTo(a.customerId);
