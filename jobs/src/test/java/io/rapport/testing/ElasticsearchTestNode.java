@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -381,10 +379,13 @@ public final class ElasticsearchTestNode {
           zip,
           target,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-    } catch (FileAlreadyExistsException
-        | DirectoryNotEmptyException
-        | AtomicMoveNotSupportedException e) {
-      // another build was faster (or a stale partial directory exists: use ours from staging)
+    } catch (FileSystemException e) {
+      // Another build was faster (or a stale partial directory exists: use ours from staging).
+      // Linux reports a rename onto a non-empty directory as a plain FileSystemException
+      // ("Directory not empty"), not as one of its subclasses.
+      if (!Files.exists(target)) {
+        throw e;
+      }
       if (!Files.exists(marker)) {
         LOG.warn("{} exists without .complete marker; using {}", target, staging);
         return staging.resolve(topDirectory(zip));
