@@ -7,13 +7,17 @@ import io.rapport.identity.Pseudonymizer;
 import io.rapport.jobs.functions.AnalyzeMentions;
 import io.rapport.jobs.functions.CustomerEvents;
 import io.rapport.jobs.functions.DropDuplicates;
+import io.rapport.jobs.functions.IdentityRequests;
 import io.rapport.jobs.functions.LinkIdentifiers;
 import io.rapport.jobs.functions.MaintainProfiles;
 import io.rapport.jobs.functions.MentionEvents;
+import io.rapport.jobs.functions.MergeIdentities;
 import io.rapport.jobs.functions.RankHighValueComplaints;
 import io.rapport.jobs.functions.ResolveIdentity;
 import io.rapport.jobs.functions.RouteRecords;
+import io.rapport.jobs.functions.RouteToSurvivor;
 import io.rapport.jobs.functions.ToAlertDocuments;
+import io.rapport.jobs.functions.ToMergeDocuments;
 import io.rapport.jobs.functions.TransactionEvents;
 import io.rapport.model.Alert;
 import io.rapport.model.CustomerRecord;
@@ -21,6 +25,7 @@ import io.rapport.model.DeadLetter;
 import io.rapport.model.EnrichedMention;
 import io.rapport.model.Envelope;
 import io.rapport.model.EsDocument;
+import io.rapport.model.MergeRecord;
 import io.rapport.model.ProfileEvent;
 import io.rapport.model.SocialMention;
 import io.rapport.model.Transaction;
@@ -74,11 +79,12 @@ public final class RapportJob {
         KafkaConnectors.sources(conf),
         KafkaConnectors.alertSink(conf),
         KafkaConnectors.deadLetterSink(conf),
-        ElasticsearchConnector.sink(conf));
+        ElasticsearchConnector.sink(conf),
+        KafkaConnectors.mergeSink(conf));
     env.execute("rapport");
   }
 
-  /** Builds the job's graph on {@code env} between the given sources and sinks. */
+  /** Builds the job's graph; the merge log goes to Elasticsearch only. */
   public static void defineWorkflow(
       StreamExecutionEnvironment env,
       Configuration conf,
@@ -86,6 +92,21 @@ public final class RapportJob {
       Sink<Alert> alertSink,
       Sink<DeadLetter> deadLetterSink,
       Sink<EsDocument> documentSink) {
+    defineWorkflow(env, conf, sources, alertSink, deadLetterSink, documentSink, null);
+  }
+
+  /**
+   * Builds the job's graph on {@code env} between the given sources and sinks ({@code mergeSink}:
+   * the merge-log topic, or null).
+   */
+  public static void defineWorkflow(
+      StreamExecutionEnvironment env,
+      Configuration conf,
+      List<NamedSource> sources,
+      Sink<Alert> alertSink,
+      Sink<DeadLetter> deadLetterSink,
+      Sink<EsDocument> documentSink,
+      Sink<MergeRecord> mergeSink) {
     env.setMaxParallelism(conf.get(MAX_PARALLELISM));
     CurrencyRates rates =
         CurrencyRates.parse(conf.get(REPORTING_CURRENCY), conf.get(CURRENCY_RATES));
@@ -141,20 +162,49 @@ public final class RapportJob {
             .union(
                 named(mentions.map(new MentionEvents(normalizer)), "mention-events"),
                 named(transactions.map(new TransactionEvents(normalizer)), "transaction-events"));
-    DataStream<ProfileEvent> resolved =
+    SingleOutputStreamOperator<ProfileEvent> resolved =
         named(
             identityInput
                 .keyBy(e -> e.key)
-                .process(new ResolveIdentity(conf.get(IDENTITY_HOLD_TIMEOUT), pseudonymizer)),
+                .process(
+                    new ResolveIdentity(
+                        conf.get(IDENTITY_HOLD_TIMEOUT),
+                        conf.get(IDENTITY_MENTION_HOLD_TIMEOUT),
+                        conf.get(IDENTITY_PROSPECT_TTL),
+                        pseudonymizer)),
             "resolve-identity");
+
+    // Identity merges (see MergeIdentities and RouteToSurvivor): one registry decides, each
+    // merged id hands its history to its survivor.
+    SingleOutputStreamOperator<ProfileEvent> merges =
+        named(
+            resolved
+                .getSideOutput(ResolveIdentity.CONFLICTS)
+                .union(named(customers.map(new IdentityRequests(normalizer)), "identity-requests"))
+                .keyBy(e -> e.key)
+                .process(
+                    new MergeIdentities(
+                        conf.get(IDENTITY_MAX_IDENTIFIERS_PER_KIND), pseudonymizer)),
+            "merge-identities");
+    merges.setParallelism(1).setMaxParallelism(1);
+    DataStream<ProfileEvent> forwarded =
+        named(
+            resolved
+                .union(named(customers.map(new CustomerEvents()), "customer-events"), merges)
+                .keyBy(e -> e.key)
+                .process(new RouteToSurvivor(rates, conf.get(IDENTITY_PROSPECT_TTL))),
+            "route-to-survivor");
 
     SingleOutputStreamOperator<EsDocument> profiles =
         named(
-            resolved
-                .union(named(customers.map(new CustomerEvents()), "customer-events"))
+            forwarded
                 .keyBy(e -> e.key)
-                .process(new MaintainProfiles(documents, rates)),
+                .process(new MaintainProfiles(documents, rates, conf.get(IDENTITY_PROSPECT_TTL))),
             "maintain-profiles");
+    DataStream<MergeRecord> mergeLog = merges.getSideOutput(MergeIdentities.MERGES);
+    if (mergeSink != null) {
+      named(mergeLog.sinkTo(mergeSink), "sink-merges");
+    }
 
     SingleOutputStreamOperator<Alert> alerts =
         named(
@@ -165,11 +215,14 @@ public final class RapportJob {
                         conf.get(HIGH_VALUE_TOP_SHARE), conf.get(HIGH_VALUE_MIN_POPULATION))),
             "rank-high-value-complaints");
     alerts.setParallelism(1).setMaxParallelism(1);
-    named(alerts.sinkTo(alertSink), "sink-alerts");
+    DataStream<Alert> allAlerts = alerts.union(merges.getSideOutput(MergeIdentities.ALERTS));
+    named(allAlerts.sinkTo(alertSink), "sink-alerts");
 
     named(
         profiles
-            .union(named(alerts.map(new ToAlertDocuments(documents)), "alert-documents"))
+            .union(
+                named(allAlerts.map(new ToAlertDocuments(documents)), "alert-documents"),
+                named(mergeLog.map(new ToMergeDocuments(documents)), "merge-documents"))
             .sinkTo(documentSink),
         "sink-elasticsearch");
   }
