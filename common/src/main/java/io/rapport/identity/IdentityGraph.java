@@ -21,7 +21,8 @@ import java.util.UUID;
  *       rule depends only on the two ids, so the outcome does not depend on arrival order.
  *   <li>Chains: merging a survivor moves its whole group (A–B, then B–C ends in one profile).
  *   <li>Guardrail: a merge that would give the survivor more than {@code maxPerKind} identifiers of
- *       one kind is refused and reported once per pair (the caller raises MERGE_GUARDRAIL).
+ *       one kind (email, phone, card, social; CRM ids are not limited) is refused and reported once
+ *       per pair (the caller raises MERGE_GUARDRAIL).
  * </ul>
  */
 public final class IdentityGraph {
@@ -138,7 +139,10 @@ public final class IdentityGraph {
     }
     Map<String, Integer> counts = new TreeMap<>();
     for (String id : union) {
-      counts.merge(Identifiers.kindOf(id), 1, Integer::sum);
+      String kind = Identifiers.kindOf(id);
+      if (!Identifiers.CRM.equals(kind)) { // CRM ids add up by design in duplicate merges
+        counts.merge(kind, 1, Integer::sum);
+      }
     }
     for (Map.Entry<String, Integer> c : counts.entrySet()) {
       if (c.getValue() > maxPerKind) {
