@@ -50,7 +50,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   mentions → drop duplicates → analyze (language, sentiment, intents) ─┐
  *   transactions → drop duplicates ──────────────────────────────────────┼→ resolve-identity
  *   customers → link identifiers ────────────────────────────────────────┘   (keyed by identifier)
- *   customers ──────────────────────────────────→ maintain-profiles (keyed by profile id)
+ *   resolve-identity merge candidates + customers → merge-identities (one key) → merge log
+ *   resolve-identity + customers + merge-identities → route-to-survivor (keyed by resolved id)
+ *   route-to-survivor → maintain-profiles (keyed by surviving profile id)
  *   maintain-profiles → Elasticsearch (profiles, mentions)
  *                     → value signals → rank-high-value-complaints → alerts (Kafka, exactly once)
  * </pre>
