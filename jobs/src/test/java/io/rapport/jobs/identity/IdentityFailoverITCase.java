@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.InjectMiniCluster;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -248,6 +248,13 @@ class IdentityFailoverITCase {
       assertThat(log.stream().map(r -> r.path("mergeId").asText()).sorted().toList())
           .isEqualTo(merges.keySet().stream().sorted().toList());
       assertThat(purchases(failing.customers())).isEqualTo(3L * CUSTOMERS);
+      // the job did fail and restart from its checkpoint (not merely pause)
+      assertThat(
+              cluster
+                  .getExecutionGraph(job.getJobID())
+                  .get()
+                  .getStatusTimestamp(org.apache.flink.api.common.JobStatus.RESTARTING))
+          .isPositive();
     } finally {
       job.cancel().get();
     }
