@@ -61,6 +61,15 @@ public class CustomerProfile {
 
   public Instant updatedAt;
 
+  /** Profile ids merged into this one (sorted); each folded in exactly once. */
+  public List<String> mergedIds = new ArrayList<>();
+
+  /**
+   * Ids of the person's latest mentions (at most {@code ProfileLogic.MAX_MENTION_IDS}), kept in
+   * state only, so that a forget request can blank their personal fields in Elasticsearch.
+   */
+  public List<String> mentionIds = new ArrayList<>();
+
   public CustomerProfile() {}
 
   /** Net spend: purchases less returns, in the reporting currency. */
@@ -106,7 +115,9 @@ public class CustomerProfile {
         && Objects.equals(lastPurchaseAt, that.lastPurchaseAt)
         && Objects.equals(lastMentionAt, that.lastMentionAt)
         && Objects.equals(brandMentions, that.brandMentions)
-        && Objects.equals(updatedAt, that.updatedAt);
+        && Objects.equals(updatedAt, that.updatedAt)
+        && Objects.equals(mergedIds, that.mergedIds)
+        && Objects.equals(mentionIds, that.mentionIds);
   }
 
   @Override

@@ -11,6 +11,9 @@ public class EsDocument {
   public String id;
   public String json;
 
+  /** True for a partial update: {@link #json} holds only the fields to overwrite. */
+  public boolean partial;
+
   public EsDocument() {}
 
   public EsDocument(String index, String id, String json) {
@@ -22,6 +25,16 @@ public class EsDocument {
   /** A request to delete the document with this id. */
   public static EsDocument delete(String index, String id) {
     return new EsDocument(index, id, null);
+  }
+
+  /**
+   * A partial update of an existing document: only the given fields change (no script). A document
+   * that does not exist (any more) is left alone.
+   */
+  public static EsDocument update(String index, String id, String json) {
+    EsDocument d = new EsDocument(index, id, json);
+    d.partial = true;
+    return d;
   }
 
   public boolean isDelete() {
@@ -37,7 +50,8 @@ public class EsDocument {
       return false;
     }
     EsDocument that = (EsDocument) o;
-    return Objects.equals(index, that.index)
+    return partial == that.partial
+        && Objects.equals(index, that.index)
         && Objects.equals(id, that.id)
         && Objects.equals(json, that.json);
   }

@@ -1,5 +1,6 @@
 package io.rapport.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,37 @@ public class ProfileEvent {
 
   /** An identifier of a CRM customer: sets who owns the identifier in the identity index. */
   public static final String LINK = "link";
+
+  /**
+   * A CRM upsert's identifiers, for the merge registry (key: the registry's single key); {@link
+   * #linkedProfileId} is the customer, {@link #identifiers} the record's identifiers.
+   */
+  public static final String CLAIM = "claim";
+
+  /**
+   * An identifier claimed by a profile while another profile owns it: a merge candidate for the
+   * registry. {@link #identifier} the contested identifier, {@link #otherProfileId} its owner,
+   * {@link #linkedProfileId} the claimant, {@link #identifiers} the claimant record's identifiers.
+   */
+  public static final String CONFLICT = "conflict";
+
+  /** To a profile id ({@link #key}): its survivor is now {@link #linkedProfileId}. */
+  public static final String REROOT = "reroot";
+
+  /**
+   * To a survivor: the whole own history ({@link #profile}) of the profile {@link #otherProfileId},
+   * to fold in once.
+   */
+  public static final String FOLD = "fold";
+
+  /** To a profile that was a survivor: it has been merged into {@link #linkedProfileId}. */
+  public static final String ABSORBED = "absorbed";
+
+  /**
+   * Erase the person: to the registry (key: the registry key, {@link #linkedProfileId} the
+   * customer), then to each profile of the person ({@link #linkedProfileId} the survivor).
+   */
+  public static final String FORGET = "forget";
 
   public String kind;
 
@@ -29,7 +61,65 @@ public class ProfileEvent {
   /** For {@link #LINK}: the customer id the identifier belongs to. */
   public String linkedProfileId;
 
+  /** For {@link #CONFLICT}: the contested identifier. */
+  public String identifier;
+
+  /** For {@link #CONFLICT}: the identifier's current owner; for {@link #FOLD}: the folded id. */
+  public String otherProfileId;
+
+  /** For {@link #CLAIM} and {@link #CONFLICT}: all identifiers of the CRM record. */
+  public List<String> identifiers;
+
+  /** For {@link #FOLD}: the folded profile's own history. */
+  public CustomerProfile profile;
+
   public ProfileEvent() {}
+
+  public static ProfileEvent claim(
+      String key, String customerId, List<String> identifiers, long time) {
+    ProfileEvent e = new ProfileEvent();
+    e.kind = CLAIM;
+    e.key = key;
+    e.linkedProfileId = customerId;
+    e.identifiers = identifiers;
+    e.time = time;
+    return e;
+  }
+
+  public static ProfileEvent conflict(
+      String key,
+      String identifier,
+      String owner,
+      String claimant,
+      List<String> identifiers,
+      long time) {
+    ProfileEvent e = claim(key, claimant, identifiers, time);
+    e.kind = CONFLICT;
+    e.identifier = identifier;
+    e.otherProfileId = owner;
+    return e;
+  }
+
+  /** {@code kind} is {@link #REROOT}, {@link #ABSORBED} or {@link #FORGET}. */
+  public static ProfileEvent control(String kind, String key, String survivor, long time) {
+    ProfileEvent e = new ProfileEvent();
+    e.kind = kind;
+    e.key = key;
+    e.linkedProfileId = survivor;
+    e.time = time;
+    return e;
+  }
+
+  public static ProfileEvent fold(
+      String survivor, String foldedId, CustomerProfile profile, long time) {
+    ProfileEvent e = new ProfileEvent();
+    e.kind = FOLD;
+    e.key = survivor;
+    e.otherProfileId = foldedId;
+    e.profile = profile;
+    e.time = time;
+    return e;
+  }
 
   public static ProfileEvent customer(String key, CustomerRecord c) {
     ProfileEvent e = new ProfileEvent();
@@ -77,6 +167,10 @@ public class ProfileEvent {
     e.mention = mention;
     e.transaction = transaction;
     e.linkedProfileId = linkedProfileId;
+    e.identifier = identifier;
+    e.otherProfileId = otherProfileId;
+    e.identifiers = identifiers;
+    e.profile = profile;
     return e;
   }
 
@@ -92,7 +186,11 @@ public class ProfileEvent {
         && Objects.equals(customer, that.customer)
         && Objects.equals(mention, that.mention)
         && Objects.equals(transaction, that.transaction)
-        && Objects.equals(linkedProfileId, that.linkedProfileId);
+        && Objects.equals(linkedProfileId, that.linkedProfileId)
+        && Objects.equals(identifier, that.identifier)
+        && Objects.equals(otherProfileId, that.otherProfileId)
+        && Objects.equals(identifiers, that.identifiers)
+        && Objects.equals(profile, that.profile);
   }
 
   @Override

@@ -26,6 +26,8 @@ public final class Documents implements java.io.Serializable {
   private final String customersIndex;
   private final String mentionsIndex;
   private final String alertsIndex;
+  private final String mergesIndex;
+  private final String auditIndex;
   private final Pseudonymizer pseudonymizer;
   private final String reportingCurrency;
 
@@ -39,6 +41,8 @@ public final class Documents implements java.io.Serializable {
     this.customersIndex = indexPrefix + "customers";
     this.mentionsIndex = indexPrefix + "mentions";
     this.alertsIndex = indexPrefix + "alerts";
+    this.mergesIndex = indexPrefix + "merges";
+    this.auditIndex = indexPrefix + "audit";
     this.pseudonymizer = pseudonymizer;
   }
 
@@ -52,6 +56,14 @@ public final class Documents implements java.io.Serializable {
 
   public String alertsIndex() {
     return alertsIndex;
+  }
+
+  public String mergesIndex() {
+    return mergesIndex;
+  }
+
+  public String auditIndex() {
+    return auditIndex;
   }
 
   /** The customer 360 document; its id is the profile id. */
@@ -93,6 +105,8 @@ public final class Documents implements java.io.Serializable {
     d.put("returnedAmount", p.returnedAmount);
     d.put("currency", reportingCurrency);
     putInstant(d, "updatedAt", p.updatedAt);
+    ArrayNode merged = d.putArray("mergedIds");
+    p.mergedIds.stream().sorted().forEach(merged::add);
     return new EsDocument(customersIndex, p.profileId, Json.toString(d));
   }
 
@@ -150,6 +164,51 @@ public final class Documents implements java.io.Serializable {
     ObjectNode d = Json.mapper().valueToTree(alert);
     d.put("status", "open");
     return new EsDocument(alertsIndex, alert.alertId, Json.toString(d));
+  }
+
+  /** A merge-log entry; its id is the merge id. */
+  public EsDocument merge(io.rapport.model.MergeRecord r) {
+    ObjectNode d = Json.mapper().valueToTree(r);
+    d.put("time", Instant.ofEpochMilli(r.time).toString());
+    return new EsDocument(mergesIndex, r.mergeId, Json.toString(d));
+  }
+
+  /**
+   * Blanks the personal fields of a mention (text and what is derived from it, url, author, place,
+   * profile): a partial update, so the mention still counts in aggregates.
+   */
+  public EsDocument redactMention(String mentionId) {
+    ObjectNode d = Json.mapper().createObjectNode();
+    for (String f : new String[] {"text", "url", "author", "geo", "profileId", "profileKind"}) {
+      d.putNull(f);
+    }
+    d.putArray("terms");
+    d.putArray("hashtags");
+    d.put("redacted", true);
+    return EsDocument.update(mentionsIndex, mentionId, Json.toString(d));
+  }
+
+  /**
+   * The audit entry of an erasure, without personal data: the erased customer appears only as a
+   * keyed hash of its CRM identifier.
+   */
+  public EsDocument forgetAudit(
+      String customerId, long time, int profilesErased, int mentionsRedacted) {
+    String subject = pseudonymizer.hash(Identifiers.CRM + ":" + customerId);
+    ObjectNode d = Json.mapper().createObjectNode();
+    d.put("action", "forget");
+    d.put("subjectHash", subject);
+    d.put("profilesErased", profilesErased);
+    d.put("mentionsRedacted", mentionsRedacted);
+    putInstant(d, "time", Instant.ofEpochMilli(time));
+    String id =
+        java.util
+            .UUID
+            .nameUUIDFromBytes(
+                ("forget|" + subject + "|" + time)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .toString();
+    return new EsDocument(auditIndex, id, Json.toString(d));
   }
 
   /** Deletes a profile document (forget requests). */

@@ -19,6 +19,9 @@ public final class ProfileLogic {
   /** Compound sentiment at or below which a mention is negative. */
   public static final double NEGATIVE_THRESHOLD = -0.05;
 
+  /** Mention ids kept per profile for forget requests (the latest ones). */
+  public static final int MAX_MENTION_IDS = 1000;
+
   private ProfileLogic() {}
 
   public static CustomerProfile newProfile(String profileId, String kind) {
@@ -77,6 +80,55 @@ public final class ProfileLogic {
     }
     p.lastMentionAt = max(p.lastMentionAt, m.time);
     seen(p, m.time);
+    p.mentionIds.add(m.mentionId); // mentions are deduplicated upstream
+    if (p.mentionIds.size() > MAX_MENTION_IDS) {
+      p.mentionIds.remove(0);
+    }
+  }
+
+  /**
+   * Folds {@code from} (another profile's history) into {@code into}, the survivor of a merge:
+   * counters and amounts add up, first/last times widen, lists unite; the survivor's CRM fields win
+   * where it has them. Commutative for everything but those CRM fields, so folds arriving in any
+   * order give the same counters.
+   */
+  public static void fold(CustomerProfile into, CustomerProfile from) {
+    if (CustomerProfile.CUSTOMER.equals(from.kind)) {
+      into.kind = CustomerProfile.CUSTOMER;
+    }
+    for (String id : from.identifiers) {
+      addOnce(into.identifiers, id);
+    }
+    for (String c : from.channels) {
+      addOnce(into.channels, c);
+    }
+    into.consent = firstNonNull(into.consent, from.consent);
+    into.locale = firstNonNull(into.locale, from.locale);
+    into.country = firstNonNull(into.country, from.country);
+    into.city = firstNonNull(into.city, from.city);
+    into.timeZone = firstNonNull(into.timeZone, from.timeZone);
+    into.firstSeen = min(into.firstSeen, from.firstSeen);
+    into.lastSeen = max(into.lastSeen, from.lastSeen);
+    into.lastPurchaseAt = max(into.lastPurchaseAt, from.lastPurchaseAt);
+    into.lastMentionAt = max(into.lastMentionAt, from.lastMentionAt);
+    into.updatedAt = max(into.updatedAt, from.updatedAt);
+    into.mentionCount += from.mentionCount;
+    into.positiveMentions += from.positiveMentions;
+    into.negativeMentions += from.negativeMentions;
+    into.neutralMentions += from.neutralMentions;
+    into.sentimentSum += from.sentimentSum;
+    from.brandMentions.forEach((b, n) -> into.brandMentions.merge(b, n, Long::sum));
+    into.followers = Math.max(into.followers, from.followers);
+    into.purchaseCount += from.purchaseCount;
+    into.returnCount += from.returnCount;
+    into.purchasedAmount += from.purchasedAmount;
+    into.returnedAmount += from.returnedAmount;
+    for (String m : from.mentionIds) {
+      addOnce(into.mentionIds, m);
+    }
+    while (into.mentionIds.size() > MAX_MENTION_IDS) {
+      into.mentionIds.remove(0);
+    }
   }
 
   /**
@@ -105,10 +157,19 @@ public final class ProfileLogic {
     p.updatedAt = max(p.updatedAt, time);
   }
 
-  private static void addOnce(List<String> list, String value) {
+  private static boolean addOnce(List<String> list, String value) {
     if (value != null && !list.contains(value)) {
       list.add(value);
+      return true;
     }
+    return false;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isBefore(b) ? a : b;
   }
 
   private static Instant max(Instant a, Instant b) {

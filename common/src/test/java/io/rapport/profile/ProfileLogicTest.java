@@ -50,4 +50,33 @@ class ProfileLogicTest {
     assertThat(p.consent.email).isTrue();
     assertThat(p.identifiers).contains("social:x:ana", "email:a@b.c");
   }
+
+  @Test
+  void foldAddsCountersWidensTimesAndKeepsTheSurvivorsCrmFields() {
+    CustomerProfile into = ProfileLogic.newProfile("C1", CustomerProfile.CUSTOMER);
+    ProfileLogic.applyCustomer(into, Samples.customer("C1", "a@b.c", "x", "ana"));
+    ProfileLogic.applyTransaction(
+        into, Samples.purchase("t1", "C1", 10, Samples.T0.plusSeconds(10)), 10);
+    CustomerProfile from = ProfileLogic.newProfile("prospect-1", CustomerProfile.PROSPECT);
+    SocialMention m = Samples.mention("m1", "ig", "ana_ig", "hola", Samples.T0);
+    ProfileLogic.applyMention(from, m, -0.5);
+    ProfileLogic.applyTransaction(
+        from, Samples.purchase("t2", null, 4, Samples.T0.plusSeconds(20)), 4);
+    from.city = "Lima";
+
+    ProfileLogic.fold(into, from);
+
+    assertThat(into.kind).isEqualTo(CustomerProfile.CUSTOMER);
+    assertThat(into.purchaseCount).isEqualTo(2);
+    assertThat(into.purchasedAmount).isEqualTo(14.0);
+    assertThat(into.mentionCount).isEqualTo(1);
+    assertThat(into.negativeMentions).isEqualTo(1);
+    assertThat(into.sentimentSum).isEqualTo(-0.5);
+    assertThat(into.firstSeen).isEqualTo(Samples.T0);
+    assertThat(into.lastSeen).isEqualTo(Samples.T0.plusSeconds(20));
+    assertThat(into.channels).containsExactlyInAnyOrder("store", "ig");
+    assertThat(into.identifiers).contains("social:ig:ana_ig", "email:a@b.c");
+    assertThat(into.mentionIds).containsExactly("m1");
+    assertThat(into.city).isEqualTo("Madrid");
+  }
 }

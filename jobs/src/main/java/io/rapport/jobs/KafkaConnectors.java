@@ -7,6 +7,7 @@ import io.rapport.jobs.sink.JsonRecords;
 import io.rapport.jobs.source.EnvelopeDeserializer;
 import io.rapport.model.Alert;
 import io.rapport.model.DeadLetter;
+import io.rapport.model.MergeRecord;
 import io.rapport.serde.Contract;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -74,6 +75,17 @@ public final class KafkaConnectors {
         .setRecordSerializer(JsonRecords.alerts(conf.get(TOPIC_ALERTS)))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(conf.get(KAFKA_TRANSACTIONAL_ID_PREFIX) + "-alerts")
+        .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+        .build();
+  }
+
+  /** The identity merge log, exactly once. */
+  public static Sink<MergeRecord> mergeSink(Configuration conf) {
+    return KafkaSink.<MergeRecord>builder()
+        .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
+        .setRecordSerializer(JsonRecords.merges(conf.get(TOPIC_MERGES)))
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(conf.get(KAFKA_TRANSACTIONAL_ID_PREFIX) + "-merges")
         .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
         .build();
   }

@@ -7,13 +7,17 @@ import io.rapport.identity.Pseudonymizer;
 import io.rapport.jobs.functions.AnalyzeMentions;
 import io.rapport.jobs.functions.CustomerEvents;
 import io.rapport.jobs.functions.DropDuplicates;
+import io.rapport.jobs.functions.IdentityRequests;
 import io.rapport.jobs.functions.LinkIdentifiers;
 import io.rapport.jobs.functions.MaintainProfiles;
 import io.rapport.jobs.functions.MentionEvents;
+import io.rapport.jobs.functions.MergeIdentities;
 import io.rapport.jobs.functions.RankHighValueComplaints;
 import io.rapport.jobs.functions.ResolveIdentity;
 import io.rapport.jobs.functions.RouteRecords;
+import io.rapport.jobs.functions.RouteToSurvivor;
 import io.rapport.jobs.functions.ToAlertDocuments;
+import io.rapport.jobs.functions.ToMergeDocuments;
 import io.rapport.jobs.functions.TransactionEvents;
 import io.rapport.jobs.listening.ListeningWorkflow;
 import io.rapport.model.Alert;
@@ -22,6 +26,7 @@ import io.rapport.model.DeadLetter;
 import io.rapport.model.EnrichedMention;
 import io.rapport.model.Envelope;
 import io.rapport.model.EsDocument;
+import io.rapport.model.MergeRecord;
 import io.rapport.model.ProfileEvent;
 import io.rapport.model.SocialMention;
 import io.rapport.model.Transaction;
@@ -46,7 +51,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   mentions → drop duplicates → analyze (language, sentiment, intents) ─┐
  *   transactions → drop duplicates ──────────────────────────────────────┼→ resolve-identity
  *   customers → link identifiers ────────────────────────────────────────┘   (keyed by identifier)
- *   customers ──────────────────────────────────→ maintain-profiles (keyed by profile id)
+ *   resolve-identity merge candidates + customers → merge-identities (one key) → merge log
+ *   resolve-identity + customers + merge-identities → route-to-survivor (keyed by resolved id)
+ *   route-to-survivor → maintain-profiles (keyed by surviving profile id)
  *   maintain-profiles → Elasticsearch (profiles, mentions)
  *                     → value signals → rank-high-value-complaints → alerts (Kafka, exactly once)
  * </pre>
@@ -75,11 +82,12 @@ public final class RapportJob {
         KafkaConnectors.sources(conf),
         KafkaConnectors.alertSink(conf),
         KafkaConnectors.deadLetterSink(conf),
-        ElasticsearchConnector.sink(conf));
+        ElasticsearchConnector.sink(conf),
+        KafkaConnectors.mergeSink(conf));
     env.execute("rapport");
   }
 
-  /** Builds the job's graph on {@code env} between the given sources and sinks. */
+  /** Builds the job's graph; the merge log goes to Elasticsearch only. */
   public static void defineWorkflow(
       StreamExecutionEnvironment env,
       Configuration conf,
@@ -87,6 +95,21 @@ public final class RapportJob {
       Sink<Alert> alertSink,
       Sink<DeadLetter> deadLetterSink,
       Sink<EsDocument> documentSink) {
+    defineWorkflow(env, conf, sources, alertSink, deadLetterSink, documentSink, null);
+  }
+
+  /**
+   * Builds the job's graph on {@code env} between the given sources and sinks ({@code mergeSink}:
+   * the merge-log topic, or null).
+   */
+  public static void defineWorkflow(
+      StreamExecutionEnvironment env,
+      Configuration conf,
+      List<NamedSource> sources,
+      Sink<Alert> alertSink,
+      Sink<DeadLetter> deadLetterSink,
+      Sink<EsDocument> documentSink,
+      Sink<MergeRecord> mergeSink) {
     env.setMaxParallelism(conf.get(MAX_PARALLELISM));
     CurrencyRates rates =
         CurrencyRates.parse(conf.get(REPORTING_CURRENCY), conf.get(CURRENCY_RATES));
@@ -140,20 +163,49 @@ public final class RapportJob {
             .union(
                 named(mentions.map(new MentionEvents(normalizer)), "mention-events"),
                 named(transactions.map(new TransactionEvents(normalizer)), "transaction-events"));
-    DataStream<ProfileEvent> resolved =
+    SingleOutputStreamOperator<ProfileEvent> resolved =
         named(
             identityInput
                 .keyBy(e -> e.key)
-                .process(new ResolveIdentity(conf.get(IDENTITY_HOLD_TIMEOUT), pseudonymizer)),
+                .process(
+                    new ResolveIdentity(
+                        conf.get(IDENTITY_HOLD_TIMEOUT),
+                        conf.get(IDENTITY_MENTION_HOLD_TIMEOUT),
+                        conf.get(IDENTITY_PROSPECT_TTL),
+                        pseudonymizer)),
             "resolve-identity");
+
+    // Identity merges (see MergeIdentities and RouteToSurvivor): one registry decides, each
+    // merged id hands its history to its survivor.
+    SingleOutputStreamOperator<ProfileEvent> merges =
+        named(
+            resolved
+                .getSideOutput(ResolveIdentity.CONFLICTS)
+                .union(named(customers.map(new IdentityRequests(normalizer)), "identity-requests"))
+                .keyBy(e -> e.key)
+                .process(
+                    new MergeIdentities(
+                        conf.get(IDENTITY_MAX_IDENTIFIERS_PER_KIND), pseudonymizer)),
+            "merge-identities");
+    merges.setParallelism(1).setMaxParallelism(1);
+    DataStream<ProfileEvent> forwarded =
+        named(
+            resolved
+                .union(named(customers.map(new CustomerEvents()), "customer-events"), merges)
+                .keyBy(e -> e.key)
+                .process(new RouteToSurvivor(rates, conf.get(IDENTITY_PROSPECT_TTL))),
+            "route-to-survivor");
 
     SingleOutputStreamOperator<EsDocument> profiles =
         named(
-            resolved
-                .union(named(customers.map(new CustomerEvents()), "customer-events"))
+            forwarded
                 .keyBy(e -> e.key)
-                .process(new MaintainProfiles(documents, rates)),
+                .process(new MaintainProfiles(documents, rates, conf.get(IDENTITY_PROSPECT_TTL))),
             "maintain-profiles");
+    DataStream<MergeRecord> mergeLog = merges.getSideOutput(MergeIdentities.MERGES);
+    if (mergeSink != null) {
+      named(mergeLog.sinkTo(mergeSink), "sink-merges");
+    }
 
     SingleOutputStreamOperator<Alert> alerts =
         named(
@@ -172,12 +224,15 @@ public final class RapportJob {
             .union(listening.late())
             .sinkTo(deadLetterSink),
         "sink-deadletters");
-    DataStream<Alert> allAlerts = alerts.union(listening.alerts());
+    DataStream<Alert> allAlerts =
+        alerts.union(listening.alerts(), merges.getSideOutput(MergeIdentities.ALERTS));
     named(allAlerts.sinkTo(alertSink), "sink-alerts");
 
     named(
         profiles
-            .union(named(allAlerts.map(new ToAlertDocuments(documents)), "alert-documents"))
+            .union(
+                named(allAlerts.map(new ToAlertDocuments(documents)), "alert-documents"),
+                named(mergeLog.map(new ToMergeDocuments(documents)), "merge-documents"))
             .union(listening.documents())
             .sinkTo(documentSink),
         "sink-elasticsearch");

@@ -86,6 +86,12 @@ public final class RapportOptions {
           .withDescription(
               "Output topic of records that could not be processed, with reason and original bytes.");
 
+  public static final ConfigOption<String> TOPIC_MERGES =
+      ConfigOptions.key("topic.merges")
+          .stringType()
+          .defaultValue("rapport.merges")
+          .withDescription("Output topic of the identity merge log (exactly once, transactional).");
+
   // ---- Elasticsearch ----
 
   public static final ConfigOption<String> ELASTICSEARCH_HOSTS =
@@ -167,6 +173,33 @@ public final class RapportOptions {
           .withDescription(
               "How long (event time) a transaction whose loyalty card or email is not known yet"
                   + " waits for the CRM record that resolves it.");
+
+  public static final ConfigOption<Duration> IDENTITY_MENTION_HOLD_TIMEOUT =
+      ConfigOptions.key("identity.mention-hold-timeout")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(10))
+          .withDescription(
+              "How long (event time) a mention by an author nobody owns yet waits for the CRM"
+                  + " record that links the handle, before it goes to a prospect profile; 0: at"
+                  + " once.");
+
+  public static final ConfigOption<Duration> IDENTITY_PROSPECT_TTL =
+      ConfigOptions.key("identity.prospect-ttl")
+          .durationType()
+          .defaultValue(Duration.ofDays(90))
+          .withDescription(
+              "How long a prospect (an author not linked to any customer) is kept after its last"
+                  + " event (state TTL), so that its history joins the customer who links it later;"
+                  + " 0: forever.");
+
+  public static final ConfigOption<Integer> IDENTITY_MAX_IDENTIFIERS_PER_KIND =
+      ConfigOptions.key("identity.max-identifiers-per-kind")
+          .intType()
+          .defaultValue(5)
+          .withDescription(
+              "Merge guardrail: a merge that would give a profile more identifiers of one kind"
+                  + " (emails, phones, cards, social handles) is refused and raises a"
+                  + " MERGE_GUARDRAIL alert.");
 
   public static final ConfigOption<String> IDENTITY_DEFAULT_COUNTRY =
       ConfigOptions.key("identity.default-country")

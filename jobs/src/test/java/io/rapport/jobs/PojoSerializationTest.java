@@ -15,6 +15,7 @@ import io.rapport.model.Transaction;
 import io.rapport.model.ValueSignal;
 import io.rapport.testing.Samples;
 import io.rapport.text.TextAnalyzer;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -72,7 +73,31 @@ class PojoSerializationTest {
         acc,
         agg,
         crisis,
-        new io.rapport.listening.KeyCount("k", 1));
+        new io.rapport.listening.KeyCount("k", 1),
+        EsDocument.update("i", "id", "{\"text\":null}"),
+        identityMerge(),
+        identityNode(),
+        ProfileEvent.conflict(
+            "k", "email:a@b.c", "C1", "C2", new java.util.ArrayList<>(List.of("crm:C2")), 3),
+        ProfileEvent.fold("C1", "C2", p, 4));
+  }
+
+  private static io.rapport.model.MergeRecord identityMerge() {
+    io.rapport.model.MergeRecord r = new io.rapport.model.MergeRecord();
+    r.mergeId = "m";
+    r.survivorId = "C1";
+    r.mergedId = "C2";
+    r.mergedIds.add("C2");
+    r.kind = io.rapport.model.MergeRecord.CRM_DUPLICATE;
+    r.time = 7;
+    return r;
+  }
+
+  private static io.rapport.identity.IdentityNode identityNode() {
+    io.rapport.identity.IdentityNode n = new io.rapport.identity.IdentityNode();
+    n.members.add("C2");
+    n.identifiers.add("email:a@b.c");
+    return n;
   }
 
   @ParameterizedTest

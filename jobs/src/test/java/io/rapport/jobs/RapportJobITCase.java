@@ -62,6 +62,7 @@ class RapportJobITCase {
     o.put(RapportOptions.ELASTICSEARCH_FLUSH_INTERVAL.key(), "200 ms");
     o.put(RapportOptions.CHECKPOINT_INTERVAL.key(), "500 ms");
     o.put(RapportOptions.SOURCE_IDLE_TIMEOUT.key(), "1 s");
+    o.put(RapportOptions.IDENTITY_MENTION_HOLD_TIMEOUT.key(), "0 ms"); // the stranger's prospect
     return Configuration.fromMap(o);
   }
 

@@ -76,7 +76,7 @@ public final class LocalFileSink<T> implements Sink<T> {
         Map<String, String> index = LATEST.computeIfAbsent(d.index, k -> new ConcurrentHashMap<>());
         if (d.isDelete()) {
           index.remove(d.id);
-        } else {
+        } else if (!d.partial) {
           index.put(d.id, d.json);
         }
         out.write(

@@ -35,8 +35,11 @@ public class LinkIdentifiers extends RichFlatMapFunction<CustomerRecord, Profile
     String customerId = c.customerId.trim();
     long time = c.updatedAt.toEpochMilli();
     refused.inc(normalizer.refused(c));
-    for (String id : normalizer.of(c)) {
-      out.collect(ProfileEvent.link(id, customerId, time));
+    java.util.List<String> identifiers = normalizer.of(c);
+    for (String id : identifiers) {
+      ProfileEvent link = ProfileEvent.link(id, customerId, time);
+      link.identifiers = identifiers; // for the merge registry, if this link is contested
+      out.collect(link);
     }
   }
 }

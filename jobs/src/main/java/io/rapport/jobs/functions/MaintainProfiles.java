@@ -9,7 +9,9 @@ import io.rapport.model.ValueSignal;
 import io.rapport.profile.CurrencyRates;
 import io.rapport.profile.Documents;
 import io.rapport.profile.ProfileLogic;
+import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -23,8 +25,15 @@ import org.apache.flink.util.OutputTag;
  * Each person's profile in keyed state (RocksDB in production), keyed by profile id. Applies CRM
  * records, mentions and transactions; publishes the profile and enriched mentions as Elasticsearch
  * documents; tells the value ranking about spend changes and customers' negative mentions. A forget
- * request deletes the profile and its document and keeps only a tombstone (the id and when) so that
- * late events don't bring the person back.
+ * request deletes the profile and its document, blanks the personal fields of the person's mentions
+ * in Elasticsearch (the latest {@link ProfileLogic#MAX_MENTION_IDS}), writes an audit entry without
+ * personal data, and keeps only a tombstone (the id and when) so that late events don't bring the
+ * person back.
+ *
+ * <p>Merges (see {@link RouteToSurvivor}): a survivor folds each absorbed id's history once ({@link
+ * ProfileEvent#FOLD}, the id is recorded in {@code mergedIds}); an absorbed survivor ({@link
+ * ProfileEvent#ABSORBED}) deletes its profile and document and drops later events, which reach the
+ * new survivor through its fold. Prospect profiles live in state with a TTL.
  */
 public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent, EsDocument> {
   private static final long serialVersionUID = 1L;
@@ -34,34 +43,82 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
 
   private final Documents documents;
   private final CurrencyRates rates;
+  private final Duration prospectTtl;
 
-  private transient ValueState<CustomerProfile> profile;
+  private transient ValueState<CustomerProfile> customerProfile;
+  private transient ValueState<CustomerProfile> prospectProfile;
   private transient ValueState<Long> forgottenAt;
+  private transient ValueState<String> absorbedInto;
   private transient Counter droppedForgotten;
+  private transient Counter droppedAbsorbed;
+  private transient Counter folds;
 
   public MaintainProfiles(Documents documents, CurrencyRates rates) {
+    this(documents, rates, Duration.ZERO);
+  }
+
+  /** A zero {@code prospectTtl} keeps prospects forever. */
+  public MaintainProfiles(Documents documents, CurrencyRates rates, Duration prospectTtl) {
     this.documents = documents;
     this.rates = rates;
+    this.prospectTtl = prospectTtl;
+  }
+
+  /** The kind of a new profile with this id. */
+  public static String kindOf(String profileId) {
+    return profileId.startsWith(ResolveIdentity.PROSPECT_PREFIX)
+        ? CustomerProfile.PROSPECT
+        : CustomerProfile.CUSTOMER;
   }
 
   @Override
   public void open(OpenContext openContext) {
-    profile =
-        getRuntimeContext()
-            .getState(
-                new ValueStateDescriptor<>("profile", TypeInformation.of(CustomerProfile.class)));
+    TypeInformation<CustomerProfile> type = TypeInformation.of(CustomerProfile.class);
+    customerProfile = getRuntimeContext().getState(new ValueStateDescriptor<>("profile", type));
+    ValueStateDescriptor<CustomerProfile> prospects =
+        new ValueStateDescriptor<>("prospect-profile", type);
+    if (!prospectTtl.isZero()) {
+      prospects.enableTimeToLive(StateTtlConfig.newBuilder(prospectTtl).build());
+    }
+    prospectProfile = getRuntimeContext().getState(prospects);
     forgottenAt =
         getRuntimeContext().getState(new ValueStateDescriptor<>("forgotten-at", Types.LONG));
+    absorbedInto =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("absorbed-into", Types.STRING));
     droppedForgotten = getRuntimeContext().getMetricGroup().counter("eventsOfForgottenDropped");
+    droppedAbsorbed = getRuntimeContext().getMetricGroup().counter("eventsOfAbsorbedDropped");
+    folds = getRuntimeContext().getMetricGroup().counter("profilesFolded");
   }
 
   @Override
   public void processElement(ProfileEvent e, Context ctx, Collector<EsDocument> out)
       throws Exception {
     String id = ctx.getCurrentKey();
+    ValueState<CustomerProfile> profile =
+        id.startsWith(ResolveIdentity.PROSPECT_PREFIX) ? prospectProfile : customerProfile;
     Long forgotten = forgottenAt.value();
     if (ProfileEvent.CUSTOMER.equals(e.kind) && "forget".equals(e.customer.op)) {
-      forget(id, e.time, ctx, out);
+      forget(id, id, e.time, profile, ctx, out);
+      return;
+    }
+    if (ProfileEvent.FORGET.equals(e.kind)) {
+      if (forgotten == null || e.time > forgotten) {
+        forget(id, e.linkedProfileId, e.time, profile, ctx, out);
+      }
+      return;
+    }
+    if (absorbedInto.value() != null) {
+      droppedAbsorbed.inc(); // part of this id's fold into its survivor already
+      return;
+    }
+    if (ProfileEvent.ABSORBED.equals(e.kind)) {
+      CustomerProfile gone = profile.value();
+      if (gone != null && CustomerProfile.CUSTOMER.equals(gone.kind) && gone.netSpend() != 0) {
+        ctx.output(VALUE_SIGNALS, ValueSignal.spend(id, e.time, gone.netSpend(), 0.0));
+      }
+      profile.clear();
+      absorbedInto.update(e.linkedProfileId);
+      out.collect(documents.deleteProfile(id));
       return;
     }
     if (forgotten != null) {
@@ -74,14 +131,22 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
     }
     CustomerProfile p = profile.value();
     if (p == null) {
-      p =
-          ProfileLogic.newProfile(
-              id,
-              id.startsWith(ResolveIdentity.PROSPECT_PREFIX)
-                  ? CustomerProfile.PROSPECT
-                  : CustomerProfile.CUSTOMER);
+      p = ProfileLogic.newProfile(id, kindOf(id));
     }
     switch (e.kind) {
+      case ProfileEvent.FOLD:
+        if (p.mergedIds.contains(e.otherProfileId)) {
+          return; // folded once already
+        }
+        double spendBefore = p.netSpend();
+        ProfileLogic.fold(p, e.profile);
+        p.mergedIds.add(e.otherProfileId);
+        java.util.Collections.sort(p.mergedIds);
+        folds.inc();
+        if (CustomerProfile.CUSTOMER.equals(p.kind) && p.netSpend() != spendBefore) {
+          ctx.output(VALUE_SIGNALS, ValueSignal.spend(id, e.time, spendBefore, p.netSpend()));
+        }
+        break;
       case ProfileEvent.CUSTOMER:
         ProfileLogic.applyCustomer(p, e.customer);
         break;
@@ -112,14 +177,36 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
     out.collect(documents.profile(p));
   }
 
-  private void forget(String id, long time, Context ctx, Collector<EsDocument> out)
+  /**
+   * Erases this profile. {@code survivor} is the survivor of the person's group: it writes the
+   * audit entry; other ids of the group only clear their state.
+   */
+  private void forget(
+      String id,
+      String survivor,
+      long time,
+      ValueState<CustomerProfile> profile,
+      Context ctx,
+      Collector<EsDocument> out)
       throws Exception {
     CustomerProfile p = profile.value();
     if (p != null && p.netSpend() > 0) {
       ctx.output(VALUE_SIGNALS, ValueSignal.spend(id, time, p.netSpend(), 0.0));
     }
+    int redacted = 0;
+    if (p != null) {
+      for (String mentionId : p.mentionIds) {
+        out.collect(documents.redactMention(mentionId));
+        redacted++;
+      }
+    }
     profile.clear();
+    absorbedInto.clear();
     forgottenAt.update(time);
     out.collect(documents.deleteProfile(id));
+    if (id.equals(survivor)) {
+      int erased = p == null ? 0 : 1 + p.mergedIds.size();
+      out.collect(documents.forgetAudit(id, time, erased, redacted));
+    }
   }
 }

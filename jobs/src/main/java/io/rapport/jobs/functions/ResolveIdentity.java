@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -16,39 +17,76 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * The identity index, keyed by normalized identifier ({@code email:…}, {@code social:x:…}, …): who
- * owns each identifier, as the CRM says. Routes each mention and transaction to its owner's
- * profile. A mention by an unknown author goes to a prospect profile; a transaction by an unknown
- * card or email waits (event time, bounded) for the CRM record that resolves it, then goes to a
- * prospect profile. Exact matching only: an identifier claimed by a second customer keeps its first
- * owner and is counted as a conflict.
+ * owns each identifier, as the CRM says. Routes each mention and transaction to its owner's profile
+ * id (the merge stage downstream forwards it to the survivor if that id was merged).
+ *
+ * <ul>
+ *   <li>Only CRM records link: an identifier belongs to the first customer whose record lists it.
+ *   <li>A second customer claiming an owned identifier, or a customer claiming the handle of a
+ *       prospect, is a merge candidate: a {@link ProfileEvent#CONFLICT} on {@link #CONFLICTS} for
+ *       the merge registry, which decides the survivor. A claimed prospect handle is owned by the
+ *       customer from then on; a customer's identifier keeps its first owner (if the merge is
+ *       refused by the guardrail, nothing moves).
+ *   <li>Out of order: a mention or transaction whose identifier nobody owns yet is held (event
+ *       time, {@code identity.mention-hold-timeout} / {@code identity.hold-timeout}) and released
+ *       to the owner as soon as the link arrives; when the hold ends unresolved, it goes to a
+ *       prospect profile ({@code prospect-<keyed hash of the identifier>}), which owns the
+ *       identifier from then on (state TTL {@code identity.prospect-ttl}).
+ * </ul>
  */
 public class ResolveIdentity extends KeyedProcessFunction<String, ProfileEvent, ProfileEvent> {
   private static final long serialVersionUID = 1L;
 
   public static final String PROSPECT_PREFIX = "prospect-";
 
+  /** Merge candidates, for the merge registry. */
+  public static final OutputTag<ProfileEvent> CONFLICTS =
+      new OutputTag<>("identity-conflicts", TypeInformation.of(ProfileEvent.class));
+
   private static final String CRM_PREFIX = Identifiers.CRM + ":";
 
   private final Duration holdTimeout;
+  private final Duration mentionHoldTimeout;
+  private final Duration prospectTtl;
   private final Pseudonymizer pseudonymizer;
 
   private transient ValueState<String> owner;
+  private transient ValueState<String> prospect;
   private transient ListState<ProfileEvent> pending;
   private transient ValueState<Long> pendingTimer;
   private transient Counter conflicts;
   private transient Counter heldReleasedUnresolved;
 
+  /** Mentions are not held: an unknown author's mention goes to a prospect at once. */
   public ResolveIdentity(Duration holdTimeout, Pseudonymizer pseudonymizer) {
+    this(holdTimeout, Duration.ZERO, Duration.ZERO, pseudonymizer);
+  }
+
+  /** A zero {@code prospectTtl} keeps prospects forever. */
+  public ResolveIdentity(
+      Duration holdTimeout,
+      Duration mentionHoldTimeout,
+      Duration prospectTtl,
+      Pseudonymizer pseudonymizer) {
     this.holdTimeout = holdTimeout;
+    this.mentionHoldTimeout = mentionHoldTimeout;
+    this.prospectTtl = prospectTtl;
     this.pseudonymizer = pseudonymizer;
   }
 
   @Override
   public void open(OpenContext openContext) {
     owner = getRuntimeContext().getState(new ValueStateDescriptor<>("owner", Types.STRING));
+    ValueStateDescriptor<String> prospectDescriptor =
+        new ValueStateDescriptor<>("prospect-owner", Types.STRING);
+    if (!prospectTtl.isZero()) {
+      prospectDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(prospectTtl).build());
+    }
+    prospect = getRuntimeContext().getState(prospectDescriptor);
     pending =
         getRuntimeContext()
             .getListState(
@@ -67,32 +105,40 @@ public class ResolveIdentity extends KeyedProcessFunction<String, ProfileEvent, 
   @Override
   public void processElement(ProfileEvent e, Context ctx, Collector<ProfileEvent> out)
       throws Exception {
+    String key = ctx.getCurrentKey();
     String current = owner.value();
-    if (current == null && ctx.getCurrentKey().startsWith(CRM_PREFIX)) {
+    if (current == null && key.startsWith(CRM_PREFIX)) {
       // A CRM id is its own customer's, with or without a CRM record seen yet.
-      current = ctx.getCurrentKey().substring(CRM_PREFIX.length());
+      current = key.substring(CRM_PREFIX.length());
     }
+    String prospectOwner = current == null ? prospect.value() : null;
     switch (e.kind) {
       case ProfileEvent.LINK:
-        if (owner.value() == null) {
+        if (current == null) {
           owner.update(e.linkedProfileId);
+          if (prospectOwner != null) {
+            prospect.clear();
+            conflict(ctx, key, prospectOwner, e);
+          }
           release(e.linkedProfileId, ctx, out);
         } else if (!current.equals(e.linkedProfileId)) {
-          conflicts.inc();
+          conflict(ctx, key, current, e);
         }
         break;
       case ProfileEvent.MENTION:
-        out.collect(
-            e.withKey(current != null ? current : prospectId(pseudonymizer, ctx.getCurrentKey())));
-        break;
       case ProfileEvent.TRANSACTION:
-        if (current != null) {
-          out.collect(e.withKey(current));
+        String target = current != null ? current : prospectOwner;
+        Duration hold = ProfileEvent.MENTION.equals(e.kind) ? mentionHoldTimeout : holdTimeout;
+        if (target == null && hold.isZero()) {
+          target = prospectId(pseudonymizer, key);
+          prospect.update(target);
+        }
+        if (target != null) {
+          out.collect(e.withKey(target));
         } else {
           pending.add(e);
           if (pendingTimer.value() == null) {
-            long at =
-                Math.max(e.time, ctx.timerService().currentWatermark()) + holdTimeout.toMillis();
+            long at = Math.max(e.time, ctx.timerService().currentWatermark()) + hold.toMillis();
             ctx.timerService().registerEventTimeTimer(at);
             pendingTimer.update(at);
           }
@@ -101,6 +147,19 @@ public class ResolveIdentity extends KeyedProcessFunction<String, ProfileEvent, 
       default:
         throw new IllegalArgumentException("identity index got a " + e.kind + " event");
     }
+  }
+
+  private void conflict(Context ctx, String identifier, String currentOwner, ProfileEvent link) {
+    conflicts.inc();
+    ctx.output(
+        CONFLICTS,
+        ProfileEvent.conflict(
+            MergeIdentities.KEY,
+            identifier,
+            currentOwner,
+            link.linkedProfileId,
+            link.identifiers,
+            link.time));
   }
 
   @Override
@@ -113,6 +172,7 @@ public class ResolveIdentity extends KeyedProcessFunction<String, ProfileEvent, 
     String target = owner.value();
     if (target == null) {
       target = prospectId(pseudonymizer, ctx.getCurrentKey());
+      prospect.update(target);
       for (ProfileEvent ignored : pending.get()) {
         heldReleasedUnresolved.inc();
       }

@@ -76,18 +76,24 @@ final class BulkBuffer {
   }
 
   static void appendAction(StringBuilder sb, EsDocument d) {
-    sb.append(d.isDelete() ? "{\"delete\":{\"_index\":\"" : "{\"index\":{\"_index\":\"");
+    sb.append(
+        d.isDelete()
+            ? "{\"delete\":{\"_index\":\""
+            : d.partial ? "{\"update\":{\"_index\":\"" : "{\"index\":{\"_index\":\"");
     JsonStringEncoder.getInstance().quoteAsString(d.index, sb);
     sb.append("\",\"_id\":\"");
     JsonStringEncoder.getInstance().quoteAsString(d.id, sb);
     sb.append("\"}}\n");
     if (!d.isDelete()) {
+      if (d.partial) {
+        sb.append("{\"doc\":");
+      }
       // one line per document: NDJSON forbids raw newlines, which JSON allows as whitespace
       sb.append(
           d.json.indexOf('\n') >= 0 || d.json.indexOf('\r') >= 0
               ? d.json.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ')
               : d.json);
-      sb.append('\n');
+      sb.append(d.partial ? "}\n" : "\n");
     }
   }
 

@@ -58,7 +58,7 @@ final class BulkResult {
       EsDocument doc = sent.get(i);
       JsonNode item = firstValue(items.get(i));
       int status = item.path("status").asInt(0);
-      if ((status >= 200 && status < 300) || (status == 404 && doc.isDelete())) {
+      if ((status >= 200 && status < 300) || (status == 404 && (doc.isDelete() || doc.partial))) {
         result.succeeded++;
       } else if (isRetryableStatus(status)) {
         result.retry.add(doc);

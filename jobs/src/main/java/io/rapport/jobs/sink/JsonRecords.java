@@ -34,6 +34,11 @@ public final class JsonRecords<T> implements KafkaRecordSerializationSchema<T> {
     return new JsonRecords<>(topic, d -> d.sourceTopic + "/" + d.partition + "@" + d.offset);
   }
 
+  /** Merge-log entries, keyed by survivor so that a survivor's merges keep their order. */
+  public static JsonRecords<io.rapport.model.MergeRecord> merges(String topic) {
+    return new JsonRecords<>(topic, r -> r.survivorId);
+  }
+
   @Override
   public ProducerRecord<byte[], byte[]> serialize(T value, KafkaSinkContext context, Long ts) {
     return new ProducerRecord<>(

@@ -108,7 +108,8 @@ class ResolveIdentityTest {
     String prospect = ResolveIdentity.prospectId(HASH, Identifiers.card("LC-404"));
     assertThat(outputKeys()).containsExactly(prospect, prospect);
     assertThat(harness.numEventTimeTimers()).isZero();
-    assertThat(harness.numKeyedStateEntries()).isZero();
+    // only the prospect owning the identifier is left (with a TTL in the job)
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
   }
 
   @Test
@@ -121,5 +122,89 @@ class ResolveIdentityTest {
     harness.processElement(ProfileEvent.transaction(Identifiers.of(t.customer), t), 2);
 
     assertThat(outputKeys()).containsExactly("C1");
+  }
+
+  private List<ProfileEvent> conflicts() {
+    var out = harness.getSideOutput(ResolveIdentity.CONFLICTS);
+    return out == null ? List.of() : out.stream().map(r -> r.getValue()).toList();
+  }
+
+  @Test
+  void aSecondCustomerClaimingAnIdentifierIsAMergeCandidate() throws Exception {
+    ProfileEvent link = ProfileEvent.link("email:a@b.c", "C2", 1);
+    link.identifiers = List.of("crm:C2", "email:a@b.c");
+    harness.processElement(ProfileEvent.link("email:a@b.c", "C1", 0), 0);
+    harness.processElement(link, 1);
+
+    assertThat(conflicts()).hasSize(1);
+    ProfileEvent c = conflicts().get(0);
+    assertThat(c.kind).isEqualTo(ProfileEvent.CONFLICT);
+    assertThat(c.key).isEqualTo(MergeIdentities.KEY);
+    assertThat(c.otherProfileId).isEqualTo("C1");
+    assertThat(c.linkedProfileId).isEqualTo("C2");
+    assertThat(c.identifier).isEqualTo("email:a@b.c");
+    assertThat(c.identifiers).containsExactly("crm:C2", "email:a@b.c");
+  }
+
+  @Test
+  void aCustomerLinkingAProspectsHandleTakesItAndAsksForTheMerge() throws Exception {
+    harness.processElement(mention("m1", "bob", 5), 5);
+    String prospect = ResolveIdentity.prospectId(HASH, "social:x:bob");
+
+    harness.processElement(ProfileEvent.link("social:x:bob", "C3", 10), 10);
+    harness.processElement(mention("m2", "bob", 20), 20);
+
+    assertThat(conflicts())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.otherProfileId).isEqualTo(prospect);
+              assertThat(c.linkedProfileId).isEqualTo("C3");
+            });
+    assertThat(outputKeys()).containsExactly(prospect, "C3");
+  }
+
+  @Test
+  void mentionBeforeItsHandleIsLinkedIsHeldAndReleasedByTheLink() throws Exception {
+    harness.close();
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new ResolveIdentity(
+                Duration.ofMillis(HOLD), Duration.ofMillis(HOLD), Duration.ofDays(1), HASH),
+            e -> e.key,
+            Types.STRING);
+    harness.processElement(mention("m1", "Eva", 0), 0);
+    harness.processElement(mention("m2", "eva", 5), 5);
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+    harness.processElement(ProfileEvent.link("social:x:eva", "C8", 50), 50);
+
+    assertThat(outputKeys()).containsExactly("C8", "C8");
+    assertThat(harness.extractOutputValues().get(0).mention.mention.mentionId).isEqualTo("m1");
+    assertThat(conflicts()).isEmpty();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // the owner
+  }
+
+  @Test
+  void heldMentionGoesToAProspectWhenTheHoldEnds() throws Exception {
+    harness.close();
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new ResolveIdentity(
+                Duration.ofMillis(HOLD), Duration.ofMillis(HOLD), Duration.ofDays(1), HASH),
+            e -> e.key,
+            Types.STRING);
+    harness.processElement(mention("m1", "zoe", 0), 0);
+    long t0 = Samples.T0.toEpochMilli();
+    harness.processWatermark(t0 + HOLD - 1);
+    assertThat(harness.extractOutputValues()).isEmpty();
+
+    harness.processWatermark(t0 + HOLD);
+
+    String prospect = ResolveIdentity.prospectId(HASH, "social:x:zoe");
+    assertThat(outputKeys()).containsExactly(prospect);
+    assertThat(harness.numEventTimeTimers()).isZero();
   }
 }

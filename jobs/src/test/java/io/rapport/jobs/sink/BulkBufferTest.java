@@ -68,4 +68,18 @@ class BulkBufferTest {
     assertThat(MAPPER.readTree(lines[1]).path("n").asInt()).isEqualTo(1);
     assertThat(MAPPER.readTree(lines[2]).path("delete").path("_id").asText()).isEqualTo("gone");
   }
+
+  @Test
+  void partialUpdatesAreUpdateActionsWithADocPart() throws Exception {
+    String s =
+        new String(
+            BulkBuffer.toNdjson(List.of(EsDocument.update("idx", "m1", "{\"text\":null}"))),
+            StandardCharsets.UTF_8);
+    String[] lines = s.split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(MAPPER.readTree(lines[0]).path("update").path("_id").asText()).isEqualTo("m1");
+    JsonNode doc = MAPPER.readTree(lines[1]).path("doc");
+    assertThat(doc.has("text")).isTrue();
+    assertThat(doc.path("text").isNull()).isTrue();
+  }
 }

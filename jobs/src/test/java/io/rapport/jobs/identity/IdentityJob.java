@@ -1,0 +1,152 @@
+package io.rapport.jobs.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rapport.jobs.ElasticsearchConnector;
+import io.rapport.jobs.Environments;
+import io.rapport.jobs.KafkaConnectors;
+import io.rapport.jobs.RapportJob;
+import io.rapport.jobs.RapportOptions;
+import io.rapport.model.CustomerRecord;
+import io.rapport.serde.Json;
+import io.rapport.testing.ElasticsearchTestNode;
+import io.rapport.testing.FlinkTestCluster;
+import io.rapport.testing.KafkaTestCluster;
+import io.rapport.testing.Samples;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.common.IsolationLevel;
+
+/**
+ * The main job with its production sources and sinks (merge-log topic included) on unique topics
+ * and indices, for the identity ITCases.
+ */
+final class IdentityJob {
+  static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+  final KafkaTestCluster kafka = KafkaTestCluster.get();
+  final ElasticsearchTestNode es = ElasticsearchTestNode.get();
+  final Configuration options;
+  final String prefix;
+
+  IdentityJob(Map<String, String> extra) {
+    Map<String, String> o = new HashMap<>();
+    o.put(RapportOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
+    o.put(RapportOptions.KAFKA_GROUP_ID.key(), KafkaTestCluster.uniqueName("group"));
+    o.put(RapportOptions.KAFKA_STARTING_OFFSETS.key(), "earliest");
+    o.put(RapportOptions.KAFKA_TRANSACTIONAL_ID_PREFIX.key(), KafkaTestCluster.uniqueName("tx"));
+    o.put(RapportOptions.TOPIC_MENTIONS.key(), kafka.uniqueTopic("mentions", 2));
+    o.put(RapportOptions.TOPIC_CUSTOMERS.key(), kafka.uniqueTopic("customers", 2));
+    o.put(RapportOptions.TOPIC_TRANSACTIONS.key(), kafka.uniqueTopic("transactions", 2));
+    o.put(RapportOptions.TOPIC_ALERTS.key(), kafka.uniqueTopic("alerts", 1));
+    o.put(RapportOptions.TOPIC_DEADLETTER.key(), kafka.uniqueTopic("deadletter", 1));
+    o.put(RapportOptions.TOPIC_MERGES.key(), kafka.uniqueTopic("merges", 1));
+    o.put(RapportOptions.ELASTICSEARCH_HOSTS.key(), es.httpUrl());
+    o.put(
+        RapportOptions.ELASTICSEARCH_INDEX_PREFIX.key(), ElasticsearchTestNode.uniqueIndexPrefix());
+    o.put(RapportOptions.ELASTICSEARCH_FLUSH_INTERVAL.key(), "200 ms");
+    o.put(RapportOptions.CHECKPOINT_INTERVAL.key(), "500 ms");
+    o.put(RapportOptions.SOURCE_IDLE_TIMEOUT.key(), "1 s");
+    o.putAll(extra);
+    options = Configuration.fromMap(o);
+    prefix = options.get(RapportOptions.ELASTICSEARCH_INDEX_PREFIX);
+  }
+
+  JobClient start(Configuration flink) throws Exception {
+    flink.setString("state.backend.type", "rocksdb");
+    StreamExecutionEnvironment env = FlinkTestCluster.env(flink);
+    Environments.configure(env, options);
+    RapportJob.defineWorkflow(
+        env,
+        options,
+        KafkaConnectors.sources(options),
+        KafkaConnectors.alertSink(options),
+        KafkaConnectors.deadLetterSink(options),
+        ElasticsearchConnector.sink(options),
+        KafkaConnectors.mergeSink(options));
+    return env.executeAsync("identity-it");
+  }
+
+  JobClient start() throws Exception {
+    return start(FlinkTestCluster.jobConfiguration());
+  }
+
+  String topic(org.apache.flink.configuration.ConfigOption<String> option) {
+    return options.get(option);
+  }
+
+  void produce(org.apache.flink.configuration.ConfigOption<String> topic, Object record) {
+    kafka.produce(options.get(topic), null, Json.toBytes(record));
+  }
+
+  /** The index's documents; retries while a just-created index has no shard ready (503). */
+  Map<String, JsonNode> docs(String index) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return es.documents(prefix + index);
+      } catch (java.io.UncheckedIOException e) {
+        if (attempt >= 40) {
+          throw e;
+        }
+        try {
+          Thread.sleep(250);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  Map<String, JsonNode> customers() {
+    return docs("customers");
+  }
+
+  List<JsonNode> committed(org.apache.flink.configuration.ConfigOption<String> topic, int n) {
+    return kafka
+        .consumeValues(options.get(topic), IsolationLevel.READ_COMMITTED, n, TIMEOUT)
+        .stream()
+        .map(IdentityJob::tree)
+        .toList();
+  }
+
+  static JsonNode tree(String json) {
+    try {
+      return Json.mapper().readTree(json);
+    } catch (Exception e) {
+      throw new AssertionError("cannot read " + json, e);
+    }
+  }
+
+  static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  /** A customer with exactly these emails and social handles on x (no phone, no card). */
+  static CustomerRecord customer(String id, List<String> emails, List<String> handles, int sec) {
+    CustomerRecord c = Samples.customer(id, null, null, null);
+    c.emails = new java.util.ArrayList<>(emails);
+    c.phones = new java.util.ArrayList<>();
+    c.loyaltyCard = null;
+    for (String h : handles) {
+      io.rapport.model.SocialAccount a = new io.rapport.model.SocialAccount();
+      a.platform = "x";
+      a.handle = h;
+      a.verified = true;
+      c.socialAccounts.add(a);
+    }
+    c.updatedAt = Samples.T0.plusSeconds(sec);
+    return c;
+  }
+}
