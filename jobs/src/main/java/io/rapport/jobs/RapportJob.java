@@ -2,10 +2,15 @@ package io.rapport.jobs;
 
 import static io.rapport.jobs.RapportOptions.*;
 
+import io.rapport.alerting.ContactStrategy;
+import io.rapport.alerting.MentionAlerts;
+import io.rapport.alerting.PressureControl;
 import io.rapport.identity.IdentifierNormalizer;
 import io.rapport.identity.Pseudonymizer;
 import io.rapport.jobs.functions.AnalyzeMentions;
+import io.rapport.jobs.functions.ApplyContactStrategy;
 import io.rapport.jobs.functions.CustomerEvents;
+import io.rapport.jobs.functions.DetectMentionAlerts;
 import io.rapport.jobs.functions.DropDuplicates;
 import io.rapport.jobs.functions.LinkIdentifiers;
 import io.rapport.jobs.functions.MaintainProfiles;
@@ -16,6 +21,7 @@ import io.rapport.jobs.functions.RouteRecords;
 import io.rapport.jobs.functions.ToAlertDocuments;
 import io.rapport.jobs.functions.TransactionEvents;
 import io.rapport.model.Alert;
+import io.rapport.model.AlertCandidate;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.DeadLetter;
 import io.rapport.model.EnrichedMention;
@@ -47,7 +53,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   customers → link identifiers ────────────────────────────────────────┘   (keyed by identifier)
  *   customers ──────────────────────────────────→ maintain-profiles (keyed by profile id)
  *   maintain-profiles → Elasticsearch (profiles, mentions)
- *                     → value signals → rank-high-value-complaints → alerts (Kafka, exactly once)
+ *                     → value signals → rank-high-value-complaints ─┐
+ *                     → mention signals → detect-mention-alerts ─────┴→ apply-contact-strategy
+ *                       (keyed by customer: channel, deadline, pressure) → alerts (Kafka, exactly once)
  * </pre>
  *
  * {@link #main} is thin wiring of real sources and sinks around {@link #defineWorkflow}, which
@@ -93,6 +101,7 @@ public final class RapportJob {
         new IdentifierNormalizer(conf.get(IDENTITY_DEFAULT_COUNTRY), conf.get(IDENTITY_BLOCKLIST));
     Pseudonymizer pseudonymizer =
         new Pseudonymizer(conf.get(PRIVACY_HASH_SECRET), conf.get(PRIVACY_PSEUDONYMIZE));
+    ContactStrategy contactStrategy = ContactStrategy.load(conf.get(ALERT_CONTACT_STRATEGY));
     Documents documents =
         new Documents(
             conf.get(ELASTICSEARCH_INDEX_PREFIX), pseudonymizer, rates.reportingCurrency());
@@ -156,7 +165,7 @@ public final class RapportJob {
                 .process(new MaintainProfiles(documents, rates)),
             "maintain-profiles");
 
-    SingleOutputStreamOperator<Alert> alerts =
+    SingleOutputStreamOperator<AlertCandidate> highValueComplaints =
         named(
             profiles
                 .getSideOutput(MaintainProfiles.VALUE_SIGNALS)
@@ -164,7 +173,23 @@ public final class RapportJob {
                     new RankHighValueComplaints(
                         conf.get(HIGH_VALUE_TOP_SHARE), conf.get(HIGH_VALUE_MIN_POPULATION))),
             "rank-high-value-complaints");
-    alerts.setParallelism(1).setMaxParallelism(1);
+    highValueComplaints.setParallelism(1).setMaxParallelism(1);
+    DataStream<AlertCandidate> mentionAlerts =
+        named(
+            profiles
+                .getSideOutput(MaintainProfiles.MENTION_SIGNALS)
+                .flatMap(
+                    new DetectMentionAlerts(
+                        new MentionAlerts(conf.get(ALERT_INFLUENCER_MIN_FOLLOWERS)))),
+            "detect-mention-alerts");
+    // Every alert source unions here: all alerts go through the contact strategy.
+    DataStream<AlertCandidate> alertCandidates = highValueComplaints.union(mentionAlerts);
+    SingleOutputStreamOperator<Alert> alerts =
+        named(
+            alertCandidates
+                .keyBy(AlertCandidate::pressureKey)
+                .process(new ApplyContactStrategy(new PressureControl(contactStrategy))),
+            "apply-contact-strategy");
     named(alerts.sinkTo(alertSink), "sink-alerts");
 
     named(
