@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class RankHighValueComplaintsTest {
 
-  private static OneInputStreamOperatorTestHarness<ValueSignal, AlertCandidate> harness() throws Exception {
+  private static OneInputStreamOperatorTestHarness<ValueSignal, AlertCandidate> harness()
+      throws Exception {
     OneInputStreamOperatorTestHarness<ValueSignal, AlertCandidate> h =
         new OneInputStreamOperatorTestHarness<>(
             new ProcessOperator<>(new RankHighValueComplaints(0.10, 10)));
