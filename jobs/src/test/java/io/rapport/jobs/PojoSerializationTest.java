@@ -60,7 +60,33 @@ class PojoSerializationTest {
         d,
         ProfileEvent.mention("social:x:ana", em),
         ValueSignal.spend("C1", 1, 0, 10),
-        new EsDocument("i", "id", "{}"));
+        new EsDocument("i", "id", "{}"),
+        alertCandidate(a),
+        new io.rapport.model.MentionSignal("C1", em, contactProfile()),
+        contactHistory());
+  }
+
+  private static io.rapport.model.ContactProfile contactProfile() {
+    io.rapport.model.ContactProfile c = new io.rapport.model.ContactProfile();
+    c.kind = "customer";
+    c.segment = "high_value";
+    c.consent = new io.rapport.model.Consent();
+    c.consent.email = true;
+    c.timeZone = "Europe/Madrid";
+    c.locale = "es-ES";
+    return c;
+  }
+
+  private static io.rapport.model.AlertCandidate alertCandidate(Alert a) {
+    return new io.rapport.model.AlertCandidate(a, contactProfile(), "x");
+  }
+
+  private static io.rapport.model.ContactHistory contactHistory() {
+    io.rapport.model.ContactHistory h = new io.rapport.model.ContactHistory();
+    h.times.add(5L);
+    h.types.add("SOCIAL_QUESTION");
+    h.contacts.add(true);
+    return h;
   }
 
   @ParameterizedTest
