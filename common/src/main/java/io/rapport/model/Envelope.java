@@ -12,6 +12,7 @@ public class Envelope {
   public static final String MENTION = "mention";
   public static final String CUSTOMER = "customer";
   public static final String TRANSACTION = "transaction";
+  public static final String ALERT_STATUS = "alert-status";
   public static final String INVALID = "invalid";
 
   /** One of {@link #MENTION}, {@link #CUSTOMER}, {@link #TRANSACTION}, {@link #INVALID}. */
@@ -30,6 +31,7 @@ public class Envelope {
   public SocialMention mention;
   public CustomerRecord customer;
   public Transaction transaction;
+  public AlertStatus alertStatus;
 
   /** The {@code ErrorCode} name, when invalid. */
   public String errorCode;
@@ -53,6 +55,7 @@ public class Envelope {
     this.mention = null;
     this.customer = null;
     this.transaction = null;
+    this.alertStatus = null;
     this.eventTime = Math.max(0, sourceTimestamp);
   }
 
@@ -78,6 +81,7 @@ public class Envelope {
         && Objects.equals(mention, that.mention)
         && Objects.equals(customer, that.customer)
         && Objects.equals(transaction, that.transaction)
+        && Objects.equals(alertStatus, that.alertStatus)
         && Objects.equals(errorCode, that.errorCode)
         && Objects.equals(reason, that.reason)
         && Arrays.equals(raw, that.raw);

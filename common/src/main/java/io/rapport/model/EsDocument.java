@@ -11,6 +11,12 @@ public class EsDocument {
   public String id;
   public String json;
 
+  /**
+   * When set, the write is a partial update: {@link #json} is merged into the existing document,
+   * and this document is created when there is none (an upsert; no scripts).
+   */
+  public String upsert;
+
   public EsDocument() {}
 
   public EsDocument(String index, String id, String json) {
@@ -28,6 +34,20 @@ public class EsDocument {
     return json == null;
   }
 
+  /**
+   * A partial update of the document with this id: {@code partial} merged into it when it exists,
+   * {@code upsert} indexed when it does not.
+   */
+  public static EsDocument update(String index, String id, String partial, String upsert) {
+    EsDocument d = new EsDocument(index, id, partial);
+    d.upsert = upsert;
+    return d;
+  }
+
+  public boolean isUpdate() {
+    return json != null && upsert != null;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -39,7 +59,8 @@ public class EsDocument {
     EsDocument that = (EsDocument) o;
     return Objects.equals(index, that.index)
         && Objects.equals(id, that.id)
-        && Objects.equals(json, that.json);
+        && Objects.equals(json, that.json)
+        && Objects.equals(upsert, that.upsert);
   }
 
   @Override
@@ -49,6 +70,13 @@ public class EsDocument {
 
   @Override
   public String toString() {
-    return "EsDocument{index=" + index + ", id=" + id + ", json=" + json + "}";
+    return "EsDocument{index="
+        + index
+        + ", id="
+        + id
+        + ", json="
+        + json
+        + (upsert == null ? "" : ", upsert=" + upsert)
+        + "}";
   }
 }

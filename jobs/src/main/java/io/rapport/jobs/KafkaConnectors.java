@@ -9,6 +9,7 @@ import io.rapport.model.Alert;
 import io.rapport.model.DeadLetter;
 import io.rapport.serde.Contract;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -32,7 +33,29 @@ public final class KafkaConnectors {
             "source-customers", source(conf, conf.get(TOPIC_CUSTOMERS), Contract.CUSTOMER)),
         new NamedSource(
             "source-transactions",
-            source(conf, conf.get(TOPIC_TRANSACTIONS), Contract.TRANSACTION)));
+            source(conf, conf.get(TOPIC_TRANSACTIONS), Contract.TRANSACTION)),
+        new NamedSource("source-alert-status", alertStatusSource(conf)));
+  }
+
+  /**
+   * Status changes of alerts. Subscribed by pattern (the exact name) so that a deployment without
+   * the topic yet starts anyway: partition discovery picks it up once it exists.
+   */
+  static KafkaSource<io.rapport.model.Envelope> alertStatusSource(Configuration conf) {
+    var builder = KafkaSource.<io.rapport.model.Envelope>builder();
+    if (conf.get(KAFKA_BOUNDED)) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder
+        .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
+        .setTopicPattern(Pattern.compile(Pattern.quote(conf.get(TOPIC_ALERT_STATUS))))
+        .setGroupId(conf.get(KAFKA_GROUP_ID))
+        .setStartingOffsets(startingOffsets(conf.get(KAFKA_STARTING_OFFSETS)))
+        .setDeserializer(new EnvelopeDeserializer(Contract.ALERT_STATUS))
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("commit.offsets.on.checkpoint", "true")
+        .setProperty("partition.discovery.interval.ms", "60000")
+        .build();
   }
 
   static KafkaSource<io.rapport.model.Envelope> source(

@@ -19,6 +19,7 @@ import io.rapport.jobs.functions.RankHighValueComplaints;
 import io.rapport.jobs.functions.ResolveIdentity;
 import io.rapport.jobs.functions.RouteRecords;
 import io.rapport.jobs.functions.ToAlertDocuments;
+import io.rapport.jobs.functions.TrackAlertStatus;
 import io.rapport.jobs.functions.TransactionEvents;
 import io.rapport.model.Alert;
 import io.rapport.model.AlertCandidate;
@@ -192,9 +193,18 @@ public final class RapportJob {
             "apply-contact-strategy");
     named(alerts.sinkTo(alertSink), "sink-alerts");
 
+    DataStream<EsDocument> alertStatuses =
+        named(
+            routed
+                .getSideOutput(RouteRecords.ALERT_STATUSES)
+                .keyBy(st -> st.alertId)
+                .process(new TrackAlertStatus(documents, conf.get(DEDUP_RETENTION))),
+            "track-alert-status");
+
     named(
         profiles
             .union(named(alerts.map(new ToAlertDocuments(documents)), "alert-documents"))
+            .union(alertStatuses)
             .sinkTo(documentSink),
         "sink-elasticsearch");
   }

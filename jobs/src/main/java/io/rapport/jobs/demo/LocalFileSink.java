@@ -77,7 +77,8 @@ public final class LocalFileSink<T> implements Sink<T> {
         if (d.isDelete()) {
           index.remove(d.id);
         } else {
-          index.put(d.id, d.json);
+          // an update (alerts): the document as created when it does not exist yet
+          index.put(d.id, d.isUpdate() ? d.upsert : d.json);
         }
         out.write(
             "{\"index\":"
@@ -85,7 +86,7 @@ public final class LocalFileSink<T> implements Sink<T> {
                 + ",\"id\":"
                 + Json.toString(d.id)
                 + ",\"doc\":"
-                + (d.json == null ? "null" : d.json)
+                + (d.json == null ? "null" : d.isUpdate() ? d.upsert : d.json)
                 + "}");
       } else {
         out.write(Json.toString(element));

@@ -109,7 +109,9 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
       return;
     }
     // copy: the document object may be reused by the runtime (object reuse)
-    if (buffer.add(new EsDocument(document.index, document.id, document.json))) {
+    EsDocument copy = new EsDocument(document.index, document.id, document.json);
+    copy.upsert = document.upsert;
+    if (buffer.add(copy)) {
       deduplicated.inc();
     }
     if (buffer.isFull(config.bulkMaxActions(), config.bulkMaxBytes())) {
