@@ -61,9 +61,20 @@ class PojoSerializationTest {
         ProfileEvent.mention("social:x:ana", em),
         ValueSignal.spend("C1", 1, 0, 10),
         new EsDocument("i", "id", "{}"),
+        EsDocument.update("i", "id", "{}", "{\"s\":1}"),
         alertCandidate(a),
         new io.rapport.model.MentionSignal("C1", em, contactProfile()),
-        contactHistory());
+        contactHistory(),
+        alertStatus());
+  }
+
+  private static io.rapport.model.AlertStatus alertStatus() {
+    io.rapport.model.AlertStatus s = new io.rapport.model.AlertStatus();
+    s.alertId = "a1";
+    s.status = "resolved";
+    s.by = "agent";
+    s.at = Samples.T0;
+    return s;
   }
 
   private static io.rapport.model.ContactProfile contactProfile() {
