@@ -11,6 +11,7 @@ import io.rapport.jobs.KafkaConnectors;
 import io.rapport.jobs.RapportJob;
 import io.rapport.jobs.RapportOptions;
 import io.rapport.model.Alert;
+import io.rapport.model.AlertStatus;
 import io.rapport.model.SocialMention;
 import io.rapport.serde.Json;
 import io.rapport.testing.ElasticsearchTestNode;
@@ -303,6 +304,74 @@ class AlertScenariosITCase {
     } finally {
       second.cancel().get();
     }
+  }
+
+  @Test
+  void statusChangesAreReflectedInTheAlertDocumentEvenBeforeTheAlert() throws Exception {
+    Configuration o = jobOptions();
+    String statusTopic = kafka.uniqueTopic("alert-status", 1);
+    o.setString(RapportOptions.TOPIC_ALERT_STATUS.key(), statusTopic);
+    String prefix = o.get(RapportOptions.ELASTICSEARCH_INDEX_PREFIX);
+    String alertsIndex = prefix + "alerts";
+    String mentions = o.get(RapportOptions.TOPIC_MENTIONS);
+    String question = "¿A qué hora abre la tienda de Lumen?";
+    String early = Alerts.alertId(AlertTypes.SOCIAL_QUESTION, "m-s1");
+    String late = Alerts.alertId(AlertTypes.SOCIAL_QUESTION, "m-s2");
+    JobClient job = start(o, Map.of());
+    try {
+      // acknowledged before the alert exists
+      produce(statusTopic, status(early, "acknowledged", DAY.plusSeconds(30)));
+      produce(mentions, mention("m-s1", "asker1", question, "es", DAY));
+      produce(mentions, mention("m-s2", "asker2", question, "es", DAY));
+      await(
+          "both alert documents",
+          () -> {
+            Map<String, JsonNode> docs = es.documents(alertsIndex);
+            return docs.size() == 2
+                && docs.values().stream().allMatch(d -> d.has("type"))
+                && "acknowledged".equals(docs.get(early).path("status").asText());
+          });
+      assertThat(es.get(alertsIndex, late).path("status").asText()).isEqualTo("open");
+
+      produce(statusTopic, status(late, "acknowledged", DAY.plusSeconds(60)));
+      produce(statusTopic, status(late, "resolved", DAY.plusSeconds(120)));
+      produce(statusTopic, status(late, "acknowledged", DAY.plusSeconds(60))); // redelivered late
+      kafka.produce(statusTopic, null, "{\"schemaVersion\":1,\"alertId\":\"x\"}".getBytes());
+      await(
+          "the resolved alert",
+          () -> "resolved".equals(es.get(alertsIndex, late).path("status").asText()));
+      Thread.sleep(2000); // the late acknowledgement must not take it back
+      JsonNode resolved = es.get(alertsIndex, late);
+      assertThat(resolved.path("status").asText()).isEqualTo("resolved");
+      assertThat(resolved.path("resolvedBy").asText()).isEqualTo("agent-7");
+      assertThat(resolved.path("acknowledgedAt").asText())
+          .isEqualTo(DAY.plusSeconds(60).toString());
+      assertThat(resolved.path("type").asText()).isEqualTo(AlertTypes.SOCIAL_QUESTION);
+      JsonNode acknowledged = es.get(alertsIndex, early);
+      assertThat(acknowledged.path("type").asText()).isEqualTo(AlertTypes.SOCIAL_QUESTION);
+      assertThat(acknowledged.path("channel").asText()).isEqualTo("x");
+      assertThat(acknowledged.path("statusBy").asText()).isEqualTo("agent-7");
+
+      List<String> dead =
+          kafka.consumeValues(
+              o.get(RapportOptions.TOPIC_DEADLETTER), IsolationLevel.READ_COMMITTED, 1, TIMEOUT);
+      assertThat(dead).hasSize(1);
+      assertThat(Json.mapper().readTree(dead.get(0)).path("sourceTopic").asText())
+          .isEqualTo(statusTopic);
+      assertThat(Json.mapper().readTree(dead.get(0)).path("errorCode").asText())
+          .isEqualTo("MISSING_FIELD");
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  private static AlertStatus status(String alertId, String status, Instant at) {
+    AlertStatus s = new AlertStatus();
+    s.alertId = alertId;
+    s.status = status;
+    s.by = "agent-7";
+    s.at = at;
+    return s;
   }
 
   private static Path latestCheckpoint(Path jobDir) throws IOException {
