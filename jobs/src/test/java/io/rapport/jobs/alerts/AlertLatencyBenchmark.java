@@ -122,21 +122,32 @@ class AlertLatencyBenchmark {
       awaitAlerts(warm, Duration.ofMinutes(3));
 
       // 1. maximum sustained rate: drain a backlog
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean)
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      double load = os.getSystemLoadAverage();
+      long cpu0 = os.getProcessCpuTime();
       long t0 = System.currentTimeMillis();
       List<String> burst = produce(producer, mentions, "b", backlog, 0);
       long produced = System.currentTimeMillis();
       awaitAlerts(burst, Duration.ofMinutes(10));
       long last = burst.stream().mapToLong(committedAt::get).max().getAsLong();
       double maxRate = backlog * 1000.0 / (last - t0);
+      double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
       System.out.printf(
           Locale.ROOT,
           "[bench] backlog of %,d mentions produced in %.1f s; all %,d alerts committed after"
-              + " %.1f s: max sustained rate %.0f mentions/s (each raising one alert)%n",
+              + " %.1f s: max sustained rate %.0f mentions/s (each raising one alert);"
+              + " %.0f mentions per CPU-second of this JVM (job, broker and clients); %d cores,"
+              + " load average %.1f at the start%n",
           backlog,
           (produced - t0) / 1000.0,
           backlog,
           (last - t0) / 1000.0,
-          maxRate);
+          maxRate,
+          backlog / cpuSeconds,
+          os.getAvailableProcessors(),
+          load);
 
       // 2. latency at 80% of it
       double rate = 0.8 * maxRate;
