@@ -26,15 +26,25 @@ public final class KafkaConnectors {
   private KafkaConnectors() {}
 
   public static List<NamedSource> sources(Configuration conf) {
-    return List.of(
-        new NamedSource(
-            "source-mentions", source(conf, conf.get(TOPIC_MENTIONS), Contract.MENTION)),
-        new NamedSource(
-            "source-customers", source(conf, conf.get(TOPIC_CUSTOMERS), Contract.CUSTOMER)),
-        new NamedSource(
-            "source-transactions",
-            source(conf, conf.get(TOPIC_TRANSACTIONS), Contract.TRANSACTION)),
-        new NamedSource("source-alert-status", alertStatusSource(conf)));
+    List<NamedSource> inputs =
+        List.of(
+            new NamedSource(
+                "source-mentions", source(conf, conf.get(TOPIC_MENTIONS), Contract.MENTION)),
+            new NamedSource(
+                "source-customers", source(conf, conf.get(TOPIC_CUSTOMERS), Contract.CUSTOMER)),
+            new NamedSource(
+                "source-transactions",
+                source(conf, conf.get(TOPIC_TRANSACTIONS), Contract.TRANSACTION)));
+    if (conf.get(KAFKA_BOUNDED)) {
+      // A bounded run (backfill, replay) reads inputs only: a pattern subscription with no topic
+      // yet never finishes, and statuses are consumers' feedback, not inputs to replay.
+      return inputs;
+    }
+    return java.util.stream.Stream.concat(
+            inputs.stream(),
+            java.util.stream.Stream.of(
+                new NamedSource("source-alert-status", alertStatusSource(conf))))
+        .toList();
   }
 
   /**
@@ -42,11 +52,7 @@ public final class KafkaConnectors {
    * the topic yet starts anyway: partition discovery picks it up once it exists.
    */
   static KafkaSource<io.rapport.model.Envelope> alertStatusSource(Configuration conf) {
-    var builder = KafkaSource.<io.rapport.model.Envelope>builder();
-    if (conf.get(KAFKA_BOUNDED)) {
-      builder.setBounded(OffsetsInitializer.latest());
-    }
-    return builder
+    return KafkaSource.<io.rapport.model.Envelope>builder()
         .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
         .setTopicPattern(Pattern.compile(Pattern.quote(conf.get(TOPIC_ALERT_STATUS))))
         .setGroupId(conf.get(KAFKA_GROUP_ID))
