@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /** Builds alerts. Alert ids are deterministic, so that a replay produces the same ids. */
 public final class Alerts {
-  public static final String HIGH_VALUE_COMPLAINT = "HIGH_VALUE_COMPLAINT";
+  public static final String HIGH_VALUE_COMPLAINT = AlertTypes.HIGH_VALUE_COMPLAINT;
 
   /** How long the brand has to acknowledge a high-value customer's complaint. */
   public static final Duration HIGH_VALUE_COMPLAINT_SLA = Duration.ofHours(1);

@@ -24,6 +24,10 @@ public class Alert {
   public String action;
   public String channel;
   public Instant deadline;
+
+  /** Earliest time to contact the customer (end of their quiet hours), or null: now. */
+  public Instant notBefore;
+
   public String ownerTeam;
   public String templateKey;
   public String lang;
@@ -53,6 +57,7 @@ public class Alert {
         && Objects.equals(action, that.action)
         && Objects.equals(channel, that.channel)
         && Objects.equals(deadline, that.deadline)
+        && Objects.equals(notBefore, that.notBefore)
         && Objects.equals(ownerTeam, that.ownerTeam)
         && Objects.equals(templateKey, that.templateKey)
         && Objects.equals(lang, that.lang);
@@ -75,6 +80,7 @@ public class Alert {
         action,
         channel,
         deadline,
+        notBefore,
         ownerTeam,
         templateKey,
         lang);
@@ -110,6 +116,8 @@ public class Alert {
         + channel
         + ", deadline="
         + deadline
+        + ", notBefore="
+        + notBefore
         + ", ownerTeam="
         + ownerTeam
         + ", templateKey="

@@ -12,6 +12,7 @@ public class Envelope {
   public static final String MENTION = "mention";
   public static final String CUSTOMER = "customer";
   public static final String TRANSACTION = "transaction";
+  public static final String ALERT_STATUS = "alert-status";
   public static final String INVALID = "invalid";
 
   /** One of {@link #MENTION}, {@link #CUSTOMER}, {@link #TRANSACTION}, {@link #INVALID}. */
@@ -32,6 +33,7 @@ public class Envelope {
   public SocialMention mention;
   public CustomerRecord customer;
   public Transaction transaction;
+  public AlertStatus alertStatus;
 
   /** The {@code ErrorCode} name, when invalid. */
   public String errorCode;
@@ -56,6 +58,8 @@ public class Envelope {
     this.mention = null;
     this.customer = null;
     this.transaction = null;
+    this.alertStatus = null;
+    // no event time: an invalid record must not move the watermark
     this.eventTime = Long.MIN_VALUE;
   }
 
@@ -81,6 +85,7 @@ public class Envelope {
         && Objects.equals(mention, that.mention)
         && Objects.equals(customer, that.customer)
         && Objects.equals(transaction, that.transaction)
+        && Objects.equals(alertStatus, that.alertStatus)
         && Objects.equals(errorCode, that.errorCode)
         && Objects.equals(reason, that.reason)
         && Arrays.equals(raw, that.raw);

@@ -11,8 +11,14 @@ public class EsDocument {
   public String id;
   public String json;
 
-  /** True for a partial update: {@link #json} holds only the fields to overwrite. */
+  /**
+   * True for a partial update (no script): {@link #json} holds only the fields to overwrite. The
+   * update of a missing document creates {@link #upsert} when set, and is skipped otherwise.
+   */
   public boolean partial;
+
+  /** With {@link #partial}: the document to create when none exists (an upsert), or null. */
+  public String upsert;
 
   public EsDocument() {}
 
@@ -41,6 +47,21 @@ public class EsDocument {
     return json == null;
   }
 
+  /**
+   * A partial update of the document with this id: {@code partial} merged into it when it exists,
+   * {@code upsert} indexed when it does not.
+   */
+  public static EsDocument update(String index, String id, String partial, String upsert) {
+    EsDocument d = update(index, id, partial);
+    d.upsert = upsert;
+    return d;
+  }
+
+  /** True for a partial update, with or without an upsert. */
+  public boolean isUpdate() {
+    return partial && json != null;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -53,7 +74,8 @@ public class EsDocument {
     return partial == that.partial
         && Objects.equals(index, that.index)
         && Objects.equals(id, that.id)
-        && Objects.equals(json, that.json);
+        && Objects.equals(json, that.json)
+        && Objects.equals(upsert, that.upsert);
   }
 
   @Override
@@ -63,6 +85,14 @@ public class EsDocument {
 
   @Override
   public String toString() {
-    return "EsDocument{index=" + index + ", id=" + id + ", json=" + json + "}";
+    return "EsDocument{index="
+        + index
+        + ", id="
+        + id
+        + ", json="
+        + json
+        + (partial ? ", partial" : "")
+        + (upsert == null ? "" : ", upsert=" + upsert)
+        + "}";
   }
 }

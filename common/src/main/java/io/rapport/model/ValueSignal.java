@@ -25,6 +25,9 @@ public class ValueSignal {
   public double spend;
   public long purchaseCount;
 
+  /** For {@link #NEGATIVE_MENTION}: what the contact strategy needs (consent, time zone). */
+  public ContactProfile contact;
+
   public ValueSignal() {}
 
   public static ValueSignal spend(String profileId, long time, double oldSpend, double newSpend) {

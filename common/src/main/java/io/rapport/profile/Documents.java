@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rapport.identity.Identifiers;
 import io.rapport.identity.Pseudonymizer;
 import io.rapport.model.Alert;
+import io.rapport.model.AlertStatus;
 import io.rapport.model.CustomerProfile;
 import io.rapport.model.EnrichedMention;
 import io.rapport.model.EsDocument;
@@ -159,11 +160,37 @@ public final class Documents implements java.io.Serializable {
     return new EsDocument(mentionsIndex, m.mentionId, Json.toString(d));
   }
 
-  /** The alert as indexed; its id is the alert id. */
+  /**
+   * The alert as indexed; its id is the alert id. A partial update with an upsert: created with
+   * status {@code open}; merged, keeping its status, into a document a status change (which may
+   * arrive first) has already created.
+   */
   public EsDocument alert(Alert alert) {
     ObjectNode d = Json.mapper().valueToTree(alert);
+    String partial = Json.toString(d);
     d.put("status", "open");
-    return new EsDocument(alertsIndex, alert.alertId, Json.toString(d));
+    return EsDocument.update(alertsIndex, alert.alertId, partial, Json.toString(d));
+  }
+
+  /**
+   * A status change as a partial update of the alert's document (created with only the status when
+   * the alert has not arrived yet): {@code status}, {@code statusBy}, {@code statusUpdatedAt},
+   * {@code statusNote}, and {@code acknowledgedAt}/{@code acknowledgedBy} or {@code
+   * resolvedAt}/{@code resolvedBy}.
+   */
+  public EsDocument alertStatus(AlertStatus s) {
+    ObjectNode d = Json.mapper().createObjectNode();
+    d.put("alertId", s.alertId);
+    d.put("status", s.status);
+    d.put("statusBy", s.by);
+    d.put("statusUpdatedAt", s.at.toString());
+    if (s.note != null) {
+      d.put("statusNote", s.note);
+    }
+    d.put(s.status + "At", s.at.toString());
+    d.put(s.status + "By", s.by);
+    String json = Json.toString(d);
+    return EsDocument.update(alertsIndex, s.alertId, json, json);
   }
 
   /** A merge-log entry; its id is the merge id. */

@@ -1,15 +1,17 @@
 package io.rapport.serde;
 
+import io.rapport.model.AlertStatus;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.Envelope;
 import io.rapport.model.SocialMention;
 import io.rapport.model.Transaction;
 
-/** The three input contracts, and how to read each from raw bytes into an {@link Envelope}. */
+/** The input contracts, and how to read each from raw bytes into an {@link Envelope}. */
 public enum Contract {
   MENTION,
   CUSTOMER,
-  TRANSACTION;
+  TRANSACTION,
+  ALERT_STATUS;
 
   /**
    * Reads one record. Never throws on bad data: an invalid record becomes an envelope of kind
@@ -54,6 +56,14 @@ public enum Contract {
         if (t.isOk()) {
           e.transaction = t.value();
           accept(e, Envelope.TRANSACTION, e.transaction.time);
+        }
+        break;
+      case ALERT_STATUS:
+        ParseResult<AlertStatus> st = parser.alertStatus(value);
+        result = st;
+        if (st.isOk()) {
+          e.alertStatus = st.value();
+          accept(e, Envelope.ALERT_STATUS, e.alertStatus.at);
         }
         break;
       default:

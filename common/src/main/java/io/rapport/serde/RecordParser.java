@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.rapport.model.AlertStatus;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.CustomerRef;
 import io.rapport.model.SocialMention;
@@ -84,6 +85,34 @@ public final class RecordParser {
     m.platform = m.platform.trim().toLowerCase(Locale.ROOT);
     m.brand = m.brand.trim().toLowerCase(Locale.ROOT);
     return ParseResult.ok(m);
+  }
+
+  /** A status change of an alert ({@code rapport.alert-status}). */
+  public ParseResult<AlertStatus> alertStatus(byte[] bytes) {
+    ParseResult<JsonNode> tree = tree(bytes);
+    if (!tree.isOk()) {
+      return ParseResult.failed(tree.error(), tree.reason());
+    }
+    ParseResult<AlertStatus> read = bind(tree.value(), AlertStatus.class);
+    if (!read.isOk()) {
+      return read;
+    }
+    AlertStatus s = read.value();
+    String missing = firstMissing("alertId", s.alertId, "status", s.status, "by", s.by);
+    if (missing != null) {
+      return missing(missing);
+    }
+    if (s.at == null) {
+      return missing("at");
+    }
+    if (AlertStatus.rank(s.status) == 0) {
+      return invalid("status must be acknowledged or resolved, was " + quote(s.status));
+    }
+    if (s.note != null && s.note.length() > 2000) {
+      return ParseResult.failed(
+          ErrorCode.OVERSIZED, "note has " + s.note.length() + " characters; at most 2000");
+    }
+    return ParseResult.ok(s);
   }
 
   public ParseResult<CustomerRecord> customer(byte[] bytes) {

@@ -10,6 +10,7 @@ import io.rapport.model.DeadLetter;
 import io.rapport.model.MergeRecord;
 import io.rapport.serde.Contract;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -26,14 +27,42 @@ public final class KafkaConnectors {
   private KafkaConnectors() {}
 
   public static List<NamedSource> sources(Configuration conf) {
-    return List.of(
-        new NamedSource(
-            "source-mentions", source(conf, conf.get(TOPIC_MENTIONS), Contract.MENTION)),
-        new NamedSource(
-            "source-customers", source(conf, conf.get(TOPIC_CUSTOMERS), Contract.CUSTOMER)),
-        new NamedSource(
-            "source-transactions",
-            source(conf, conf.get(TOPIC_TRANSACTIONS), Contract.TRANSACTION)));
+    List<NamedSource> inputs =
+        List.of(
+            new NamedSource(
+                "source-mentions", source(conf, conf.get(TOPIC_MENTIONS), Contract.MENTION)),
+            new NamedSource(
+                "source-customers", source(conf, conf.get(TOPIC_CUSTOMERS), Contract.CUSTOMER)),
+            new NamedSource(
+                "source-transactions",
+                source(conf, conf.get(TOPIC_TRANSACTIONS), Contract.TRANSACTION)));
+    if (conf.get(KAFKA_BOUNDED)) {
+      // A bounded run (backfill, replay) reads inputs only: a pattern subscription with no topic
+      // yet never finishes, and statuses are consumers' feedback, not inputs to replay.
+      return inputs;
+    }
+    return java.util.stream.Stream.concat(
+            inputs.stream(),
+            java.util.stream.Stream.of(
+                new NamedSource("source-alert-status", alertStatusSource(conf))))
+        .toList();
+  }
+
+  /**
+   * Status changes of alerts. Subscribed by pattern (the exact name) so that a deployment without
+   * the topic yet starts anyway: partition discovery picks it up once it exists.
+   */
+  static KafkaSource<io.rapport.model.Envelope> alertStatusSource(Configuration conf) {
+    return KafkaSource.<io.rapport.model.Envelope>builder()
+        .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
+        .setTopicPattern(Pattern.compile(Pattern.quote(conf.get(TOPIC_ALERT_STATUS))))
+        .setGroupId(conf.get(KAFKA_GROUP_ID))
+        .setStartingOffsets(startingOffsets(conf.get(KAFKA_STARTING_OFFSETS)))
+        .setDeserializer(new EnvelopeDeserializer(Contract.ALERT_STATUS))
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("commit.offsets.on.checkpoint", "true")
+        .setProperty("partition.discovery.interval.ms", "60000")
+        .build();
   }
 
   static KafkaSource<io.rapport.model.Envelope> source(

@@ -2,10 +2,15 @@ package io.rapport.jobs;
 
 import static io.rapport.jobs.RapportOptions.*;
 
+import io.rapport.alerting.ContactStrategy;
+import io.rapport.alerting.MentionAlerts;
+import io.rapport.alerting.PressureControl;
 import io.rapport.identity.IdentifierNormalizer;
 import io.rapport.identity.Pseudonymizer;
 import io.rapport.jobs.functions.AnalyzeMentions;
+import io.rapport.jobs.functions.ApplyContactStrategy;
 import io.rapport.jobs.functions.CustomerEvents;
+import io.rapport.jobs.functions.DetectMentionAlerts;
 import io.rapport.jobs.functions.DropDuplicates;
 import io.rapport.jobs.functions.IdentityRequests;
 import io.rapport.jobs.functions.LinkIdentifiers;
@@ -18,9 +23,11 @@ import io.rapport.jobs.functions.RouteRecords;
 import io.rapport.jobs.functions.RouteToSurvivor;
 import io.rapport.jobs.functions.ToAlertDocuments;
 import io.rapport.jobs.functions.ToMergeDocuments;
+import io.rapport.jobs.functions.TrackAlertStatus;
 import io.rapport.jobs.functions.TransactionEvents;
 import io.rapport.jobs.listening.ListeningWorkflow;
 import io.rapport.model.Alert;
+import io.rapport.model.AlertCandidate;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.DeadLetter;
 import io.rapport.model.EnrichedMention;
@@ -55,7 +62,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   resolve-identity + customers + merge-identities → route-to-survivor (keyed by resolved id)
  *   route-to-survivor → maintain-profiles (keyed by surviving profile id)
  *   maintain-profiles → Elasticsearch (profiles, mentions)
- *                     → value signals → rank-high-value-complaints → alerts (Kafka, exactly once)
+ *                     → value signals → rank-high-value-complaints ─┐
+ *                     → mention signals → detect-mention-alerts ─────┴→ apply-contact-strategy
+ *                       (keyed by customer: channel, deadline, pressure) → alerts (Kafka, exactly once)
  * </pre>
  *
  * {@link #main} is thin wiring of real sources and sinks around {@link #defineWorkflow}, which
@@ -117,6 +126,7 @@ public final class RapportJob {
         new IdentifierNormalizer(conf.get(IDENTITY_DEFAULT_COUNTRY), conf.get(IDENTITY_BLOCKLIST));
     Pseudonymizer pseudonymizer =
         new Pseudonymizer(conf.get(PRIVACY_HASH_SECRET), conf.get(PRIVACY_PSEUDONYMIZE));
+    ContactStrategy contactStrategy = ContactStrategy.load(conf.get(ALERT_CONTACT_STRATEGY));
     Documents documents =
         new Documents(
             conf.get(ELASTICSEARCH_INDEX_PREFIX), pseudonymizer, rates.reportingCurrency());
@@ -207,7 +217,7 @@ public final class RapportJob {
       named(mergeLog.sinkTo(mergeSink), "sink-merges");
     }
 
-    SingleOutputStreamOperator<Alert> alerts =
+    SingleOutputStreamOperator<AlertCandidate> highValueComplaints =
         named(
             profiles
                 .getSideOutput(MaintainProfiles.VALUE_SIGNALS)
@@ -215,7 +225,7 @@ public final class RapportJob {
                     new RankHighValueComplaints(
                         conf.get(HIGH_VALUE_TOP_SHARE), conf.get(HIGH_VALUE_MIN_POPULATION))),
             "rank-high-value-complaints");
-    alerts.setParallelism(1).setMaxParallelism(1);
+    highValueComplaints.setParallelism(1).setMaxParallelism(1);
     ListeningWorkflow.Outputs listening = ListeningWorkflow.define(mentions, conf, pseudonymizer);
     // One sink per Kafka topic: two sinks of one transactional-id prefix would fence each other.
     named(
@@ -224,16 +234,48 @@ public final class RapportJob {
             .union(listening.late())
             .sinkTo(deadLetterSink),
         "sink-deadletters");
-    DataStream<Alert> allAlerts =
-        alerts.union(listening.alerts(), merges.getSideOutput(MergeIdentities.ALERTS));
-    named(allAlerts.sinkTo(alertSink), "sink-alerts");
+    DataStream<AlertCandidate> mentionAlerts =
+        named(
+            profiles
+                .getSideOutput(MaintainProfiles.MENTION_SIGNALS)
+                .flatMap(
+                    new DetectMentionAlerts(
+                        new MentionAlerts(conf.get(ALERT_INFLUENCER_MIN_FOLLOWERS)))),
+            "detect-mention-alerts");
+    // Alerts about a brand (crisis) or about the identity graph (merge guardrail).
+    DataStream<AlertCandidate> otherAlerts =
+        named(
+            listening
+                .alerts()
+                .union(merges.getSideOutput(MergeIdentities.ALERTS))
+                .map(AlertCandidate::of)
+                .returns(AlertCandidate.class),
+            "other-alert-candidates");
+    // Every alert source unions here: all alerts go through the contact strategy.
+    DataStream<AlertCandidate> alertCandidates =
+        highValueComplaints.union(mentionAlerts, otherAlerts);
+    SingleOutputStreamOperator<Alert> alerts =
+        named(
+            alertCandidates
+                .keyBy(AlertCandidate::pressureKey)
+                .process(new ApplyContactStrategy(new PressureControl(contactStrategy))),
+            "apply-contact-strategy");
+    named(alerts.sinkTo(alertSink), "sink-alerts");
+
+    DataStream<EsDocument> alertStatuses =
+        named(
+            routed
+                .getSideOutput(RouteRecords.ALERT_STATUSES)
+                .keyBy(st -> st.alertId)
+                .process(new TrackAlertStatus(documents, conf.get(DEDUP_RETENTION))),
+            "track-alert-status");
 
     named(
         profiles
             .union(
-                named(allAlerts.map(new ToAlertDocuments(documents)), "alert-documents"),
+                named(alerts.map(new ToAlertDocuments(documents)), "alert-documents"),
                 named(mergeLog.map(new ToMergeDocuments(documents)), "merge-documents"))
-            .union(listening.documents())
+            .union(listening.documents(), alertStatuses)
             .sinkTo(documentSink),
         "sink-elasticsearch");
   }

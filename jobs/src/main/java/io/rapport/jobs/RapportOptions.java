@@ -317,6 +317,33 @@ public final class RapportOptions {
           .defaultValue(20)
           .withDescription("Negative mentions in the last hour needed to raise a brand crisis.");
 
+  // ---- Alerts ----
+
+  public static final ConfigOption<Long> ALERT_INFLUENCER_MIN_FOLLOWERS =
+      ConfigOptions.key("alert.influencer.min-followers")
+          .longType()
+          .defaultValue(10_000L)
+          .withDescription(
+              "Followers from which the author of a negative mention counts as an influencer"
+                  + " (INFLUENCER_NEGATIVE alert).");
+
+  public static final ConfigOption<String> ALERT_CONTACT_STRATEGY =
+      ConfigOptions.key("alert.contact-strategy")
+          .stringType()
+          .defaultValue("")
+          .withDescription(
+              "Path of the contact strategy JSON file (actions, channels, deadlines, owner teams,"
+                  + " templates, pressure control; see README); empty: the built-in"
+                  + " contact-strategy.json. An invalid file stops the job at startup.");
+
+  public static final ConfigOption<String> TOPIC_ALERT_STATUS =
+      ConfigOptions.key("topic.alert-status")
+          .stringType()
+          .defaultValue("rapport.alert-status")
+          .withDescription(
+              "Input topic on which consumers acknowledge and resolve alerts (reflected in the"
+                  + " alerts index).");
+
   /** The README's configuration table: key, default, description. */
   public static String markdownTable() {
     StringBuilder sb =

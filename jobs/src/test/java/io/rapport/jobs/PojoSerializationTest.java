@@ -79,7 +79,12 @@ class PojoSerializationTest {
         identityNode(),
         ProfileEvent.conflict(
             "k", "email:a@b.c", "C1", "C2", new java.util.ArrayList<>(List.of("crm:C2")), 3),
-        ProfileEvent.fold("C1", "C2", p, 4));
+        ProfileEvent.fold("C1", "C2", p, 4),
+        EsDocument.update("i", "id", "{}", "{\"s\":1}"),
+        alertCandidate(a),
+        new io.rapport.model.MentionSignal("C1", em, contactProfile()),
+        contactHistory(),
+        alertStatus());
   }
 
   private static io.rapport.model.MergeRecord identityMerge() {
@@ -98,6 +103,38 @@ class PojoSerializationTest {
     n.members.add("C2");
     n.identifiers.add("email:a@b.c");
     return n;
+  }
+
+  private static io.rapport.model.AlertStatus alertStatus() {
+    io.rapport.model.AlertStatus s = new io.rapport.model.AlertStatus();
+    s.alertId = "a1";
+    s.status = "resolved";
+    s.by = "agent";
+    s.at = Samples.T0;
+    return s;
+  }
+
+  private static io.rapport.model.ContactProfile contactProfile() {
+    io.rapport.model.ContactProfile c = new io.rapport.model.ContactProfile();
+    c.kind = "customer";
+    c.segment = "high_value";
+    c.consent = new io.rapport.model.Consent();
+    c.consent.email = true;
+    c.timeZone = "Europe/Madrid";
+    c.locale = "es-ES";
+    return c;
+  }
+
+  private static io.rapport.model.AlertCandidate alertCandidate(Alert a) {
+    return new io.rapport.model.AlertCandidate(a, contactProfile(), "x");
+  }
+
+  private static io.rapport.model.ContactHistory contactHistory() {
+    io.rapport.model.ContactHistory h = new io.rapport.model.ContactHistory();
+    h.times.add(5L);
+    h.types.add("SOCIAL_QUESTION");
+    h.contacts.add(true);
+    return h;
   }
 
   @ParameterizedTest

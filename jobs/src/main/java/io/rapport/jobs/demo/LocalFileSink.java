@@ -1,5 +1,6 @@
 package io.rapport.jobs.demo;
 
+import io.rapport.jobs.sink.BulkBuffer;
 import io.rapport.model.EsDocument;
 import io.rapport.serde.Json;
 import java.io.BufferedWriter;
@@ -76,8 +77,16 @@ public final class LocalFileSink<T> implements Sink<T> {
         Map<String, String> index = LATEST.computeIfAbsent(d.index, k -> new ConcurrentHashMap<>());
         if (d.isDelete()) {
           index.remove(d.id);
-        } else if (!d.partial) {
+        } else if (!d.isUpdate()) {
           index.put(d.id, d.json);
+        } else {
+          // a partial update as Elasticsearch applies it: merged into the document, or its upsert
+          // created when there is none (or nothing)
+          String existing = index.get(d.id);
+          String now = existing != null ? BulkBuffer.merge(existing, d.json) : d.upsert;
+          if (now != null) {
+            index.put(d.id, now);
+          }
         }
         out.write(
             "{\"index\":"
@@ -85,7 +94,7 @@ public final class LocalFileSink<T> implements Sink<T> {
                 + ",\"id\":"
                 + Json.toString(d.id)
                 + ",\"doc\":"
-                + (d.json == null ? "null" : d.json)
+                + (d.json == null ? "null" : d.upsert != null ? d.upsert : d.json)
                 + "}");
       } else {
         out.write(Json.toString(element));

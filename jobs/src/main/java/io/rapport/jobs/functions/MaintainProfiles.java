@@ -1,8 +1,11 @@
 package io.rapport.jobs.functions;
 
+import io.rapport.alerting.MentionAlerts;
+import io.rapport.model.ContactProfile;
 import io.rapport.model.CustomerProfile;
 import io.rapport.model.EnrichedMention;
 import io.rapport.model.EsDocument;
+import io.rapport.model.MentionSignal;
 import io.rapport.model.ProfileEvent;
 import io.rapport.model.Transaction;
 import io.rapport.model.ValueSignal;
@@ -40,6 +43,10 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
 
   public static final OutputTag<ValueSignal> VALUE_SIGNALS =
       new OutputTag<>("value-signals", TypeInformation.of(ValueSignal.class));
+
+  /** Mentions that may raise an alert (an intent, or negative), with the profile's contact data. */
+  public static final OutputTag<MentionSignal> MENTION_SIGNALS =
+      new OutputTag<>("mention-signals", TypeInformation.of(MentionSignal.class));
 
   private final Documents documents;
   private final CurrencyRates rates;
@@ -154,10 +161,14 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
         EnrichedMention em = e.mention;
         ProfileLogic.applyMention(p, em.mention, em.analysis.compound);
         out.collect(documents.mention(em, id, p.kind));
+        if (MentionAlerts.worthChecking(em)) {
+          ctx.output(MENTION_SIGNALS, new MentionSignal(id, em, ContactProfile.of(p, p.kind)));
+        }
         if (CustomerProfile.CUSTOMER.equals(p.kind)
             && em.analysis.compound <= ProfileLogic.NEGATIVE_THRESHOLD) {
-          ctx.output(
-              VALUE_SIGNALS, ValueSignal.negativeMention(id, em, p.netSpend(), p.purchaseCount));
+          ValueSignal negative = ValueSignal.negativeMention(id, em, p.netSpend(), p.purchaseCount);
+          negative.contact = ContactProfile.of(p, "high_value");
+          ctx.output(VALUE_SIGNALS, negative);
         }
         break;
       case ProfileEvent.TRANSACTION:

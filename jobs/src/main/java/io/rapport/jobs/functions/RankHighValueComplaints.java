@@ -2,6 +2,7 @@ package io.rapport.jobs.functions;
 
 import io.rapport.alerting.Alerts;
 import io.rapport.model.Alert;
+import io.rapport.model.AlertCandidate;
 import io.rapport.model.ValueSignal;
 import io.rapport.scoring.SpendDistribution;
 import java.time.Instant;
@@ -18,10 +19,11 @@ import org.apache.flink.util.Collector;
 /**
  * Keeps the distribution of customers' net spend (constant memory, see {@link SpendDistribution})
  * and raises a high-value complaint alert when a customer in the top spend share says something
- * negative. Runs with parallelism 1: the distribution is global; its input is one signal per
- * purchase or negative mention, not per event.
+ * negative; the contact strategy ({@link ApplyContactStrategy}) then plans the contact. Runs with
+ * parallelism 1: the distribution is global; its input is one signal per purchase or negative
+ * mention, not per event.
  */
-public class RankHighValueComplaints extends ProcessFunction<ValueSignal, Alert>
+public class RankHighValueComplaints extends ProcessFunction<ValueSignal, AlertCandidate>
     implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
 
@@ -38,7 +40,7 @@ public class RankHighValueComplaints extends ProcessFunction<ValueSignal, Alert>
   }
 
   @Override
-  public void processElement(ValueSignal s, Context ctx, Collector<Alert> out) {
+  public void processElement(ValueSignal s, Context ctx, Collector<AlertCandidate> out) {
     if (alerts == null) {
       alerts = getRuntimeContext().getMetricGroup().counter("highValueComplaints");
     }
@@ -52,9 +54,10 @@ public class RankHighValueComplaints extends ProcessFunction<ValueSignal, Alert>
     double above = distribution.shareAbove(s.spend);
     if (above < topShare) {
       alerts.inc();
-      out.collect(
+      Alert alert =
           Alerts.highValueComplaint(
-              s, s.profileId, distribution.decile(s.spend), above, Instant.now()));
+              s, s.profileId, distribution.decile(s.spend), above, Instant.now());
+      out.collect(new AlertCandidate(alert, s.contact, s.mention.mention.platform));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.rapport.jobs.functions;
 
 import io.rapport.identity.IdentifierNormalizer;
+import io.rapport.model.AlertStatus;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.DeadLetter;
 import io.rapport.model.Envelope;
@@ -29,6 +30,8 @@ public class RouteRecords extends ProcessFunction<Envelope, SocialMention> {
       new OutputTag<>("customers", TypeInformation.of(CustomerRecord.class));
   public static final OutputTag<Transaction> TRANSACTIONS =
       new OutputTag<>("transactions", TypeInformation.of(Transaction.class));
+  public static final OutputTag<AlertStatus> ALERT_STATUSES =
+      new OutputTag<>("alert-statuses", TypeInformation.of(AlertStatus.class));
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
 
@@ -87,6 +90,10 @@ public class RouteRecords extends ProcessFunction<Envelope, SocialMention> {
         }
         valid.inc();
         ctx.output(TRANSACTIONS, e.transaction);
+        break;
+      case Envelope.ALERT_STATUS:
+        valid.inc();
+        ctx.output(ALERT_STATUSES, e.alertStatus);
         break;
       default:
         deadLetter(

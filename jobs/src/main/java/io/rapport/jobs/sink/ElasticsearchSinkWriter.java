@@ -111,6 +111,7 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
     // copy: the document object may be reused by the runtime (object reuse)
     EsDocument copy = new EsDocument(document.index, document.id, document.json);
     copy.partial = document.partial;
+    copy.upsert = document.upsert;
     if (buffer.add(copy)) {
       deduplicated.inc();
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rapport.alerting.Alerts;
 import io.rapport.model.Alert;
+import io.rapport.model.AlertCandidate;
+import io.rapport.model.ContactProfile;
 import io.rapport.model.EnrichedMention;
 import io.rapport.model.ValueSignal;
 import io.rapport.testing.Samples;
@@ -15,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class RankHighValueComplaintsTest {
 
-  private static OneInputStreamOperatorTestHarness<ValueSignal, Alert> harness() throws Exception {
-    OneInputStreamOperatorTestHarness<ValueSignal, Alert> h =
+  private static OneInputStreamOperatorTestHarness<ValueSignal, AlertCandidate> harness()
+      throws Exception {
+    OneInputStreamOperatorTestHarness<ValueSignal, AlertCandidate> h =
         new OneInputStreamOperatorTestHarness<>(
             new ProcessOperator<>(new RankHighValueComplaints(0.10, 10)));
     return h;
@@ -29,11 +32,15 @@ class RankHighValueComplaintsTest {
     EnrichedMention em =
         new EnrichedMention(
             Samples.mention(mentionId, "x", "h", "worst service ever", Samples.T0), a);
-    return ValueSignal.negativeMention(customer, em, spend, 3);
+    ValueSignal s = ValueSignal.negativeMention(customer, em, spend, 3);
+    s.contact = new ContactProfile();
+    s.contact.kind = "customer";
+    s.contact.segment = "high_value";
+    return s;
   }
 
   /** Twenty customers spending 10, 20, … 200. */
-  private static void population(OneInputStreamOperatorTestHarness<ValueSignal, Alert> h)
+  private static void population(OneInputStreamOperatorTestHarness<ValueSignal, AlertCandidate> h)
       throws Exception {
     for (int i = 1; i <= 20; i++) {
       h.processElement(ValueSignal.spend("C" + i, 0, 0, i * 10.0), 0);
@@ -50,9 +57,12 @@ class RankHighValueComplaintsTest {
       h.processElement(complaint("C5", "m-low", 50), 3);
 
       assertThat(h.extractOutputValues())
-          .extracting(a -> a.evidence.mentionIds.get(0))
+          .extracting(c -> c.alert.evidence.mentionIds.get(0))
           .containsExactly("m-top", "m-second");
-      Alert a = h.extractOutputValues().get(0);
+      AlertCandidate c = h.extractOutputValues().get(0);
+      assertThat(c.sourcePlatform).isEqualTo("x");
+      assertThat(c.contact.segment).isEqualTo("high_value");
+      Alert a = c.alert;
       assertThat(a.type).isEqualTo(Alerts.HIGH_VALUE_COMPLAINT);
       assertThat(a.customerId).isEqualTo("C20");
       assertThat(a.alertId).isEqualTo(Alerts.alertId(Alerts.HIGH_VALUE_COMPLAINT, "m-top"));

@@ -1,0 +1,137 @@
+package io.rapport.alerting;
+
+import io.rapport.model.Alert;
+import io.rapport.model.AlertCandidate;
+import io.rapport.model.AlertEvidence;
+import io.rapport.model.CustomerProfile;
+import io.rapport.model.EnrichedMention;
+import io.rapport.model.MentionSignal;
+import io.rapport.model.SocialMention;
+import io.rapport.profile.ProfileLogic;
+import io.rapport.text.Analysis;
+import io.rapport.text.IntentDetector;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Alerts raised by one mention, from its analysis and the profile it was attributed to. At most one
+ * per mention, the first that applies of:
+ *
+ * <ol>
+ *   <li>{@link AlertTypes#INFLUENCER_NEGATIVE}: negative, by an author with at least {@code
+ *       minFollowers} followers (customer or prospect);
+ *   <li>{@link AlertTypes#CHURN_RISK}: a churn threat by a customer;
+ *   <li>{@link AlertTypes#SOCIAL_QUESTION}: a question (customer or prospect);
+ *   <li>{@link AlertTypes#RECOMMENDATION}: a recommendation (customer or prospect);
+ *   <li>{@link AlertTypes#PURCHASE_INTENT}: purchase intent by a prospect.
+ * </ol>
+ *
+ * High-value complaints are raised by the value ranking, which knows the spend distribution.
+ * Action, channel, deadline and template are left to the contact strategy.
+ */
+public final class MentionAlerts implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Confidence of an alert that rests on a cue-phrase intent match alone. */
+  public static final double INTENT_CONFIDENCE = 0.7;
+
+  private final long minFollowers;
+
+  public MentionAlerts(long minFollowers) {
+    this.minFollowers = minFollowers;
+  }
+
+  /** Whether a mention can raise any alert here: it has an intent or it is negative. */
+  public static boolean worthChecking(EnrichedMention em) {
+    return !em.analysis.intents.isEmpty()
+        || em.analysis.compound <= ProfileLogic.NEGATIVE_THRESHOLD;
+  }
+
+  public Optional<AlertCandidate> detect(MentionSignal s, Instant createdAt) {
+    SocialMention m = s.mention.mention;
+    Analysis an = s.mention.analysis;
+    boolean customer = CustomerProfile.CUSTOMER.equals(s.contact.kind);
+    long followers = m.author == null ? 0 : m.author.followers;
+    Alert a;
+    if (an.compound <= ProfileLogic.NEGATIVE_THRESHOLD && followers >= minFollowers) {
+      a = base(AlertTypes.INFLUENCER_NEGATIVE, s, createdAt);
+      a.severity = an.compound <= -0.6 || followers >= 10 * minFollowers ? "critical" : "high";
+      a.confidence = Math.min(1.0, Math.abs(an.compound));
+      a.summary =
+          String.format(
+              Locale.ROOT,
+              "Negative mention (sentiment %.2f) on %s by an author with %d followers",
+              an.compound,
+              m.platform,
+              followers);
+      a.evidence.reasons.add(
+          "author followers "
+              + followers
+              + " >= "
+              + minFollowers
+              + " (alert.influencer.min-followers)");
+      a.evidence.reasons.add(
+          "negative mention: compound " + String.format(Locale.ROOT, "%.2f", an.compound));
+    } else if (customer && has(an, IntentDetector.CHURN_THREAT)) {
+      a = intent(AlertTypes.CHURN_RISK, IntentDetector.CHURN_THREAT, "high", s, createdAt);
+      a.summary = "A customer threatens to leave, on " + m.platform;
+    } else if (has(an, IntentDetector.QUESTION)) {
+      a = intent(AlertTypes.SOCIAL_QUESTION, IntentDetector.QUESTION, "medium", s, createdAt);
+      a.summary = "A question on " + m.platform + " awaits an answer";
+    } else if (has(an, IntentDetector.RECOMMENDATION)) {
+      a = intent(AlertTypes.RECOMMENDATION, IntentDetector.RECOMMENDATION, "low", s, createdAt);
+      a.summary = "A " + s.contact.kind + " recommends the brand on " + m.platform;
+    } else if (!customer && has(an, IntentDetector.PURCHASE_INTENT)) {
+      a =
+          intent(
+              AlertTypes.PURCHASE_INTENT, IntentDetector.PURCHASE_INTENT, "medium", s, createdAt);
+      a.summary = "A prospect intends to buy, on " + m.platform;
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of(new AlertCandidate(a, s.contact, m.platform));
+  }
+
+  private static boolean has(Analysis an, String intent) {
+    return an.intents != null && an.intents.contains(intent);
+  }
+
+  private static Alert intent(
+      String type, String intent, String severity, MentionSignal s, Instant createdAt) {
+    Alert a = base(type, s, createdAt);
+    a.severity = severity;
+    a.confidence = INTENT_CONFIDENCE;
+    a.evidence.reasons.add("intent " + intent + " in the mention's text");
+    return a;
+  }
+
+  private static Alert base(String type, MentionSignal s, Instant createdAt) {
+    SocialMention m = s.mention.mention;
+    Analysis an = s.mention.analysis;
+    Alert a = new Alert();
+    a.alertId = Alerts.alertId(type, m.mentionId);
+    a.type = type;
+    a.customerId = s.profileId;
+    a.brand = m.brand;
+    a.eventTime = m.time;
+    a.createdAt = createdAt;
+    a.lang = an.lang;
+    AlertEvidence ev = new AlertEvidence();
+    ev.mentionIds = List.of(m.mentionId);
+    ev.transactionIds = new ArrayList<>();
+    Map<String, Double> scores = new LinkedHashMap<>();
+    scores.put("sentiment.compound", an.compound);
+    scores.put("author.followers", (double) (m.author == null ? 0 : m.author.followers));
+    ev.scores = scores;
+    ev.reasons = new ArrayList<>();
+    ev.reasons.add("intents " + an.intents + ", segment " + s.contact.segment);
+    a.evidence = ev;
+    return a;
+  }
+}

@@ -1,0 +1,75 @@
+package io.rapport.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.model.AlertCandidate;
+import io.rapport.model.ContactProfile;
+import io.rapport.model.EnrichedMention;
+import io.rapport.model.MentionSignal;
+import io.rapport.model.SocialMention;
+import io.rapport.testing.Samples;
+import io.rapport.text.TextAnalyzer;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MentionAlertsTest {
+  private final MentionAlerts detector = new MentionAlerts(10_000);
+
+  private static MentionSignal signal(String kind, String text, String lang, long followers) {
+    SocialMention m = Samples.mention("m1", "facebook", "ana", text, Samples.T0);
+    m.author.followers = followers;
+    EnrichedMention em = new EnrichedMention(m, TextAnalyzer.shared().analyze(text, lang));
+    ContactProfile c = new ContactProfile();
+    c.kind = kind;
+    c.segment = kind;
+    return new MentionSignal("P1", em, c);
+  }
+
+  private Optional<AlertCandidate> detect(MentionSignal s) {
+    return detector.detect(s, Instant.EPOCH);
+  }
+
+  private String typeOf(String kind, String text, String lang, long followers) {
+    MentionSignal s = signal(kind, text, lang, followers);
+    assertThat(MentionAlerts.worthChecking(s.mention)).as(text).isTrue();
+    return detect(s).map(c -> c.alert.type).orElse(null);
+  }
+
+  @Test
+  void eachIntentRaisesItsType() {
+    assertThat(typeOf("customer", "Os recomiendo Lumen, genial", "es", 50))
+        .isEqualTo(AlertTypes.RECOMMENDATION);
+    assertThat(typeOf("customer", "I highly recommend Lumen", "en", 50))
+        .isEqualTo(AlertTypes.RECOMMENDATION);
+    assertThat(typeOf("prospect", "¿A qué hora abre la tienda de Lumen?", "es", 50))
+        .isEqualTo(AlertTypes.SOCIAL_QUESTION);
+    assertThat(typeOf("prospect", "I want to buy the new Lumen headphones", "en", 50))
+        .isEqualTo(AlertTypes.PURCHASE_INTENT);
+    assertThat(typeOf("customer", "Me doy de baja de Lumen, me voy a la competencia", "es", 50))
+        .isEqualTo(AlertTypes.CHURN_RISK);
+    assertThat(typeOf("prospect", "Lumen is the worst, terrible service", "en", 50_000))
+        .isEqualTo(AlertTypes.INFLUENCER_NEGATIVE);
+  }
+
+  @Test
+  void customersDoNotRaisePurchaseIntentAndProspectsDoNotRaiseChurn() {
+    assertThat(typeOf("customer", "I want to buy the new Lumen headphones", "en", 50)).isNull();
+  }
+
+  @Test
+  void influencerAlertCarriesItsInputs() {
+    AlertCandidate c =
+        detect(signal("customer", "Lumen is the worst, terrible service", "en", 120_000)).get();
+    assertThat(c.alert.alertId).isEqualTo(Alerts.alertId(AlertTypes.INFLUENCER_NEGATIVE, "m1"));
+    assertThat(c.alert.severity).isEqualTo("critical");
+    assertThat(c.alert.customerId).isEqualTo("P1");
+    assertThat(c.alert.evidence.mentionIds).containsExactly("m1");
+    assertThat(c.alert.evidence.scores).containsEntry("author.followers", 120_000.0);
+    assertThat(c.alert.evidence.scores.get("sentiment.compound")).isNegative();
+    assertThat(c.sourcePlatform).isEqualTo("facebook");
+    // below the threshold, a plain negative mention raises nothing here
+    assertThat(detect(signal("customer", "Lumen is the worst, terrible service", "en", 9_999)))
+        .isEmpty();
+  }
+}

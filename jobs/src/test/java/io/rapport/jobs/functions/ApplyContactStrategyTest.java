@@ -1,0 +1,119 @@
+package io.rapport.jobs.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.alerting.AlertTypes;
+import io.rapport.alerting.Alerts;
+import io.rapport.alerting.ContactStrategy;
+import io.rapport.alerting.PressureControl;
+import io.rapport.model.Alert;
+import io.rapport.model.AlertCandidate;
+import io.rapport.model.AlertEvidence;
+import io.rapport.model.Consent;
+import io.rapport.model.ContactProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+class ApplyContactStrategyTest {
+  /** Noon in Madrid. */
+  private static final Instant T = Instant.parse("2026-03-02T11:00:00Z");
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, AlertCandidate, Alert> harness()
+      throws Exception {
+    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+        new ApplyContactStrategy(new PressureControl(ContactStrategy.defaults())),
+        AlertCandidate::pressureKey,
+        Types.STRING);
+  }
+
+  private static AlertCandidate candidate(String type, String customer, String mention, Instant t) {
+    Alert a = new Alert();
+    a.type = type;
+    a.alertId = Alerts.alertId(type, mention);
+    a.customerId = customer;
+    a.brand = "lumen";
+    a.eventTime = t;
+    a.createdAt = t;
+    a.lang = "es";
+    a.evidence = new AlertEvidence();
+    a.evidence.mentionIds = List.of(mention);
+    a.evidence.reasons = new ArrayList<>();
+    ContactProfile c = new ContactProfile();
+    c.kind = "customer";
+    c.segment = "customer";
+    c.consent = new Consent();
+    c.consent.email = true;
+    c.timeZone = "Europe/Madrid";
+    return new AlertCandidate(a, c, "x");
+  }
+
+  @Test
+  void plansContactsLimitsPressureAndClearsStateAfterTheRetention() throws Exception {
+    try (var h = harness()) {
+      long ts = T.toEpochMilli();
+      h.processElement(candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m1", T), ts);
+      h.processElement(candidate(AlertTypes.RECOMMENDATION, "C1", "m2", T.plusSeconds(60)), ts);
+      h.processElement(candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m3", T.plusSeconds(120)), ts);
+      h.processElement(candidate(AlertTypes.CHURN_RISK, "C1", "m4", T.plusSeconds(3600)), ts);
+      h.processElement(candidate(AlertTypes.CHURN_RISK, "C1", "m5", T.plusSeconds(7200)), ts);
+      h.processElement(candidate(AlertTypes.SOCIAL_QUESTION, "C2", "m6", T), ts);
+
+      List<Alert> out = h.extractOutputValues();
+      // m3: question cool-down (15 min); m5: fourth contact of C1 in 7 days, churn is limited
+      assertThat(out)
+          .extracting(a -> a.evidence.mentionIds.get(0))
+          .containsExactly("m1", "m2", "m4", "m6");
+      Alert question = out.get(0);
+      assertThat(question.channel).isEqualTo("x");
+      assertThat(question.action).isEqualTo("acknowledge");
+      assertThat(question.templateKey).isEqualTo("question.acknowledge.es");
+      assertThat(question.deadline).isEqualTo(T.plus(Duration.ofHours(2)));
+      assertThat(out.get(1).channel).isEqualTo("email");
+      assertThat(out.get(2).ownerTeam).isEqualTo("retention");
+      assertThat(out.get(2).channel).isEqualTo("email"); // no phone consent
+
+      assertThat(h.numKeyedStateEntries()).isEqualTo(4); // history + cleanup time, 2 customers
+      assertThat(h.numEventTimeTimers()).isEqualTo(2);
+
+      // just before the retention (30 d, the recommendation cool-down) nothing is cleared
+      long c1Last = T.plusSeconds(3600).toEpochMilli();
+      long retention = Duration.ofDays(30).toMillis();
+      h.processWatermark(new Watermark(T.toEpochMilli() + retention));
+      assertThat(h.numEventTimeTimers()).isEqualTo(1);
+      h.processWatermark(new Watermark(c1Last + retention));
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void pressureStateSurvivesACheckpointAndRestore() throws Exception {
+    OperatorSubtaskState snapshot;
+    try (var h = harness()) {
+      h.processElement(candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m1", T), T.toEpochMilli());
+      snapshot = h.snapshot(1, 1);
+    }
+    try (var restored =
+        new KeyedOneInputStreamOperatorTestHarness<String, AlertCandidate, Alert>(
+            new KeyedProcessOperator<>(
+                new ApplyContactStrategy(new PressureControl(ContactStrategy.defaults()))),
+            AlertCandidate::pressureKey,
+            Types.STRING)) {
+      restored.initializeState(snapshot);
+      restored.open();
+      restored.processElement(
+          candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m2", T.plusSeconds(60)), T.toEpochMilli());
+      assertThat(restored.extractOutputValues()).isEmpty(); // still cooling down
+      assertThat(restored.numEventTimeTimers()).isEqualTo(1);
+    }
+  }
+}
