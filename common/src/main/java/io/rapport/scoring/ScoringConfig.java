@@ -91,4 +91,20 @@ public class ScoringConfig implements Serializable {
   public static ScoringConfig defaults() {
     return new ScoringConfig();
   }
+
+  /** A deep copy (through Java serialization: every field is serializable). */
+  public ScoringConfig copy() {
+    try {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+        out.writeObject(this);
+      }
+      try (java.io.ObjectInputStream in =
+          new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+        return (ScoringConfig) in.readObject();
+      }
+    } catch (java.io.IOException | ClassNotFoundException e) {
+      throw new IllegalStateException("cannot copy the scoring configuration", e);
+    }
+  }
 }

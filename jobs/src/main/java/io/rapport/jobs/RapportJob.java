@@ -74,7 +74,8 @@ public final class RapportJob {
         KafkaConnectors.sources(conf),
         KafkaConnectors.alertSink(conf),
         KafkaConnectors.deadLetterSink(conf),
-        ElasticsearchConnector.sink(conf));
+        ElasticsearchConnector.sink(conf),
+        ScoringWorkflow.modelSource(conf));
     env.execute("rapport");
   }
 
@@ -86,6 +87,20 @@ public final class RapportJob {
       Sink<Alert> alertSink,
       Sink<DeadLetter> deadLetterSink,
       Sink<EsDocument> documentSink) {
+    defineWorkflow(env, conf, sources, alertSink, deadLetterSink, documentSink, null);
+  }
+
+  /**
+   * As above, with the CLV model topic's source ({@code null}: score with the configured model).
+   */
+  public static void defineWorkflow(
+      StreamExecutionEnvironment env,
+      Configuration conf,
+      List<NamedSource> sources,
+      Sink<Alert> alertSink,
+      Sink<DeadLetter> deadLetterSink,
+      Sink<EsDocument> documentSink,
+      Source<io.rapport.scoring.ClvModel, ?, ?> clvModels) {
     env.setMaxParallelism(conf.get(MAX_PARALLELISM));
     CurrencyRates rates =
         CurrencyRates.parse(conf.get(REPORTING_CURRENCY), conf.get(CURRENCY_RATES));
@@ -153,7 +168,7 @@ public final class RapportJob {
             resolved
                 .union(named(customers.map(new CustomerEvents()), "customer-events"))
                 .keyBy(e -> e.key)
-                .process(new MaintainProfiles(documents, rates)),
+                .process(new MaintainProfiles(documents, rates, conf.get(SCORING_ENABLED))),
             "maintain-profiles");
 
     SingleOutputStreamOperator<Alert> alerts =
@@ -167,11 +182,13 @@ public final class RapportJob {
     alerts.setParallelism(1).setMaxParallelism(1);
     named(alerts.sinkTo(alertSink), "sink-alerts");
 
-    named(
-        profiles
-            .union(named(alerts.map(new ToAlertDocuments(documents)), "alert-documents"))
-            .sinkTo(documentSink),
-        "sink-elasticsearch");
+    DataStream<EsDocument> documentStream =
+        profiles.union(named(alerts.map(new ToAlertDocuments(documents)), "alert-documents"));
+    if (conf.get(SCORING_ENABLED)) {
+      documentStream =
+          documentStream.union(ScoringWorkflow.define(env, conf, profiles, documents, clvModels));
+    }
+    named(documentStream.sinkTo(documentSink), "sink-elasticsearch");
   }
 
   private static <T> SingleOutputStreamOperator<T> named(

@@ -60,7 +60,25 @@ class PojoSerializationTest {
         d,
         ProfileEvent.mention("social:x:ana", em),
         ValueSignal.spend("C1", 1, 0, 10),
-        new EsDocument("i", "id", "{}"));
+        new EsDocument("i", "id", "{}"),
+        scoringUpdate(p, em),
+        scoreState(),
+        new io.rapport.scoring.SegmentChange("C1", "value", null, "loyal", 5),
+        io.rapport.scoring.ClvModel.of(io.rapport.scoring.ScoringConfig.defaults()));
+  }
+
+  private static io.rapport.model.ProfileUpdate scoringUpdate(
+      CustomerProfile p, EnrichedMention em) {
+    return io.rapport.model.ProfileUpdate.mention(p, em);
+  }
+
+  private static io.rapport.scoring.ScoreState scoreState() {
+    io.rapport.scoring.ScoreState s = new io.rapport.scoring.ScoreState();
+    s.recentNegatives.add(5L);
+    s.badges.add("first-purchase");
+    s.sentiment.add(0.5, 5, 1000);
+    s.valueSegment = "loyal";
+    return s;
   }
 
   @ParameterizedTest

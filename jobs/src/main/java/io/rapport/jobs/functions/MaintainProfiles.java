@@ -4,6 +4,7 @@ import io.rapport.model.CustomerProfile;
 import io.rapport.model.EnrichedMention;
 import io.rapport.model.EsDocument;
 import io.rapport.model.ProfileEvent;
+import io.rapport.model.ProfileUpdate;
 import io.rapport.model.Transaction;
 import io.rapport.model.ValueSignal;
 import io.rapport.profile.CurrencyRates;
@@ -32,16 +33,30 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
   public static final OutputTag<ValueSignal> VALUE_SIGNALS =
       new OutputTag<>("value-signals", TypeInformation.of(ValueSignal.class));
 
+  /**
+   * With scoring on: the profile after each event, for the scoring operator, which then publishes
+   * the customer document (with scores) and its deletion instead of this operator.
+   */
+  public static final OutputTag<ProfileUpdate> PROFILE_UPDATES =
+      new OutputTag<>("profile-updates", TypeInformation.of(ProfileUpdate.class));
+
   private final Documents documents;
   private final CurrencyRates rates;
+  private final boolean scoring;
 
   private transient ValueState<CustomerProfile> profile;
   private transient ValueState<Long> forgottenAt;
   private transient Counter droppedForgotten;
 
   public MaintainProfiles(Documents documents, CurrencyRates rates) {
+    this(documents, rates, false);
+  }
+
+  /** {@code scoring}: hand profiles to the scoring operator ({@link #PROFILE_UPDATES}). */
+  public MaintainProfiles(Documents documents, CurrencyRates rates, boolean scoring) {
     this.documents = documents;
     this.rates = rates;
+    this.scoring = scoring;
   }
 
   @Override
@@ -81,13 +96,16 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
                   ? CustomerProfile.PROSPECT
                   : CustomerProfile.CUSTOMER);
     }
+    ProfileUpdate update = null;
     switch (e.kind) {
       case ProfileEvent.CUSTOMER:
         ProfileLogic.applyCustomer(p, e.customer);
+        update = scoring ? ProfileUpdate.of(ProfileUpdate.CUSTOMER, p, e.time) : null;
         break;
       case ProfileEvent.MENTION:
         EnrichedMention em = e.mention;
         ProfileLogic.applyMention(p, em.mention, em.analysis.compound);
+        update = scoring ? ProfileUpdate.mention(p, em) : null;
         out.collect(documents.mention(em, id, p.kind));
         if (CustomerProfile.CUSTOMER.equals(p.kind)
             && em.analysis.compound <= ProfileLogic.NEGATIVE_THRESHOLD) {
@@ -101,6 +119,7 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
         // RouteRecords has already dead-lettered transactions in currencies without a rate.
         double amount = rates.convert(t.amount, t.currency).orElse(0.0);
         ProfileLogic.applyTransaction(p, t, amount);
+        update = scoring ? ProfileUpdate.transaction(p, t, amount) : null;
         if (CustomerProfile.CUSTOMER.equals(p.kind) && p.netSpend() != before) {
           ctx.output(VALUE_SIGNALS, ValueSignal.spend(id, e.time, before, p.netSpend()));
         }
@@ -109,7 +128,11 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
         throw new IllegalArgumentException("profile operator got a " + e.kind + " event");
     }
     profile.update(p);
-    out.collect(documents.profile(p));
+    if (update != null) {
+      ctx.output(PROFILE_UPDATES, update);
+    } else {
+      out.collect(documents.profile(p));
+    }
   }
 
   private void forget(String id, long time, Context ctx, Collector<EsDocument> out)
@@ -120,6 +143,10 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
     }
     profile.clear();
     forgottenAt.update(time);
-    out.collect(documents.deleteProfile(id));
+    if (scoring) {
+      ctx.output(PROFILE_UPDATES, ProfileUpdate.forget(id, time));
+    } else {
+      out.collect(documents.deleteProfile(id));
+    }
   }
 }
