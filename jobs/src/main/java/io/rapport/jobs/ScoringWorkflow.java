@@ -7,6 +7,7 @@ import io.rapport.jobs.functions.ScoreCustomers;
 import io.rapport.jobs.functions.SegmentChangeDocuments;
 import io.rapport.jobs.source.ClvModelDeserializer;
 import io.rapport.model.EsDocument;
+import io.rapport.model.ProfileUpdate;
 import io.rapport.profile.Documents;
 import io.rapport.scoring.ClvModel;
 import io.rapport.scoring.Loyalty;
@@ -20,6 +21,7 @@ import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
@@ -29,6 +31,7 @@ import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 /**
  * The scoring stage of the main job: profile updates from maintain-profiles, keyed by profile id,
@@ -120,27 +123,33 @@ public final class ScoringWorkflow {
       Documents documents,
       Source<ClvModel, ?, ?> models) {
     ScoringConfig config = config(conf);
-    // The model input never holds back event time (its watermark is the maximum), so that the
-    // customers' rescoring timers follow the events' watermark alone.
-    WatermarkStrategy<ClvModel> noHold = WatermarkStrategy.forGenerator(ctx -> new MaxWatermark());
-    DataStream<ClvModel> modelStream =
-        models == null
-            ? env.fromData(List.of(ClvModel.of(config)), TypeInformation.of(ClvModel.class))
-                .assignTimestampsAndWatermarks(noHold)
-            : env.fromSource(models, noHold, "source-clv-model");
-    modelStream =
-        models == null
-            ? ((SingleOutputStreamOperator<ClvModel>) modelStream)
-                .uid("configured-clv-model")
-                .name("configured-clv-model")
-            : ((org.apache.flink.streaming.api.datastream.DataStreamSource<ClvModel>) modelStream)
-                .uid("source-clv-model");
+    DataStream<ProfileUpdate> updates = profiles.getSideOutput(MaintainProfiles.PROFILE_UPDATES);
+    DataStream<ClvModel> modelStream;
+    if (models == null) {
+      // No model topic: scoring keeps the configured model. The operator still needs its model
+      // input; an empty stream derived from the updates never finishes (no finished tasks in
+      // checkpoints) and carries the updates' watermark.
+      modelStream =
+          updates
+              .flatMap(new NoModels())
+              .returns(TypeInformation.of(ClvModel.class))
+              .uid("no-clv-model")
+              .name("no-clv-model");
+    } else {
+      // The model input never holds back event time (its watermark is the maximum), so that the
+      // customers' rescoring timers follow the events' watermark alone.
+      modelStream =
+          env.fromSource(
+                  models,
+                  WatermarkStrategy.forGenerator(ctx -> new MaxWatermark()),
+                  "source-clv-model")
+              .uid("source-clv-model");
+    }
     BroadcastStream<ClvModel> broadcast = modelStream.broadcast(ScoreCustomers.MODEL);
     ScoreDocuments scoreDocuments =
         new ScoreDocuments(documents, conf.get(ELASTICSEARCH_INDEX_PREFIX));
     SingleOutputStreamOperator<EsDocument> scored =
-        profiles
-            .getSideOutput(MaintainProfiles.PROFILE_UPDATES)
+        updates
             .keyBy(u -> u.profileId)
             .connect(broadcast)
             .process(new ScoreCustomers(config, scoreDocuments))
@@ -154,6 +163,14 @@ public final class ScoringWorkflow {
             .uid("segment-change-documents")
             .name("segment-change-documents");
     return scored.union(changes);
+  }
+
+  /** Emits nothing: the model input when there is no model topic. */
+  static final class NoModels implements FlatMapFunction<ProfileUpdate, ClvModel> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void flatMap(ProfileUpdate value, Collector<ClvModel> out) {}
   }
 
   /** Emits the maximum watermark: this input never holds back event time downstream. */
