@@ -339,6 +339,14 @@ public final class RapportOptions {
           .defaultValue(Duration.ofDays(7))
           .withDescription("Time unit of the CLV models' parameters (CDNOW: weeks).");
 
+  public static final ConfigOption<String> CLV_MODEL_CALIBRATION_END =
+      ConfigOptions.key("clv-model.calibration-end")
+          .stringType()
+          .defaultValue("")
+          .withDescription(
+              "ClvModelJob: last day (yyyy-mm-dd) of the calibration period; empty: the last"
+                  + " purchase day.");
+
   public static final ConfigOption<Integer> LOYALTY_POINTS_PURCHASE =
       ConfigOptions.key("loyalty.points.purchase")
           .intType()

@@ -64,7 +64,8 @@ class PojoSerializationTest {
         scoringUpdate(p, em),
         scoreState(),
         new io.rapport.scoring.SegmentChange("C1", "value", null, "loyal", 5),
-        io.rapport.scoring.ClvModel.of(io.rapport.scoring.ScoringConfig.defaults()));
+        io.rapport.scoring.ClvModel.of(io.rapport.scoring.ScoringConfig.defaults()),
+        new io.rapport.scoring.ModelPurchase("C1", 10_000, 12.5));
   }
 
   private static io.rapport.model.ProfileUpdate scoringUpdate(

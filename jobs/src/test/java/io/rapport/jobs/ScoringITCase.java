@@ -187,6 +187,16 @@ class ScoringITCase {
               250_000,
               900,
               8_000));
+      // Phase 2b, once the influencer is in the population (so that Ana's share of mind is
+      // computed against the same population before and after the restore).
+      await(
+          "the influencer's two mentions",
+          () ->
+              es.documents(customers).values().stream()
+                  .anyMatch(
+                      p ->
+                          p.path("kind").asText().equals("prospect")
+                              && p.path("mentionCount").asLong() == 2));
       produce(
           mentionsTopic,
           mention(
@@ -286,10 +296,11 @@ class ScoringITCase {
       JsonNode top = es.search(prefix + "loyalty", "{\"sort\":[{\"points\":\"desc\"}],\"size\":3}");
       assertThat(ElasticsearchTestNode.ids(top).get(0)).isEqualTo("ANA");
 
-      before = docs;
       savepoint =
           job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
               .get();
+      // what the stopped job last published (the savepoint flushed the sink)
+      before = es.documents(customers);
     } catch (Exception | AssertionError e) {
       job.cancel().get();
       throw e;
@@ -328,19 +339,16 @@ class ScoringITCase {
   }
 
   private List<String> changes(String prefix, String customerId) {
-    JsonNode hits =
-        es.search(
-            prefix + "segment-changes",
-            "{\"size\":100,\"query\":{\"term\":{\"customerId.keyword\":\"" + customerId + "\"}}}");
     List<String> out = new java.util.ArrayList<>();
-    for (JsonNode h : hits.path("hits").path("hits")) {
-      JsonNode c = h.path("_source");
-      out.add(
-          c.path("dimension").asText()
-              + ":"
-              + (c.has("from") ? c.path("from").asText() : "null")
-              + "->"
-              + c.path("to").asText());
+    for (JsonNode c : es.documents(prefix + "segment-changes").values()) {
+      if (c.path("customerId").asText().equals(customerId)) {
+        out.add(
+            c.path("dimension").asText()
+                + ":"
+                + (c.has("from") ? c.path("from").asText() : "null")
+                + "->"
+                + c.path("to").asText());
+      }
     }
     return out;
   }
