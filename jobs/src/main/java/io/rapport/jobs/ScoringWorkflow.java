@@ -17,7 +17,6 @@ import io.rapport.scoring.clv.BgNbdParams;
 import io.rapport.scoring.clv.GammaGammaParams;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -136,12 +135,13 @@ public final class ScoringWorkflow {
               .uid("no-clv-model")
               .name("no-clv-model");
     } else {
-      // The model input never holds back event time (its watermark is the maximum), so that the
-      // customers' rescoring timers follow the events' watermark alone.
+      // The model input is idle (it never holds back event time, nor pushes it: an idle input
+      // is left out of the operator's watermark), so that the customers' rescoring timers follow
+      // the events' watermark alone.
       modelStream =
           env.fromSource(
                   models,
-                  WatermarkStrategy.forGenerator(ctx -> new MaxWatermark()),
+                  WatermarkStrategy.forGenerator(ctx -> new IdleInput()),
                   "source-clv-model")
               .uid("source-clv-model");
     }
@@ -173,14 +173,18 @@ public final class ScoringWorkflow {
     public void flatMap(ProfileUpdate value, Collector<ClvModel> out) {}
   }
 
-  /** Emits the maximum watermark: this input never holds back event time downstream. */
-  static final class MaxWatermark implements WatermarkGenerator<ClvModel> {
+  /**
+   * Marks the input idle and emits no watermark. Not the maximum watermark: when the events' input
+   * goes idle, a two-input operator's watermark is that of its active inputs, and a maximum there
+   * would fire every rescoring timer up to the end of time.
+   */
+  static final class IdleInput implements WatermarkGenerator<ClvModel> {
     @Override
     public void onEvent(ClvModel event, long eventTimestamp, WatermarkOutput output) {}
 
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
-      output.emitWatermark(new Watermark(Long.MAX_VALUE));
+      output.markIdle();
     }
   }
 }

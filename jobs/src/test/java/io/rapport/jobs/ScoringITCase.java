@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScoringITCase {
   @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration TIMEOUT = Duration.ofSeconds(180);
   private static final long DAY = ScoringConfig.DAY_MILLIS;
   private static final Instant T0 = Samples.T0;
 
@@ -57,6 +57,8 @@ class ScoringITCase {
   private final ElasticsearchTestNode es = ElasticsearchTestNode.get();
 
   @TempDir Path savepoints;
+
+  private String customersIndex;
 
   private Configuration jobOptions() {
     Map<String, String> o = new HashMap<>();
@@ -102,11 +104,28 @@ class ScoringITCase {
     kafka.produce(topic, null, Json.toBytes(record));
   }
 
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+  private void await(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
+        StringBuilder state = new StringBuilder();
+        if (customersIndex != null) {
+          es.documents(customersIndex)
+              .forEach(
+                  (id, d) ->
+                      state
+                          .append('\n')
+                          .append(id)
+                          .append(": mentions=")
+                          .append(d.path("mentionCount"))
+                          .append(" purchases=")
+                          .append(d.path("purchaseCount"))
+                          .append(" scores=")
+                          .append(d.path("scores"))
+                          .append(" segments=")
+                          .append(d.path("segments")));
+        }
+        throw new AssertionError("timed out waiting for " + what + "; customers:" + state);
       }
       Thread.sleep(300);
     }
@@ -130,6 +149,7 @@ class ScoringITCase {
     Configuration o = jobOptions();
     String prefix = o.get(RapportOptions.ELASTICSEARCH_INDEX_PREFIX);
     String customers = prefix + "customers";
+    customersIndex = customers;
     String mentionsTopic = o.get(RapportOptions.TOPIC_MENTIONS);
     String customersTopic = o.get(RapportOptions.TOPIC_CUSTOMERS);
     String transactionsTopic = o.get(RapportOptions.TOPIC_TRANSACTIONS);

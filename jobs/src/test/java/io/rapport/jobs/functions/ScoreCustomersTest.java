@@ -53,7 +53,7 @@ class ScoreCustomersTest {
             u -> u.profileId,
             Types.STRING,
             ScoreCustomers.MODEL);
-    // as in the job: the model input never holds back event time
+    // the model input does not hold back event time (in the job it is idle)
     harness.processBroadcastWatermark(Long.MAX_VALUE);
   }
 
