@@ -26,10 +26,10 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 /**
  * {@code bin/rapport bench-scoring}: the main pipeline with and without the scoring stage ({@code
  * --scoring.enabled true/false}) on the same pre-generated input, in one run, each at parallelism 1
- * in a local MiniCluster with RocksDB state and checkpoints every 10 s. Prints input events per
- * second (wall clock) and per CPU-second of the whole process ("per core"), for each, and the
- * ratio. Options: {@code --events N} (default 200000), {@code --seed S}, {@code --runs R} (default
- * 2; best run of each reported, after a warm-up run of each).
+ * in a local MiniCluster with RocksDB state and checkpoints every 10 s to a temporary folder.
+ * Prints input events per second (wall clock) and per CPU-second of the whole process ("per core"),
+ * for each, and the ratio. Options: {@code --events N} (default 200000), {@code --seed S}, {@code
+ * --runs R} (default 2; best run of each reported, after a warm-up run of each).
  */
 public final class ScoringBenchmark {
   static volatile GeneratedRecord[] input;
@@ -64,7 +64,8 @@ public final class ScoringBenchmark {
     input = records;
     System.out.printf(
         Locale.ROOT,
-        "input: %d generated records, parallelism 1, RocksDB, checkpoints every 10 s, %d cores,"
+        "input: %d generated records, parallelism 1, RocksDB, checkpoints every 10 s to disk,"
+            + " %d cores,"
             + " %s%n",
         events,
         Runtime.getRuntime().availableProcessors(),
@@ -103,6 +104,8 @@ public final class ScoringBenchmark {
                 "10 s",
                 "--alert.high-value.min-population",
                 "10",
+                "--checkpoint.dir",
+                java.nio.file.Files.createTempDirectory("rapport-bench-scoring").toUri().toString(),
                 "--scoring.enabled",
                 Boolean.toString(scoring))
             .configuration();
