@@ -55,3 +55,21 @@ run_java() {
     --add-opens=java.sql/java.sql=ALL-UNNAMED \
     -cp "$cp" "$main" "$@"
 }
+
+# run_test_java MAIN_CLASS ARGS...: runs a benchmark kept with the tests of `common` (JMH is a
+# test dependency), building the test classes and their classpath when needed.
+run_test_java() {
+  local main="$1"; shift
+  local tcp="$RAPPORT_HOME/common/target/test-classpath.txt"
+  if [ "${RAPPORT_NO_BUILD:-0}" != 1 ] && { [ ! -f "$tcp" ] || [ -n "$(find "$RAPPORT_HOME/pom.xml" \
+      "$RAPPORT_HOME/common" \( -path '*/target' -prune \) -o -type f -newer "$tcp" -print -quit)" ]; }; then
+    echo "rapport: building common's test classes..." >&2
+    (cd "$RAPPORT_HOME" && ./mvnw -q -B -pl common -Dspotless.check.skip=true test-compile \
+        dependency:build-classpath -Dmdep.includeScope=test \
+        -Dmdep.outputFile=target/test-classpath.txt >&2) || die "build failed"
+  fi
+  # shellcheck disable=SC2086
+  exec java ${RAPPORT_JAVA_OPTS:-} \
+    -cp "$RAPPORT_HOME/common/target/test-classes:$RAPPORT_HOME/common/target/classes:$(cat "$tcp")" \
+    "$main" "$@"
+}

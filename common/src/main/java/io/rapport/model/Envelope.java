@@ -24,7 +24,9 @@ public class Envelope {
   /** The source's own timestamp (Kafka record time), or -1. */
   public long sourceTimestamp = -1;
 
-  /** Event time in epoch milliseconds: from the record itself when valid, else the source's. */
+  /**
+   * Event time in epoch milliseconds from the record itself; {@link Long#MIN_VALUE} when invalid.
+   */
   public long eventTime;
 
   public SocialMention mention;
@@ -42,8 +44,9 @@ public class Envelope {
   public Envelope() {}
 
   /**
-   * Marks this envelope invalid, keeping the original bytes; event time falls back to the source's
-   * timestamp.
+   * Marks this envelope invalid, keeping the original bytes. Its event time is {@link
+   * Long#MIN_VALUE}: a record that can't be read says nothing about event time, and its source
+   * timestamp (often the time it was produced) must not push the watermark past valid records.
    */
   public void markInvalid(String errorCode, String reason, byte[] original) {
     this.kind = INVALID;
@@ -53,7 +56,7 @@ public class Envelope {
     this.mention = null;
     this.customer = null;
     this.transaction = null;
-    this.eventTime = Math.max(0, sourceTimestamp);
+    this.eventTime = Long.MIN_VALUE;
   }
 
   public boolean isValid() {

@@ -33,6 +33,9 @@ public final class RecordParser {
   /** Largest accepted mention text, in characters. */
   public static final int MAX_TEXT_CHARS = 10_000;
 
+  /** Schema version of a record not yet read (the field's value when a record lacks it). */
+  private static final int UNSET = Integer.MIN_VALUE;
+
   private static final Set<String> CUSTOMER_OPS = Set.of("upsert", "forget");
   private static final Set<String> TRANSACTION_TYPES = Set.of("purchase", "return");
   private static final Set<String> CHANNELS = Set.of("store", "web", "app", "phone");
@@ -40,11 +43,9 @@ public final class RecordParser {
   private final ObjectMapper mapper = Json.mapper();
 
   public ParseResult<SocialMention> mention(byte[] bytes) {
-    ParseResult<JsonNode> tree = tree(bytes);
-    if (!tree.isOk()) {
-      return ParseResult.failed(tree.error(), tree.reason());
-    }
-    ParseResult<SocialMention> read = bind(tree.value(), SocialMention.class);
+    SocialMention blank = new SocialMention();
+    blank.schemaVersion = UNSET;
+    ParseResult<SocialMention> read = read(bytes, SocialMention.class, blank, x -> x.schemaVersion);
     if (!read.isOk()) {
       return read;
     }
@@ -86,11 +87,10 @@ public final class RecordParser {
   }
 
   public ParseResult<CustomerRecord> customer(byte[] bytes) {
-    ParseResult<JsonNode> tree = tree(bytes);
-    if (!tree.isOk()) {
-      return ParseResult.failed(tree.error(), tree.reason());
-    }
-    ParseResult<CustomerRecord> read = bind(tree.value(), CustomerRecord.class);
+    CustomerRecord blank = new CustomerRecord();
+    blank.schemaVersion = UNSET;
+    ParseResult<CustomerRecord> read =
+        read(bytes, CustomerRecord.class, blank, x -> x.schemaVersion);
     if (!read.isOk()) {
       return read;
     }
@@ -108,11 +108,9 @@ public final class RecordParser {
   }
 
   public ParseResult<Transaction> transaction(byte[] bytes) {
-    ParseResult<JsonNode> tree = tree(bytes);
-    if (!tree.isOk()) {
-      return ParseResult.failed(tree.error(), tree.reason());
-    }
-    ParseResult<Transaction> read = bind(tree.value(), Transaction.class);
+    Transaction blank = new Transaction();
+    blank.schemaVersion = UNSET;
+    ParseResult<Transaction> read = read(bytes, Transaction.class, blank, x -> x.schemaVersion);
     if (!read.isOk()) {
       return read;
     }
@@ -143,7 +141,34 @@ public final class RecordParser {
     return ParseResult.ok(t);
   }
 
-  private ParseResult<JsonNode> tree(byte[] bytes) {
+  /**
+   * Binds a record in one pass straight into {@code blank} (whose schema version is {@link
+   * #UNSET}); a record that fails, or has no or another schema version, is read again through a
+   * tree so that its error is exactly named (the slow path is for bad records only).
+   */
+  private <T> ParseResult<T> read(
+      byte[] bytes, Class<T> type, T blank, java.util.function.ToIntFunction<T> version) {
+    ParseResult<JsonNode> checked = precheck(bytes);
+    if (checked != null) {
+      return ParseResult.failed(checked.error(), checked.reason());
+    }
+    try {
+      T value = mapper.readerForUpdating(blank).readValue(bytes);
+      if (value != null && version.applyAsInt(value) == SCHEMA_VERSION) {
+        return ParseResult.ok(value);
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // named by the slow path below
+    }
+    ParseResult<JsonNode> tree = tree(bytes);
+    if (!tree.isOk()) {
+      return ParseResult.failed(tree.error(), tree.reason());
+    }
+    return bind(tree.value(), type);
+  }
+
+  /** Size and encoding checks; null when the bytes may be parsed. */
+  private static ParseResult<JsonNode> precheck(byte[] bytes) {
     if (bytes == null || bytes.length == 0) {
       return ParseResult.failed(ErrorCode.MALFORMED_JSON, "empty record");
     }
@@ -154,6 +179,14 @@ public final class RecordParser {
     }
     if (!isUtf8(bytes)) {
       return ParseResult.failed(ErrorCode.INVALID_ENCODING, "record is not valid UTF-8");
+    }
+    return null;
+  }
+
+  private ParseResult<JsonNode> tree(byte[] bytes) {
+    ParseResult<JsonNode> checked = precheck(bytes);
+    if (checked != null) {
+      return checked;
     }
     JsonNode node;
     try {

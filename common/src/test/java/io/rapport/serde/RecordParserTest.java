@@ -152,7 +152,8 @@ class RecordParserTest {
     assertThat(e.raw).isEqualTo(bad);
     assertThat(e.partition).isEqualTo(3);
     assertThat(e.offset).isEqualTo(42);
-    assertThat(e.eventTime).isEqualTo(1000);
+    assertThat(e.sourceTimestamp).isEqualTo(1000);
+    assertThat(e.eventTime).isEqualTo(Long.MIN_VALUE); // never moves the watermark
 
     Envelope ok = Contract.MENTION.read(parser, mentionJson(n -> {}), "t", 0, 1, 5);
     assertThat(ok.kind).isEqualTo(Envelope.MENTION);

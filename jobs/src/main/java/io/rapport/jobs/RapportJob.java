@@ -15,6 +15,7 @@ import io.rapport.jobs.functions.ResolveIdentity;
 import io.rapport.jobs.functions.RouteRecords;
 import io.rapport.jobs.functions.ToAlertDocuments;
 import io.rapport.jobs.functions.TransactionEvents;
+import io.rapport.jobs.listening.ListeningWorkflow;
 import io.rapport.model.Alert;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.DeadLetter;
@@ -128,8 +129,6 @@ public final class RapportJob {
 
     SingleOutputStreamOperator<SocialMention> routed =
         named(input.process(new RouteRecords(rates, normalizer)), "route-records");
-    named(
-        routed.getSideOutput(RouteRecords.DEAD_LETTERS).sinkTo(deadLetterSink), "sink-deadletters");
 
     DataStream<EnrichedMention> mentions =
         named(
@@ -180,10 +179,21 @@ public final class RapportJob {
                         conf.get(HIGH_VALUE_TOP_SHARE), conf.get(HIGH_VALUE_MIN_POPULATION))),
             "rank-high-value-complaints");
     alerts.setParallelism(1).setMaxParallelism(1);
-    named(alerts.sinkTo(alertSink), "sink-alerts");
+    ListeningWorkflow.Outputs listening = ListeningWorkflow.define(mentions, conf, pseudonymizer);
+    // One sink per Kafka topic: two sinks of one transactional-id prefix would fence each other.
+    named(
+        routed
+            .getSideOutput(RouteRecords.DEAD_LETTERS)
+            .union(listening.late())
+            .sinkTo(deadLetterSink),
+        "sink-deadletters");
+    DataStream<Alert> allAlerts = alerts.union(listening.alerts());
+    named(allAlerts.sinkTo(alertSink), "sink-alerts");
 
     DataStream<EsDocument> documentStream =
-        profiles.union(named(alerts.map(new ToAlertDocuments(documents)), "alert-documents"));
+        profiles
+            .union(named(allAlerts.map(new ToAlertDocuments(documents)), "alert-documents"))
+            .union(listening.documents());
     if (conf.get(SCORING_ENABLED)) {
       documentStream =
           documentStream.union(ScoringWorkflow.define(env, conf, profiles, documents, clvModels));

@@ -243,6 +243,47 @@ public final class RapportOptions {
           .defaultValue(10)
           .withDescription("Customers with purchases needed before anyone is ranked high-value.");
 
+  // ---- Social listening ----
+
+  public static final ConfigOption<Duration> LISTENING_ALLOWED_LATENESS =
+      ConfigOptions.key("listening.allowed-lateness")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(1))
+          .withDescription(
+              "How long after the watermark passes a listening window (minute, hour) it still"
+                  + " takes mentions; a window is published once, when the watermark passes its"
+                  + " end plus this. Later mentions go to the dead-letter topic (LATE).");
+
+  public static final ConfigOption<Integer> LISTENING_TOP_K =
+      ConfigOptions.key("listening.top-k")
+          .intType()
+          .defaultValue(10)
+          .withDescription(
+              "Hashtags, terms and authors (by followers) published per brand and window.");
+
+  public static final ConfigOption<Integer> LISTENING_COUNTER_CAPACITY =
+      ConfigOptions.key("listening.counter-capacity")
+          .intType()
+          .defaultValue(200)
+          .withDescription(
+              "Space-Saving counters kept per brand and window for hashtags, terms and cities"
+                  + " (memory bound; counts are exact while fewer distinct values are seen).");
+
+  public static final ConfigOption<Double> CRISIS_STDDEVS =
+      ConfigOptions.key("crisis.stddevs")
+          .doubleType()
+          .defaultValue(3.0)
+          .withDescription(
+              "A brand crisis starts when its negative mentions in the last hour exceed the mean"
+                  + " of the 12 hours before by this many standard deviations (and the same hour"
+                  + " of the previous day).");
+
+  public static final ConfigOption<Integer> CRISIS_MIN_NEGATIVES =
+      ConfigOptions.key("crisis.min-negatives")
+          .intType()
+          .defaultValue(20)
+          .withDescription("Negative mentions in the last hour needed to raise a brand crisis.");
+
   // ---- Scoring (issue 5) ----
 
   public static final ConfigOption<Boolean> SCORING_ENABLED =

@@ -49,6 +49,13 @@ class PojoSerializationTest {
     a.evidence.scores = new java.util.HashMap<>(java.util.Map.of("x", 1.0));
     DeadLetter d = new DeadLetter();
     d.payloadBase64 = "AAE=";
+    io.rapport.listening.ListeningAccumulator acc =
+        new io.rapport.listening.ListeningAccumulator(10, 3);
+    acc.add(em);
+    io.rapport.listening.ListeningAggregate agg = acc.toAggregate("lumen", "minute", 0, 3);
+    agg.shareOfVoice = 0.5;
+    io.rapport.listening.CrisisState crisis = new io.rapport.listening.CrisisState();
+    crisis.negatives[3] = 2;
     return Stream.of(
         m,
         em,
@@ -61,6 +68,11 @@ class PojoSerializationTest {
         ProfileEvent.mention("social:x:ana", em),
         ValueSignal.spend("C1", 1, 0, 10),
         new EsDocument("i", "id", "{}"),
+        new io.rapport.listening.BrandMention("lumen", em),
+        acc,
+        agg,
+        crisis,
+        new io.rapport.listening.KeyCount("k", 1),
         scoringUpdate(p, em),
         scoreState(),
         new io.rapport.scoring.SegmentChange("C1", "value", null, "loyal", 5),

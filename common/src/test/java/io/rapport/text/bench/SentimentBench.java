@@ -14,15 +14,36 @@ import java.util.List;
  * Plain runnable benchmark (single thread = one core): texts/s over the tweet set and the per-text
  * latency distribution (max, p99.9) over the tweet set and adversarial inputs.
  *
- * <p>Usage: {@code java -cp common/target/classes:common/target/test-classes:$(cat common/cp.txt)
- * io.rapport.text.bench.SentimentBench [TWEETS_FILE] [SECONDS]}
+ * <p>Usage: {@code bin/rapport bench sentiment [TWEETS_FILE] [SECONDS]}
  */
 public final class SentimentBench {
   private SentimentBench() {}
 
+  /** VADER's tweet set where {@code ../shared} is beside the project (developers and CI). */
+  static final String DEFAULT_TWEETS = "../shared/data/sentiment/eval/tweets_GroundTruth.txt";
+
+  /**
+   * The texts of a ground-truth or labelled set (text in the third tab-separated column). Without
+   * the default file (users don't have {@code ../shared}), the project's own Spanish and English
+   * evaluation sets are used: social mentions of the same length class.
+   */
   static List<String> tweets(String file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    if (DEFAULT_TWEETS.equals(file) && !Files.exists(Path.of(file))) {
+      for (String r : List.of("/sentiment/es_social_eval.tsv", "/sentiment/en_social_eval.tsv")) {
+        try (var in = SentimentBench.class.getResourceAsStream(r)) {
+          new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(lines::add);
+        }
+      }
+      System.out.println("texts: the project's es + en evaluation sets (" + file + " not found)");
+    } else {
+      lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+    }
     List<String> out = new ArrayList<>();
-    for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
+    for (String line : lines) {
+      if (line.startsWith("#") || line.isBlank()) {
+        continue;
+      }
       String[] p = line.split("\t");
       out.add(p.length >= 3 ? p[2] : line);
     }
@@ -51,8 +72,7 @@ public final class SentimentBench {
   }
 
   public static void main(String[] args) throws IOException {
-    String file =
-        args.length > 0 ? args[0] : "../shared/data/sentiment/eval/tweets_GroundTruth.txt";
+    String file = args.length > 0 ? args[0] : DEFAULT_TWEETS;
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
     TextAnalyzer a = TextAnalyzer.shared();
     List<String> tw = tweets(file);

@@ -19,8 +19,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * JMH benchmark of {@link TextAnalyzer#analyze(String)}: one operation = one text (the tweet set
- * cycled, or one adversarial input). Run: {@code java -cp common/target/classes:
- * common/target/test-classes:$(cat common/cp.txt) org.openjdk.jmh.Main TextAnalyzerJmh}.
+ * cycled, or one adversarial input). Run: {@code bin/rapport bench sentiment-jmh}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -29,7 +28,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class TextAnalyzerJmh {
-  @Param({"../shared/data/sentiment/eval/tweets_GroundTruth.txt"})
+  @Param({SentimentBench.DEFAULT_TWEETS})
   public String tweetsFile;
 
   private TextAnalyzer analyzer;

@@ -24,7 +24,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * {@code bin/rapport bench-scoring}: the main pipeline with and without the scoring stage ({@code
+ * {@code bin/rapport bench scoring}: the main pipeline with and without the scoring stage ({@code
  * --scoring.enabled true/false}) on the same pre-generated input, in one run, each at parallelism 1
  * in a local MiniCluster with RocksDB state and checkpoints every 10 s to a temporary folder.
  * Prints input events per second (wall clock) and per CPU-second of the whole process ("per core"),
@@ -52,7 +52,7 @@ public final class ScoringBenchmark {
           runs = Integer.parseInt(args[++i]);
           break;
         default:
-          System.err.println("usage: bin/rapport bench-scoring [--events N] [--seed S] [--runs R]");
+          System.err.println("usage: bin/rapport bench scoring [--events N] [--seed S] [--runs R]");
           System.exit(2);
       }
     }

@@ -1,0 +1,95 @@
+package io.rapport.jobs.listening;
+
+import io.rapport.listening.BrandMention;
+import io.rapport.listening.TrackedBrands;
+import io.rapport.model.DeadLetter;
+import io.rapport.model.EnrichedMention;
+import io.rapport.serde.ErrorCode;
+import io.rapport.serde.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Attributes each enriched mention to the tracked brands it is about (one output per brand;
+ * mentions of no tracked brand are counted and dropped) and sends mentions later than the watermark
+ * minus the allowed lateness (their windows are published already) to the dead-letter side output
+ * with reason {@code LATE} and the mention as JSON.
+ */
+public class RouteListeningMentions extends ProcessFunction<EnrichedMention, BrandMention> {
+  private static final long serialVersionUID = 1L;
+
+  public static final OutputTag<DeadLetter> LATE =
+      new OutputTag<>("listening-late", TypeInformation.of(DeadLetter.class));
+
+  private final TrackedBrands brands;
+  private final long allowedLatenessMillis;
+  private final String sourceTopic;
+  private transient Counter late;
+  private transient Counter untracked;
+
+  public RouteListeningMentions(
+      TrackedBrands brands, Duration allowedLateness, String sourceTopic) {
+    this.brands = brands;
+    this.allowedLatenessMillis = allowedLateness.toMillis();
+    this.sourceTopic = sourceTopic;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    late = getRuntimeContext().getMetricGroup().counter("listeningLateMentions");
+    untracked = getRuntimeContext().getMetricGroup().counter("listeningUntrackedMentions");
+  }
+
+  @Override
+  public void processElement(EnrichedMention em, Context ctx, Collector<BrandMention> out) {
+    long time = em.mention.time.toEpochMilli();
+    long watermark = ctx.timerService().currentWatermark();
+    if (isLate(time, watermark, allowedLatenessMillis)) {
+      late.inc();
+      ctx.output(LATE, deadLetter(em, watermark));
+      return;
+    }
+    List<String> about = brands.brandsOf(em.mention, em.analysis);
+    if (about.isEmpty()) {
+      untracked.inc();
+      return;
+    }
+    for (String brand : about) {
+      out.collect(new BrandMention(brand, em));
+    }
+  }
+
+  /** Whether an event at {@code time} is behind {@code watermark} by the allowed lateness. */
+  static boolean isLate(long time, long watermark, long allowedLatenessMillis) {
+    return watermark != Long.MIN_VALUE && time + allowedLatenessMillis <= watermark;
+  }
+
+  private DeadLetter deadLetter(EnrichedMention em, long watermark) {
+    byte[] bytes = Json.toBytes(em.mention);
+    DeadLetter d = new DeadLetter();
+    d.sourceTopic = sourceTopic;
+    d.errorCode = ErrorCode.LATE.name();
+    d.reason =
+        "mention "
+            + em.mention.mentionId
+            + " at "
+            + em.mention.time
+            + " arrived after its listening windows were published (watermark "
+            + Instant.ofEpochMilli(watermark)
+            + ", allowed lateness "
+            + Duration.ofMillis(allowedLatenessMillis)
+            + ")";
+    d.time = Instant.now();
+    d.payloadSize = bytes.length;
+    d.payloadBase64 = Base64.getEncoder().encodeToString(bytes);
+    return d;
+  }
+}

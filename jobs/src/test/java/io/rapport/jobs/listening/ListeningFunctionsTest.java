@@ -1,0 +1,191 @@
+package io.rapport.jobs.listening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.listening.BrandMention;
+import io.rapport.listening.CrisisDetector;
+import io.rapport.listening.ListeningAggregate;
+import io.rapport.listening.TrackedBrands;
+import io.rapport.model.Alert;
+import io.rapport.model.DeadLetter;
+import io.rapport.model.EnrichedMention;
+import io.rapport.model.SocialMention;
+import io.rapport.testing.Samples;
+import io.rapport.text.TextAnalyzer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+/** Operator harness tests of the listening functions: outputs, state and timers. */
+class ListeningFunctionsTest {
+  static final long T0 = Samples.T0.toEpochMilli(); // 2026-03-01T10:00:00Z
+  static final long MIN = 60_000L;
+  static final Duration LATENESS = Duration.ofMinutes(2);
+
+  static EnrichedMention em(String id, String brand, String text, String lang, long time) {
+    SocialMention m = Samples.mention(id, "x", "ana" + id, text, Instant.ofEpochMilli(time));
+    m.brand = brand;
+    return new EnrichedMention(m, TextAnalyzer.shared().analyze(text, lang));
+  }
+
+  @Test
+  void routesByBrandAndSendsLateMentionsToDeadLetters() throws Exception {
+    OneInputStreamOperatorTestHarness<EnrichedMention, BrandMention> h =
+        ProcessFunctionTestHarnesses.forProcessFunction(
+            new RouteListeningMentions(
+                new TrackedBrands("lumen", List.of("vela")), LATENESS, "mentions"));
+    h.processElement(em("a", "lumen", "Me encanta, mejor que @vela", "es", T0), T0);
+    h.processElement(em("b", "acme", "nothing to see", "en", T0), T0);
+    h.processWatermark(new Watermark(T0 + 10 * MIN));
+    long late = T0 + 8 * MIN; // exactly watermark − lateness: late
+    h.processElement(em("c", "lumen", "Tarde", "es", late), late);
+    long inTime = T0 + 8 * MIN + 1;
+    h.processElement(em("d", "lumen", "A tiempo", "es", inTime), inTime);
+
+    assertThat(h.extractOutputValues())
+        .extracting(b -> b.brand + ":" + b.mention.mention.mentionId)
+        .containsExactly("lumen:a", "vela:a", "lumen:d");
+    List<DeadLetter> dead =
+        h.getSideOutput(RouteListeningMentions.LATE).stream().map(StreamRecord::getValue).toList();
+    assertThat(dead).hasSize(1);
+    assertThat(dead.get(0).errorCode).isEqualTo("LATE");
+    assertThat(dead.get(0).sourceTopic).isEqualTo("mentions");
+    assertThat(new String(Base64.getDecoder().decode(dead.get(0).payloadBase64)))
+        .contains("\"mentionId\":\"c\"");
+    h.close();
+  }
+
+  @Test
+  void publishesMinuteAndHourWindowsOnceAndClearsTheirState() throws Exception {
+    AggregateMentions fn = new AggregateMentions(LATENESS, 5, 50);
+    KeyedOneInputStreamOperatorTestHarness<String, BrandMention, ListeningAggregate> h =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(fn, b -> b.brand, Types.STRING);
+    add(h, "lumen", "m1", "Me encanta Lumen", "es", T0 + 5_000);
+    add(h, "lumen", "m2", "Terrible, awful, the worst", "en", T0 + 30_000);
+    add(h, "lumen", "m3", "Pésimo servicio", "es", T0 + MIN + 1_000);
+    add(h, "vela", "v1", "Vela is fine", "en", T0 + 2_000);
+    // Two keys × (two minutes + one hour) for lumen, (one minute + one hour) for vela.
+    assertThat(h.numKeyedStateEntries()).isEqualTo(2);
+    assertThat(h.numEventTimeTimers()).isEqualTo(5);
+
+    // The first minute closes at 10:01 + 2 min lateness.
+    h.processWatermark(new Watermark(T0 + MIN - 1 + LATENESS.toMillis() - 1));
+    assertThat(h.extractOutputValues()).isEmpty();
+    h.processWatermark(new Watermark(T0 + MIN - 1 + LATENESS.toMillis()));
+    Map<String, ListeningAggregate> first = byBrand(h.extractOutputValues());
+    assertThat(first.keySet()).containsExactlyInAnyOrder("lumen", "vela");
+    assertThat(first.get("lumen").total).isEqualTo(2);
+    assertThat(first.get("lumen").granularity).isEqualTo("minute");
+    assertThat(first.get("lumen").windowStart).isEqualTo(T0);
+    assertThat(first.get("vela").total).isEqualTo(1);
+
+    h.processWatermark(new Watermark(T0 + 3_600_000L + LATENESS.toMillis()));
+    List<ListeningAggregate> all = h.extractOutputValues();
+    assertThat(all)
+        .extracting(a -> a.brand + "|" + a.granularity + "|" + (a.windowStart - T0) + "|" + a.total)
+        .containsExactlyInAnyOrder(
+            "lumen|minute|0|2",
+            "vela|minute|0|1",
+            "lumen|minute|60000|1",
+            "lumen|hour|0|3",
+            "vela|hour|0|1");
+    assertThat(h.numKeyedStateEntries()).isZero();
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  @Test
+  void shareOfVoiceWaitsForEveryBrandOfTheWindowThenClears() throws Exception {
+    KeyedOneInputStreamOperatorTestHarness<String, ListeningAggregate, ListeningAggregate> h =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new ComputeShareOfVoice(), io.rapport.listening.ShareOfVoice::windowKey, Types.STRING);
+    long published = T0 + MIN - 1 + LATENESS.toMillis();
+    h.processElement(agg("lumen", T0, 3, 1), published);
+    h.processElement(agg("vela", T0, 1, 0), published);
+    h.processElement(agg("lumen", T0 + MIN, 2, 0), published + MIN);
+    assertThat(h.extractOutputValues()).isEmpty();
+    h.processWatermark(new Watermark(published));
+    assertThat(h.extractOutputValues())
+        .extracting(a -> a.brand + "=" + a.shareOfVoice)
+        .containsExactly("lumen=0.75", "vela=0.25");
+    h.processWatermark(new Watermark(published + MIN));
+    assertThat(h.extractOutputValues()).hasSize(3);
+    assertThat(h.extractOutputValues().get(2).shareOfVoice).isEqualTo(1.0);
+    assertThat(h.numKeyedStateEntries()).isZero();
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  @Test
+  void oneCrisisAlertPerEpisodeAndHistoryCleared() throws Exception {
+    KeyedOneInputStreamOperatorTestHarness<String, ListeningAggregate, Alert> h =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new DetectCrises(new CrisisDetector(3.0, 5)), a -> a.brand, Types.STRING);
+    long t = T0;
+    for (int hour = 0; hour < 13; hour++) {
+      t = T0 + hour * 60 * MIN;
+      h.processElement(agg("lumen", t, 2, hour % 2), t + MIN);
+    }
+    h.processElement(hourAgg("lumen", T0, 100, 100), T0 + 3_600_000L); // hours are ignored
+    assertThat(h.extractOutputValues()).isEmpty();
+    long burst = T0 + 13 * 60 * MIN;
+    for (int m = 0; m < 20; m++) {
+      h.processElement(agg("lumen", burst + m * MIN, 4, 4), burst + (m + 1) * MIN);
+    }
+    assertThat(h.extractOutputValues()).hasSize(1);
+    Alert a = h.extractOutputValues().get(0);
+    assertThat(a.type).isEqualTo("BRAND_CRISIS");
+    assertThat(a.brand).isEqualTo("lumen");
+    assertThat(a.evidence.scores.get("negatives.lastHour")).isEqualTo(8.0);
+    assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+    assertThat(h.numEventTimeTimers()).isEqualTo(1);
+
+    h.processWatermark(new Watermark(burst + 19 * MIN + 25 * 60 * MIN));
+    assertThat(h.numKeyedStateEntries()).isZero();
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  private static void add(
+      KeyedOneInputStreamOperatorTestHarness<String, BrandMention, ListeningAggregate> h,
+      String brand,
+      String id,
+      String text,
+      String lang,
+      long time)
+      throws Exception {
+    h.processElement(new BrandMention(brand, em(id, brand, text, lang, time)), time);
+  }
+
+  static ListeningAggregate agg(String brand, long start, long total, long negative) {
+    ListeningAggregate a = new ListeningAggregate();
+    a.brand = brand;
+    a.granularity = ListeningAggregate.MINUTE;
+    a.windowStart = start;
+    a.windowEnd = start + MIN;
+    a.total = total;
+    a.negative = negative;
+    return a;
+  }
+
+  static ListeningAggregate hourAgg(String brand, long start, long total, long negative) {
+    ListeningAggregate a = agg(brand, start, total, negative);
+    a.granularity = ListeningAggregate.HOUR;
+    a.windowEnd = start + 60 * MIN;
+    return a;
+  }
+
+  private static Map<String, ListeningAggregate> byBrand(List<ListeningAggregate> as) {
+    return as.stream().collect(Collectors.toMap(a -> a.brand, a -> a));
+  }
+}
