@@ -380,11 +380,15 @@ public final class CustomerScorer implements Serializable {
   }
 
   /**
-   * Whether scores still change with time alone: a buyer not yet lost (P(alive) and CLV decay),
-   * negatives still in the window, or a churn statement still counting.
+   * Whether scores still change with time alone: a buyer not yet lost (P(alive) and CLV decay), for
+   * at most {@link ScoringConfig#rescoreForMillis} after the last purchase, negatives still in the
+   * window, or a churn statement still counting.
    */
   public boolean needsRescoring(ScoreState s, Scores sc) {
-    boolean buyerNotLost = s.purchaseDays > 0 && !Segments.LOST.equals(sc.valueSegment);
+    boolean buyerNotLost =
+        s.purchaseDays > 0
+            && !Segments.LOST.equals(sc.valueSegment)
+            && sc.scoredAt - s.lastPurchaseAt < config.rescoreForMillis;
     boolean churnCounting =
         s.churnIntentAt > 0
             && sc.scoredAt - s.churnIntentAt < config.churnIntentDays * ScoringConfig.DAY_MILLIS;

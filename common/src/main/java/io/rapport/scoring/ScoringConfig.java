@@ -86,6 +86,12 @@ public class ScoringConfig implements Serializable {
   /** Event-time interval of the per-customer rescoring timer. */
   public long rescoreIntervalMillis = DAY_MILLIS;
 
+  /**
+   * Rescoring by time stops this long after the last purchase (one-time buyers have P(alive) 1 in
+   * BG/NBD and would never be "lost").
+   */
+  public long rescoreForMillis = 365 * DAY_MILLIS;
+
   public ScoringConfig() {}
 
   public static ScoringConfig defaults() {

@@ -281,5 +281,10 @@ class CustomerScorerTest {
     Person buyer = new Person("C6", CustomerProfile.CUSTOMER);
     buy(buyer, 10, T0);
     assertThat(scorer.needsRescoring(buyer.s, score(buyer, T0))).isTrue();
+    // a one-time buyer is never "lost" (P(alive) 1): rescoring stops a year after the purchase
+    assertThat(scorer.needsRescoring(buyer.s, score(buyer, T0.plusMillis(364 * DAY)))).isTrue();
+    Scores yearLater = score(buyer, T0.plusMillis(365 * DAY));
+    assertThat(yearLater.pAlive).isEqualTo(1.0);
+    assertThat(scorer.needsRescoring(buyer.s, yearLater)).isFalse();
   }
 }

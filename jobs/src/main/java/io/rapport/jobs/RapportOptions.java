@@ -320,6 +320,14 @@ public final class RapportOptions {
               "Event-time interval at which a customer is rescored without new events (one timer"
                   + " per customer while scores still change with time).");
 
+  public static final ConfigOption<Duration> SCORING_RESCORE_FOR =
+      ConfigOptions.key("scoring.rescore-for")
+          .durationType()
+          .defaultValue(Duration.ofDays(365))
+          .withDescription(
+              "How long after a buyer's last purchase the daily rescoring goes on (one-time buyers"
+                  + " never become lost in BG/NBD).");
+
   public static final ConfigOption<Integer> SCORING_CLV_HORIZON_MONTHS =
       ConfigOptions.key("scoring.clv.horizon-months")
           .intType()

@@ -49,6 +49,7 @@ public final class ScoringWorkflow {
     c.trendShortHalfLifeDays = days(conf.get(SCORING_TREND_SHORT_HALF_LIFE));
     c.trendLongHalfLifeDays = days(conf.get(SCORING_TREND_LONG_HALF_LIFE));
     c.rescoreIntervalMillis = conf.get(SCORING_RESCORE_INTERVAL).toMillis();
+    c.rescoreForMillis = conf.get(SCORING_RESCORE_FOR).toMillis();
     c.clvHorizonMonths = conf.get(SCORING_CLV_HORIZON_MONTHS);
     c.clvYearlyDiscount = conf.get(SCORING_CLV_YEARLY_DISCOUNT);
     c.vulnerableAtRisk = conf.get(SCORING_VULNERABLE_AT_RISK);

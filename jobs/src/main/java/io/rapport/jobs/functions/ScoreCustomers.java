@@ -168,6 +168,12 @@ public class ScoreCustomers
       return;
     }
     s.timerAt = 0;
+    if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+      // the end of a bounded input: no more event time to rescore at (and no cascade of daily
+      // timers up to the end of time)
+      scoreState.update(s);
+      return;
+    }
     rescore(
         scorer(ctx.getBroadcastState(MODEL)),
         ctx.getCurrentKey(),

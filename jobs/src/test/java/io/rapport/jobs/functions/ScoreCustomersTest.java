@@ -163,6 +163,15 @@ class ScoreCustomersTest {
   }
 
   @Test
+  void endOfBoundedInputFiresNoCascadeOfDailyTimers() throws Exception {
+    buy(50, T0); // a one-time buyer: never lost, rescored daily for a year at most
+    int before = harness.extractOutputValues().size();
+    harness.processWatermark(Long.MAX_VALUE);
+    assertThat(harness.extractOutputValues()).hasSize(before);
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
   void broadcastModelReplacesTheConfiguredOne() throws Exception {
     buy(50, T0);
     buy(50, T0.plusMillis(7 * DAY));
