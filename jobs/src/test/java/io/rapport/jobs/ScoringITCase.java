@@ -106,7 +106,7 @@ class ScoringITCase {
 
   private void await(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!condition.getAsBoolean()) {
+    while (!holds(condition)) {
       if (System.nanoTime() > deadline) {
         StringBuilder state = new StringBuilder();
         if (customersIndex != null) {
@@ -128,6 +128,15 @@ class ScoringITCase {
         throw new AssertionError("timed out waiting for " + what + "; customers:" + state);
       }
       Thread.sleep(300);
+    }
+  }
+
+  /** The condition, false while an index is still being created (no shard available yet). */
+  private static boolean holds(BooleanSupplier condition) {
+    try {
+      return condition.getAsBoolean();
+    } catch (java.io.UncheckedIOException e) {
+      return false;
     }
   }
 
