@@ -289,7 +289,7 @@ public final class RapportOptions {
   public static final ConfigOption<Boolean> SCORING_ENABLED =
       ConfigOptions.key("scoring.enabled")
           .booleanType()
-          .defaultValue(true)
+          .defaultValue(false)
           .withDescription(
               "Score customers (CLV, P(alive), at-risk, shares, segments, loyalty) in the"
                   + " score-customers operator; off: profiles are published without scores.");

@@ -72,6 +72,7 @@ class ScoringITCase {
     o.put(RapportOptions.TOPIC_ALERTS.key(), kafka.uniqueTopic("alerts", 1));
     o.put(RapportOptions.TOPIC_DEADLETTER.key(), kafka.uniqueTopic("deadletter", 1));
     o.put(RapportOptions.TOPIC_CLV_MODEL.key(), kafka.uniqueTopic("clv-model", 1));
+    o.put(RapportOptions.SCORING_ENABLED.key(), "true");
     o.put(RapportOptions.ELASTICSEARCH_HOSTS.key(), es.httpUrl());
     o.put(
         RapportOptions.ELASTICSEARCH_INDEX_PREFIX.key(), ElasticsearchTestNode.uniqueIndexPrefix());
