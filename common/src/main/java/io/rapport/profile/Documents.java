@@ -69,6 +69,11 @@ public final class Documents implements java.io.Serializable {
 
   /** The customer 360 document; its id is the profile id. */
   public EsDocument profile(CustomerProfile p) {
+    return new EsDocument(customersIndex, p.profileId, Json.toString(profileNode(p)));
+  }
+
+  /** The customer 360 document's fields, for callers that add their own (scores). */
+  public ObjectNode profileNode(CustomerProfile p) {
     ObjectNode d = Json.mapper().createObjectNode();
     d.put("customerId", p.profileId);
     d.put("kind", p.kind);
@@ -108,7 +113,7 @@ public final class Documents implements java.io.Serializable {
     putInstant(d, "updatedAt", p.updatedAt);
     ArrayNode merged = d.putArray("mergedIds");
     p.mergedIds.stream().sorted().forEach(merged::add);
-    return new EsDocument(customersIndex, p.profileId, Json.toString(d));
+    return d;
   }
 
   /** The enriched mention; its id is the mention id. */

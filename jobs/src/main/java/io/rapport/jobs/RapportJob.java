@@ -92,7 +92,8 @@ public final class RapportJob {
         KafkaConnectors.alertSink(conf),
         KafkaConnectors.deadLetterSink(conf),
         ElasticsearchConnector.sink(conf),
-        KafkaConnectors.mergeSink(conf));
+        KafkaConnectors.mergeSink(conf),
+        ScoringWorkflow.modelSource(conf));
     env.execute("rapport");
   }
 
@@ -104,12 +105,12 @@ public final class RapportJob {
       Sink<Alert> alertSink,
       Sink<DeadLetter> deadLetterSink,
       Sink<EsDocument> documentSink) {
-    defineWorkflow(env, conf, sources, alertSink, deadLetterSink, documentSink, null);
+    defineWorkflow(env, conf, sources, alertSink, deadLetterSink, documentSink, null, null);
   }
 
   /**
-   * Builds the job's graph on {@code env} between the given sources and sinks ({@code mergeSink}:
-   * the merge-log topic, or null).
+   * Builds the job's graph, with the merge-log topic's sink ({@code null}: merge log to
+   * Elasticsearch only).
    */
   public static void defineWorkflow(
       StreamExecutionEnvironment env,
@@ -119,6 +120,37 @@ public final class RapportJob {
       Sink<DeadLetter> deadLetterSink,
       Sink<EsDocument> documentSink,
       Sink<MergeRecord> mergeSink) {
+    defineWorkflow(env, conf, sources, alertSink, deadLetterSink, documentSink, mergeSink, null);
+  }
+
+  /**
+   * Builds the job's graph, with the CLV model topic's source ({@code null}: score with the
+   * configured model).
+   */
+  public static void defineWorkflow(
+      StreamExecutionEnvironment env,
+      Configuration conf,
+      List<NamedSource> sources,
+      Sink<Alert> alertSink,
+      Sink<DeadLetter> deadLetterSink,
+      Sink<EsDocument> documentSink,
+      Source<io.rapport.scoring.ClvModel, ?, ?> clvModels) {
+    defineWorkflow(env, conf, sources, alertSink, deadLetterSink, documentSink, null, clvModels);
+  }
+
+  /**
+   * Builds the job's graph on {@code env} between the given sources and sinks ({@code mergeSink}:
+   * the merge-log topic, or null; {@code clvModels}: the CLV model topic, or null).
+   */
+  public static void defineWorkflow(
+      StreamExecutionEnvironment env,
+      Configuration conf,
+      List<NamedSource> sources,
+      Sink<Alert> alertSink,
+      Sink<DeadLetter> deadLetterSink,
+      Sink<EsDocument> documentSink,
+      Sink<MergeRecord> mergeSink,
+      Source<io.rapport.scoring.ClvModel, ?, ?> clvModels) {
     env.setMaxParallelism(conf.get(MAX_PARALLELISM));
     CurrencyRates rates =
         CurrencyRates.parse(conf.get(REPORTING_CURRENCY), conf.get(CURRENCY_RATES));
@@ -210,7 +242,12 @@ public final class RapportJob {
         named(
             forwarded
                 .keyBy(e -> e.key)
-                .process(new MaintainProfiles(documents, rates, conf.get(IDENTITY_PROSPECT_TTL))),
+                .process(
+                    new MaintainProfiles(
+                        documents,
+                        rates,
+                        conf.get(IDENTITY_PROSPECT_TTL),
+                        conf.get(SCORING_ENABLED))),
             "maintain-profiles");
     DataStream<MergeRecord> mergeLog = merges.getSideOutput(MergeIdentities.MERGES);
     if (mergeSink != null) {
@@ -270,14 +307,17 @@ public final class RapportJob {
                 .process(new TrackAlertStatus(documents, conf.get(DEDUP_RETENTION))),
             "track-alert-status");
 
-    named(
+    DataStream<EsDocument> documentStream =
         profiles
             .union(
                 named(alerts.map(new ToAlertDocuments(documents)), "alert-documents"),
                 named(mergeLog.map(new ToMergeDocuments(documents)), "merge-documents"))
-            .union(listening.documents(), alertStatuses)
-            .sinkTo(documentSink),
-        "sink-elasticsearch");
+            .union(listening.documents(), alertStatuses);
+    if (conf.get(SCORING_ENABLED)) {
+      documentStream =
+          documentStream.union(ScoringWorkflow.define(env, conf, profiles, documents, clvModels));
+    }
+    named(documentStream.sinkTo(documentSink), "sink-elasticsearch");
   }
 
   private static <T> SingleOutputStreamOperator<T> named(

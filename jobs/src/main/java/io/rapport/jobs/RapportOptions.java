@@ -344,6 +344,167 @@ public final class RapportOptions {
               "Input topic on which consumers acknowledge and resolve alerts (reflected in the"
                   + " alerts index).");
 
+  // ---- Scoring (issue 5) ----
+
+  public static final ConfigOption<Boolean> SCORING_ENABLED =
+      ConfigOptions.key("scoring.enabled")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription(
+              "Score customers (CLV, P(alive), at-risk, shares, segments, loyalty) in the"
+                  + " score-customers operator; off: profiles are published without scores.");
+
+  public static final ConfigOption<Duration> SCORING_SENTIMENT_HALF_LIFE =
+      ConfigOptions.key("scoring.sentiment.half-life")
+          .durationType()
+          .defaultValue(Duration.ofDays(30))
+          .withDescription("Half-life of the decayed sentiment mean (Share of Heart, roles).");
+
+  public static final ConfigOption<Duration> SCORING_TREND_SHORT_HALF_LIFE =
+      ConfigOptions.key("scoring.trend.short-half-life")
+          .durationType()
+          .defaultValue(Duration.ofDays(7))
+          .withDescription("Sentiment trend: half-life of the short (recent) decayed mean.");
+
+  public static final ConfigOption<Duration> SCORING_TREND_LONG_HALF_LIFE =
+      ConfigOptions.key("scoring.trend.long-half-life")
+          .durationType()
+          .defaultValue(Duration.ofDays(90))
+          .withDescription("Sentiment trend: half-life of the long (usual) decayed mean.");
+
+  public static final ConfigOption<Duration> SCORING_RESCORE_INTERVAL =
+      ConfigOptions.key("scoring.rescore-interval")
+          .durationType()
+          .defaultValue(Duration.ofDays(1))
+          .withDescription(
+              "Event-time interval at which a customer is rescored without new events (one timer"
+                  + " per customer while scores still change with time).");
+
+  public static final ConfigOption<Duration> SCORING_RESCORE_FOR =
+      ConfigOptions.key("scoring.rescore-for")
+          .durationType()
+          .defaultValue(Duration.ofDays(365))
+          .withDescription(
+              "How long after a buyer's last purchase the daily rescoring goes on (one-time buyers"
+                  + " never become lost in BG/NBD).");
+
+  public static final ConfigOption<Integer> SCORING_CLV_HORIZON_MONTHS =
+      ConfigOptions.key("scoring.clv.horizon-months")
+          .intType()
+          .defaultValue(12)
+          .withDescription("CLV horizon in months.");
+
+  public static final ConfigOption<Double> SCORING_CLV_YEARLY_DISCOUNT =
+      ConfigOptions.key("scoring.clv.yearly-discount")
+          .doubleType()
+          .defaultValue(0.10)
+          .withDescription("Yearly discount rate of the CLV.");
+
+  public static final ConfigOption<Double> SCORING_VULNERABLE_AT_RISK =
+      ConfigOptions.key("scoring.vulnerable-at-risk")
+          .doubleType()
+          .defaultValue(50.0)
+          .withDescription(
+              "At-risk score (0-100) from which a buyer is in the vulnerable segment.");
+
+  public static final ConfigOption<Double> SCORING_LOST_BELOW_P_ALIVE =
+      ConfigOptions.key("scoring.lost-below-p-alive")
+          .doubleType()
+          .defaultValue(0.15)
+          .withDescription("P(alive) below which a buyer is in the lost segment.");
+
+  public static final ConfigOption<Double> SCORING_INFLUENCER_AT =
+      ConfigOptions.key("scoring.influencer-at")
+          .doubleType()
+          .defaultValue(50.0)
+          .withDescription("Influence index (0-100) from which a person is an influencer.");
+
+  public static final ConfigOption<String> TOPIC_CLV_MODEL =
+      ConfigOptions.key("topic.clv-model")
+          .stringType()
+          .defaultValue("rapport.clv-model")
+          .withDescription(
+              "Compacted topic of fitted CLV models (ClvModelJob writes, the main job reads it as"
+                  + " broadcast state).");
+
+  public static final ConfigOption<String> CLV_MODEL_BGNBD =
+      ConfigOptions.key("clv-model.bgnbd")
+          .stringType()
+          .defaultValue("0.2426,4.4135,0.7929,2.4258")
+          .withDescription(
+              "BG/NBD r,alpha,a,b used until a model arrives on the model topic (default: CDNOW,"
+                  + " weeks).");
+
+  public static final ConfigOption<String> CLV_MODEL_GAMMA_GAMMA =
+      ConfigOptions.key("clv-model.gamma-gamma")
+          .stringType()
+          .defaultValue("6.25,3.74,15.44")
+          .withDescription(
+              "Gamma-Gamma p,q,v used until a model arrives on the model topic (default: CDNOW).");
+
+  public static final ConfigOption<Duration> CLV_MODEL_TIME_UNIT =
+      ConfigOptions.key("clv-model.time-unit")
+          .durationType()
+          .defaultValue(Duration.ofDays(7))
+          .withDescription("Time unit of the CLV models' parameters (CDNOW: weeks).");
+
+  public static final ConfigOption<String> CLV_MODEL_CALIBRATION_END =
+      ConfigOptions.key("clv-model.calibration-end")
+          .stringType()
+          .defaultValue("")
+          .withDescription(
+              "ClvModelJob: last day (yyyy-mm-dd) of the calibration period; empty: the last"
+                  + " purchase day.");
+
+  public static final ConfigOption<Integer> LOYALTY_POINTS_PURCHASE =
+      ConfigOptions.key("loyalty.points.purchase")
+          .intType()
+          .defaultValue(10)
+          .withDescription("Loyalty points per purchase.");
+
+  public static final ConfigOption<Integer> LOYALTY_POINTS_REVIEW =
+      ConfigOptions.key("loyalty.points.review")
+          .intType()
+          .defaultValue(20)
+          .withDescription("Loyalty points per review (no review input yet).");
+
+  public static final ConfigOption<Integer> LOYALTY_POINTS_SHARE =
+      ConfigOptions.key("loyalty.points.share")
+          .intType()
+          .defaultValue(5)
+          .withDescription("Loyalty points per share (a repost or quote mentioning the brand).");
+
+  public static final ConfigOption<Integer> LOYALTY_POINTS_RECOMMENDATION =
+      ConfigOptions.key("loyalty.points.recommendation")
+          .intType()
+          .defaultValue(15)
+          .withDescription("Loyalty points per recommendation (a mention with that intent).");
+
+  public static final ConfigOption<Integer> LOYALTY_POINTS_REFERRAL =
+      ConfigOptions.key("loyalty.points.referral")
+          .intType()
+          .defaultValue(50)
+          .withDescription("Loyalty points per referral (no referral input yet).");
+
+  public static final ConfigOption<Integer> LOYALTY_POINTS_REGISTRATION =
+      ConfigOptions.key("loyalty.points.registration")
+          .intType()
+          .defaultValue(25)
+          .withDescription("Loyalty points for registering (the first CRM record).");
+
+  public static final ConfigOption<Integer> LOYALTY_POINTS_SURVEY =
+      ConfigOptions.key("loyalty.points.survey")
+          .intType()
+          .defaultValue(10)
+          .withDescription("Loyalty points per survey answered (no survey input yet).");
+
+  public static final ConfigOption<List<Integer>> LOYALTY_LEVELS =
+      ConfigOptions.key("loyalty.levels")
+          .intType()
+          .asList()
+          .defaultValues(100, 500, 2000)
+          .withDescription("Points for the silver, gold and platinum levels (below: bronze).");
+
   /** The README's configuration table: key, default, description. */
   public static String markdownTable() {
     StringBuilder sb =

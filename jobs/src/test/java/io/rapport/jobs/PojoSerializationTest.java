@@ -84,7 +84,26 @@ class PojoSerializationTest {
         alertCandidate(a),
         new io.rapport.model.MentionSignal("C1", em, contactProfile()),
         contactHistory(),
-        alertStatus());
+        alertStatus(),
+        scoringUpdate(p, em),
+        scoreState(),
+        new io.rapport.scoring.SegmentChange("C1", "value", null, "loyal", 5),
+        io.rapport.scoring.ClvModel.of(io.rapport.scoring.ScoringConfig.defaults()),
+        new io.rapport.scoring.ModelPurchase("C1", 10_000, 12.5));
+  }
+
+  private static io.rapport.model.ProfileUpdate scoringUpdate(
+      CustomerProfile p, EnrichedMention em) {
+    return io.rapport.model.ProfileUpdate.mention(p, em);
+  }
+
+  private static io.rapport.scoring.ScoreState scoreState() {
+    io.rapport.scoring.ScoreState s = new io.rapport.scoring.ScoreState();
+    s.recentNegatives.add(5L);
+    s.badges.add("first-purchase");
+    s.sentiment.add(0.5, 5, 1000);
+    s.valueSegment = "loyal";
+    return s;
   }
 
   private static io.rapport.model.MergeRecord identityMerge() {

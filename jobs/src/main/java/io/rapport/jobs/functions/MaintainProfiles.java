@@ -7,6 +7,7 @@ import io.rapport.model.EnrichedMention;
 import io.rapport.model.EsDocument;
 import io.rapport.model.MentionSignal;
 import io.rapport.model.ProfileEvent;
+import io.rapport.model.ProfileUpdate;
 import io.rapport.model.Transaction;
 import io.rapport.model.ValueSignal;
 import io.rapport.profile.CurrencyRates;
@@ -48,9 +49,17 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
   public static final OutputTag<MentionSignal> MENTION_SIGNALS =
       new OutputTag<>("mention-signals", TypeInformation.of(MentionSignal.class));
 
+  /**
+   * With scoring on: the profile after each event, for the scoring operator, which then publishes
+   * the customer document (with scores) and its deletion instead of this operator.
+   */
+  public static final OutputTag<ProfileUpdate> PROFILE_UPDATES =
+      new OutputTag<>("profile-updates", TypeInformation.of(ProfileUpdate.class));
+
   private final Documents documents;
   private final CurrencyRates rates;
   private final Duration prospectTtl;
+  private final boolean scoring;
 
   private transient ValueState<CustomerProfile> customerProfile;
   private transient ValueState<CustomerProfile> prospectProfile;
@@ -61,14 +70,24 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
   private transient Counter folds;
 
   public MaintainProfiles(Documents documents, CurrencyRates rates) {
-    this(documents, rates, Duration.ZERO);
+    this(documents, rates, Duration.ZERO, false);
   }
 
   /** A zero {@code prospectTtl} keeps prospects forever. */
   public MaintainProfiles(Documents documents, CurrencyRates rates, Duration prospectTtl) {
+    this(documents, rates, prospectTtl, false);
+  }
+
+  /**
+   * {@code scoring}: hand profiles to the scoring operator ({@link #PROFILE_UPDATES}) instead of
+   * publishing their documents.
+   */
+  public MaintainProfiles(
+      Documents documents, CurrencyRates rates, Duration prospectTtl, boolean scoring) {
     this.documents = documents;
     this.rates = rates;
     this.prospectTtl = prospectTtl;
+    this.scoring = scoring;
   }
 
   /** The kind of a new profile with this id. */
@@ -140,6 +159,7 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
     if (p == null) {
       p = ProfileLogic.newProfile(id, kindOf(id));
     }
+    ProfileUpdate update = null;
     switch (e.kind) {
       case ProfileEvent.FOLD:
         if (p.mergedIds.contains(e.otherProfileId)) {
@@ -150,16 +170,20 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
         p.mergedIds.add(e.otherProfileId);
         java.util.Collections.sort(p.mergedIds);
         folds.inc();
+        // the scorer refreshes the document from the folded profile (no registration points twice)
+        update = scoring ? ProfileUpdate.of(ProfileUpdate.CUSTOMER, p, e.time) : null;
         if (CustomerProfile.CUSTOMER.equals(p.kind) && p.netSpend() != spendBefore) {
           ctx.output(VALUE_SIGNALS, ValueSignal.spend(id, e.time, spendBefore, p.netSpend()));
         }
         break;
       case ProfileEvent.CUSTOMER:
         ProfileLogic.applyCustomer(p, e.customer);
+        update = scoring ? ProfileUpdate.of(ProfileUpdate.CUSTOMER, p, e.time) : null;
         break;
       case ProfileEvent.MENTION:
         EnrichedMention em = e.mention;
         ProfileLogic.applyMention(p, em.mention, em.analysis.compound);
+        update = scoring ? ProfileUpdate.mention(p, em) : null;
         out.collect(documents.mention(em, id, p.kind));
         if (MentionAlerts.worthChecking(em)) {
           ctx.output(MENTION_SIGNALS, new MentionSignal(id, em, ContactProfile.of(p, p.kind)));
@@ -177,6 +201,7 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
         // RouteRecords has already dead-lettered transactions in currencies without a rate.
         double amount = rates.convert(t.amount, t.currency).orElse(0.0);
         ProfileLogic.applyTransaction(p, t, amount);
+        update = scoring ? ProfileUpdate.transaction(p, t, amount) : null;
         if (CustomerProfile.CUSTOMER.equals(p.kind) && p.netSpend() != before) {
           ctx.output(VALUE_SIGNALS, ValueSignal.spend(id, e.time, before, p.netSpend()));
         }
@@ -185,7 +210,11 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
         throw new IllegalArgumentException("profile operator got a " + e.kind + " event");
     }
     profile.update(p);
-    out.collect(documents.profile(p));
+    if (update != null) {
+      ctx.output(PROFILE_UPDATES, update);
+    } else {
+      out.collect(documents.profile(p));
+    }
   }
 
   /**
@@ -214,7 +243,11 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
     profile.clear();
     absorbedInto.clear();
     forgottenAt.update(time);
-    out.collect(documents.deleteProfile(id));
+    if (scoring) {
+      ctx.output(PROFILE_UPDATES, ProfileUpdate.forget(id, time));
+    } else {
+      out.collect(documents.deleteProfile(id));
+    }
     if (id.equals(survivor)) {
       int erased = p == null ? 0 : 1 + p.mergedIds.size();
       out.collect(documents.forgetAudit(id, time, erased, redacted));

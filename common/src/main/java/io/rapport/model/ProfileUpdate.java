@@ -1,0 +1,122 @@
+package io.rapport.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the profile operator tells the scoring operator after each event: the profile as it is now
+ * and the facts of the event that scores need but the profile does not keep (a mention's sentiment,
+ * intents and engagement; a transaction's amount). {@link #FORGET} carries no profile.
+ */
+public class ProfileUpdate {
+  public static final String CUSTOMER = "customer";
+  public static final String MENTION = "mention";
+  public static final String TRANSACTION = "transaction";
+  public static final String FORGET = "forget";
+
+  public String kind;
+  public String profileId;
+
+  /** Event time, epoch milliseconds. */
+  public long time;
+
+  /** The profile after the event; null for {@link #FORGET}. */
+  public CustomerProfile profile;
+
+  /** Mentions: compound sentiment, intents, brand, and whether it reposts or quotes a post. */
+  public double compound;
+
+  public List<String> intents = new ArrayList<>();
+  public String brand;
+  public boolean share;
+
+  /** Mentions: what others did with the post (amplification) and likes (engagement). */
+  public long reposts;
+
+  public long quotes;
+  public long replies;
+  public long likes;
+
+  /** Transactions: purchase or return, amount in the reporting currency. */
+  public String transactionType;
+
+  public double amount;
+
+  public ProfileUpdate() {}
+
+  public static ProfileUpdate forget(String profileId, long time) {
+    ProfileUpdate u = new ProfileUpdate();
+    u.kind = FORGET;
+    u.profileId = profileId;
+    u.time = time;
+    return u;
+  }
+
+  public static ProfileUpdate of(String kind, CustomerProfile p, long time) {
+    ProfileUpdate u = new ProfileUpdate();
+    u.kind = kind;
+    u.profileId = p.profileId;
+    u.profile = p;
+    u.time = time;
+    return u;
+  }
+
+  /** A mention's facts, from the enriched mention. */
+  public static ProfileUpdate mention(CustomerProfile p, EnrichedMention em) {
+    ProfileUpdate u = of(MENTION, p, em.mention.time.toEpochMilli());
+    u.compound = em.analysis.compound;
+    if (em.analysis.intents != null) {
+      u.intents.addAll(em.analysis.intents);
+    }
+    u.brand = em.mention.brand;
+    u.share = em.mention.repostOf != null || em.mention.quoteOf != null;
+    Engagement g = em.mention.engagement;
+    if (g != null) {
+      u.reposts = g.reposts;
+      u.quotes = g.quotes;
+      u.replies = g.replies;
+      u.likes = g.likes;
+    }
+    return u;
+  }
+
+  public static ProfileUpdate transaction(CustomerProfile p, Transaction t, double amount) {
+    ProfileUpdate u = of(TRANSACTION, p, t.time.toEpochMilli());
+    u.transactionType = t.type;
+    u.amount = amount;
+    return u;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ProfileUpdate)) {
+      return false;
+    }
+    ProfileUpdate u = (ProfileUpdate) o;
+    return time == u.time
+        && Double.compare(compound, u.compound) == 0
+        && share == u.share
+        && reposts == u.reposts
+        && quotes == u.quotes
+        && replies == u.replies
+        && likes == u.likes
+        && Double.compare(amount, u.amount) == 0
+        && Objects.equals(kind, u.kind)
+        && Objects.equals(profileId, u.profileId)
+        && Objects.equals(profile, u.profile)
+        && Objects.equals(intents, u.intents)
+        && Objects.equals(brand, u.brand)
+        && Objects.equals(transactionType, u.transactionType);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, profileId, time);
+  }
+
+  @Override
+  public String toString() {
+    return "ProfileUpdate{" + kind + " " + profileId + " @" + time + "}";
+  }
+}

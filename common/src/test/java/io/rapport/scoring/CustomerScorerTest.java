@@ -1,0 +1,290 @@
+package io.rapport.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.rapport.model.CustomerProfile;
+import io.rapport.model.EnrichedMention;
+import io.rapport.model.ProfileUpdate;
+import io.rapport.model.SocialMention;
+import io.rapport.model.Transaction;
+import io.rapport.profile.ProfileLogic;
+import io.rapport.scoring.clv.BgNbd;
+import io.rapport.scoring.clv.Clv;
+import io.rapport.scoring.clv.GammaGamma;
+import io.rapport.testing.Samples;
+import io.rapport.text.Analysis;
+import io.rapport.text.IntentDetector;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class CustomerScorerTest {
+  private static final long DAY = ScoringConfig.DAY_MILLIS;
+  private static final Instant T0 = Samples.T0;
+
+  private final ScoringConfig config = ScoringConfig.defaults();
+  private final CustomerScorer scorer = new CustomerScorer(config);
+  private final BgNbd bgNbd = new BgNbd(config.bgNbd);
+  private final GammaGamma gammaGamma = new GammaGamma(config.gammaGamma);
+  private final InfluenceDistribution influence = new InfluenceDistribution();
+  private final SpendDistribution clvs = new SpendDistribution();
+
+  /** One person: the profile as the profile operator keeps it, and the score state. */
+  private static final class Person {
+    final CustomerProfile p;
+    final ScoreState s = new ScoreState();
+
+    Person(String id, String kind) {
+      p = ProfileLogic.newProfile(id, kind);
+    }
+  }
+
+  private void buy(Person x, double amount, Instant at) {
+    Transaction t = Samples.purchase("t-" + at, x.p.profileId, amount, at);
+    ProfileLogic.applyTransaction(x.p, t, amount);
+    scorer.apply(x.s, ProfileUpdate.transaction(x.p, t, amount));
+  }
+
+  private void say(
+      Person x,
+      double compound,
+      Instant at,
+      long followers,
+      long reposts,
+      long likes,
+      String... intents) {
+    SocialMention m = Samples.mention("m-" + at, "x", x.p.profileId, "text", at);
+    m.author.followers = followers;
+    m.engagement.reposts = reposts;
+    m.engagement.likes = likes;
+    Analysis a = new Analysis();
+    a.compound = compound;
+    a.intents = List.of(intents);
+    EnrichedMention em = new EnrichedMention(m, a);
+    ProfileLogic.applyMention(x.p, m, compound);
+    scorer.apply(x.s, ProfileUpdate.mention(x.p, em));
+  }
+
+  private Scores score(Person x, Instant at) {
+    return scorer.score(x.s, x.p, at.toEpochMilli(), influence, clvs);
+  }
+
+  private static double weeks(long millis) {
+    return millis / (7.0 * DAY);
+  }
+
+  @Test
+  void loyalCustomerWhoStopsBuyingAndTurnsNegative() {
+    Person ana = new Person("C1", CustomerProfile.CUSTOMER);
+    for (int i = 0; i < 9; i++) {
+      buy(ana, 40, T0.plusMillis(i * 21 * DAY));
+    }
+    Instant last = T0.plusMillis(8 * 21 * DAY);
+    Scores before = score(ana, last.plusMillis(DAY));
+    assertThat(before.valueSegment).isEqualTo(Segments.LOYAL);
+    assertThat(before.reasons).isEmpty();
+    assertThat(before.atRisk).isZero();
+
+    Instant now = last.plusMillis(94 * DAY);
+    say(ana, -0.6, now.minusMillis(5 * DAY), 100, 0, 1);
+    say(ana, -0.7, now.minusMillis(3 * DAY), 100, 0, 1);
+    say(ana, -0.5, now.minusMillis(1 * DAY), 100, 0, 1, IntentDetector.CHURN_THREAT);
+    Scores sc = score(ana, now);
+
+    double tx = weeks(8 * 21 * DAY);
+    double bigT = weeks(now.toEpochMilli() - T0.toEpochMilli());
+    double pAlive = bgNbd.probabilityAlive(8, tx, bigT);
+    assertThat(sc.pAlive).isCloseTo(pAlive, within(1e-4));
+    assertThat(sc.repeatPurchases).isEqualTo(8);
+    assertThat(sc.usualCadenceDays).isEqualTo(21.0);
+    assertThat(sc.daysSinceLastPurchase).isEqualTo(94.0);
+    assertThat(sc.recentNegativeMentions).isEqualTo(3);
+    assertThat(sc.churnIntent).isTrue();
+    assertThat(sc.reasons)
+        .contains(
+            "no purchase for 94 days against a usual 21-day cadence",
+            String.format(Locale.ROOT, "P(alive) %.2f", sc.pAlive),
+            "3 negative mentions in 7 days",
+            "said they are switching to a competitor");
+    // largest contribution first: the churn statement (0.7)
+    assertThat(sc.reasons.get(0)).isEqualTo("said they are switching to a competitor");
+
+    // noisy-OR of the weighted components
+    double cadence = CustomerScorer.W_CADENCE * Math.min(1, (94.0 / 21 - 1.5) / 2.5);
+    double alive = CustomerScorer.W_ALIVE * Math.min(1, (0.8 - sc.pAlive) / 0.6);
+    double negatives = CustomerScorer.W_NEGATIVES;
+    double churn = CustomerScorer.W_CHURN;
+    double survive = (1 - cadence) * (1 - alive) * (1 - negatives) * (1 - churn);
+    double trend = 0;
+    if (sc.sentimentTrend < -0.2) {
+      trend = CustomerScorer.W_TREND * Math.min(1, -sc.sentimentTrend / 0.8);
+      survive *= 1 - trend;
+    }
+    assertThat(sc.atRisk).isCloseTo(100 * (1 - survive), within(0.01));
+    assertThat(sc.atRisk).isGreaterThanOrEqualTo(config.vulnerableAtRisk);
+    assertThat(sc.valueSegment)
+        .isEqualTo(pAlive < config.lostBelowPAlive ? Segments.LOST : Segments.VULNERABLE);
+    assertThat(sc.role).isEqualTo(Segments.DETRACTOR);
+
+    // a week later the negatives left the window
+    Scores later = score(ana, now.plusMillis(8 * DAY));
+    assertThat(later.recentNegativeMentions).isZero();
+    assertThat(later.reasons).noneMatch(r -> r.contains("negative mention"));
+    assertThat(later.pAlive).isLessThan(sc.pAlive);
+  }
+
+  @Test
+  void quietBigSpenderIsLoyalSpectatorWithTheModelsClv() {
+    Person big = new Person("C2", CustomerProfile.CUSTOMER);
+    double[] amounts = {500, 700, 600, 900, 800, 650};
+    for (int i = 0; i < amounts.length; i++) {
+      buy(big, amounts[i], T0.plusMillis(i * 14 * DAY));
+    }
+    Instant now = T0.plusMillis(5 * 14 * DAY + 2 * DAY);
+    Scores sc = score(big, now);
+
+    double x = 5;
+    double tx = weeks(5 * 14 * DAY);
+    double bigT = weeks(now.toEpochMilli() - T0.toEpochMilli());
+    double zbar = (700 + 600 + 900 + 800 + 650) / 5.0;
+    Clv clv =
+        new Clv(
+            bgNbd,
+            gammaGamma,
+            12,
+            365.25 / 12 / 7,
+            Math.pow(1 + config.clvYearlyDiscount, 1.0 / 12) - 1);
+    assertThat(sc.clv).isCloseTo(clv.value(x, tx, bigT, zbar), within(0.01));
+    assertThat(sc.expectedAverageSpend)
+        .isCloseTo(gammaGamma.conditionalExpectedAverageSpend(x, zbar), within(0.01));
+    assertThat(sc.expectedPurchases)
+        .isCloseTo(
+            bgNbd.conditionalExpectedPurchases(12 * 365.25 / 12 / 7, x, tx, bigT), within(1e-4));
+    assertThat(sc.valueSegment).isEqualTo(Segments.LOYAL);
+    assertThat(sc.role).isEqualTo(Segments.SPECTATOR);
+    assertThat(sc.engagement).isEqualTo(Segments.FREQUENT);
+    assertThat(sc.atRisk).isZero();
+    assertThat(sc.reasons).isEmpty();
+    assertThat(sc.valueDecile).isEqualTo(10); // alone in the population
+    // spent far above the average customer of the same tenure
+    assertThat(sc.shareOfWallet).isEqualTo(100.0);
+    assertThat(sc.shareOfHeart).isZero();
+    assertThat(sc.points).isEqualTo(6 * 10);
+    assertThat(sc.badges).containsExactly(Loyalty.FIRST_PURCHASE);
+  }
+
+  @Test
+  void prospectWhoIsAnInfluencer() {
+    Person star = new Person("prospect-1", CustomerProfile.PROSPECT);
+    say(star, 0.8, T0, 250_000, 1_500, 12_000, IntentDetector.RECOMMENDATION);
+    say(star, 0.6, T0.plusMillis(DAY), 250_000, 900, 8_000);
+    Scores sc = score(star, T0.plusMillis(DAY));
+    double expected =
+        100
+            * (0.2 * Math.log10(250_001) / 6
+                + 0.45 * Math.log10(1 + 2_400) / 4
+                + 0.35 * Math.log10(1 + 20_000) / 5);
+    assertThat(sc.influence).isCloseTo(expected, within(0.01));
+    assertThat(sc.role).isEqualTo(Segments.INFLUENCER);
+    assertThat(sc.valueSegment).isEqualTo(Segments.PROSPECT);
+    assertThat(sc.pAlive).isZero();
+    assertThat(sc.clv).isZero();
+    assertThat(sc.shareOfVoice).isEqualTo(100.0);
+    assertThat(sc.shareOfMind).isEqualTo(50.0); // alone: half of its own bucket
+    // decayed sentiment with a 30-day half-life: the first mention weighs 2^(-1/30)
+    double w = Math.pow(0.5, 1 / 30.0);
+    double mean = (0.8 * w + 0.6) / (w + 1);
+    assertThat(sc.sentiment).isCloseTo(mean, within(1e-4));
+    assertThat(sc.shareOfHeart).isCloseTo(100 * (0.7 * (mean + 1) / 2 + 0.3 / 3), within(0.01));
+    assertThat(sc.points).isEqualTo(15);
+  }
+
+  @Test
+  void shareOfVoiceAgainstAllBrandsAndCompetitors() {
+    Person p = new Person("C3", CustomerProfile.CUSTOMER);
+    p.p.brandMentions.put("lumen", 3L);
+    p.p.brandMentions.put("northwind", 1L);
+    p.p.brandMentions.put("other", 2L);
+    Scores sc = score(p, T0);
+    assertThat(sc.shareOfVoice).isEqualTo(50.0);
+    assertThat(sc.shareOfVoiceVsCompetitors).isEqualTo(75.0);
+  }
+
+  @Test
+  void shareOfMindIsThePercentileInThePopulation() {
+    for (int i = 0; i < 9; i++) {
+      Person small = new Person("s" + i, CustomerProfile.PROSPECT);
+      say(small, 0.1, T0, 10, 0, 0);
+      score(small, T0);
+    }
+    Person star = new Person("star", CustomerProfile.PROSPECT);
+    say(star, 0.1, T0, 1_000_000, 10_000, 100_000);
+    Scores sc = score(star, T0);
+    assertThat(sc.influence).isEqualTo(100.0);
+    assertThat(sc.shareOfMind).isEqualTo(95.0); // 9 below, itself half, of 10
+    // rescoring does not count the person twice
+    assertThat(score(star, T0).shareOfMind).isEqualTo(95.0);
+    assertThat(influence.population()).isEqualTo(10);
+    CustomerScorer.forget(star.s, influence, clvs);
+    assertThat(influence.population()).isEqualTo(9);
+  }
+
+  @Test
+  void segmentChangesOnlyWhenASegmentMoves() {
+    Person p = new Person("C4", CustomerProfile.CUSTOMER);
+    buy(p, 10, T0);
+    Scores first = score(p, T0);
+    assertThat(scorer.segmentChanges(p.s, first, "C4"))
+        .containsExactly(
+            new SegmentChange("C4", SegmentChange.VALUE, null, Segments.PROSPECT, first.scoredAt),
+            new SegmentChange("C4", SegmentChange.ROLE, null, Segments.SPECTATOR, first.scoredAt),
+            new SegmentChange(
+                "C4", SegmentChange.ENGAGEMENT, null, Segments.NOVICE, first.scoredAt));
+    assertThat(scorer.segmentChanges(p.s, score(p, T0), "C4")).isEmpty();
+    buy(p, 10, T0.plusMillis(10 * DAY));
+    Scores second = score(p, T0.plusMillis(10 * DAY));
+    assertThat(scorer.segmentChanges(p.s, second, "C4"))
+        .containsExactly(
+            new SegmentChange(
+                "C4", SegmentChange.VALUE, Segments.PROSPECT, Segments.LOYAL, second.scoredAt));
+  }
+
+  @Test
+  void purchaseDaysCountDistinctDaysAndRegistrationEarnsOnce() {
+    Person p = new Person("C5", CustomerProfile.CUSTOMER);
+    ProfileUpdate reg = ProfileUpdate.of(ProfileUpdate.CUSTOMER, p.p, T0.toEpochMilli());
+    scorer.apply(p.s, reg);
+    scorer.apply(p.s, reg);
+    buy(p, 10, T0);
+    buy(p, 5, T0.plusSeconds(60)); // same day
+    buy(p, 20, T0.plusMillis(3 * DAY));
+    assertThat(p.s.purchaseDays).isEqualTo(2);
+    assertThat(p.s.firstDayAmount).isEqualTo(15.0);
+    assertThat(p.s.points).isEqualTo(25 + 3 * 10);
+    Scores sc = score(p, T0.plusMillis(3 * DAY));
+    assertThat(sc.repeatPurchases).isEqualTo(1);
+    assertThat(sc.expectedAverageSpend)
+        .isCloseTo(gammaGamma.conditionalExpectedAverageSpend(1, 20), within(0.01));
+  }
+
+  @Test
+  void rescoringStopsWhenNothingChangesWithTime() {
+    Person quiet = new Person("prospect-2", CustomerProfile.PROSPECT);
+    say(quiet, 0.3, T0, 10, 0, 0);
+    assertThat(scorer.needsRescoring(quiet.s, score(quiet, T0))).isFalse();
+    Person angry = new Person("prospect-3", CustomerProfile.PROSPECT);
+    say(angry, -0.8, T0, 10, 0, 0);
+    assertThat(scorer.needsRescoring(angry.s, score(angry, T0))).isTrue();
+    assertThat(scorer.needsRescoring(angry.s, score(angry, T0.plusMillis(8 * DAY)))).isFalse();
+    Person buyer = new Person("C6", CustomerProfile.CUSTOMER);
+    buy(buyer, 10, T0);
+    assertThat(scorer.needsRescoring(buyer.s, score(buyer, T0))).isTrue();
+    // a one-time buyer is never "lost" (P(alive) 1): rescoring stops a year after the purchase
+    assertThat(scorer.needsRescoring(buyer.s, score(buyer, T0.plusMillis(364 * DAY)))).isTrue();
+    Scores yearLater = score(buyer, T0.plusMillis(365 * DAY));
+    assertThat(yearLater.pAlive).isEqualTo(1.0);
+    assertThat(scorer.needsRescoring(buyer.s, yearLater)).isFalse();
+  }
+}

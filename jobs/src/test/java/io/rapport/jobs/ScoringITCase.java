@@ -1,0 +1,391 @@
+package io.rapport.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rapport.model.CustomerRecord;
+import io.rapport.model.SocialMention;
+import io.rapport.scoring.ClvModel;
+import io.rapport.scoring.CustomerScorer;
+import io.rapport.scoring.ScoringConfig;
+import io.rapport.scoring.Segments;
+import io.rapport.scoring.clv.BgNbd;
+import io.rapport.scoring.clv.BgNbdParams;
+import io.rapport.scoring.clv.GammaGammaParams;
+import io.rapport.serde.Json;
+import io.rapport.testing.ElasticsearchTestNode;
+import io.rapport.testing.FlinkTestCluster;
+import io.rapport.testing.KafkaTestCluster;
+import io.rapport.testing.Samples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 5's scenario on a MiniCluster (parallelism 2, RocksDB) between a real Kafka broker and a
+ * real Elasticsearch node: a loyal customer who stops buying and turns negative, a quiet big
+ * spender and a prospect who is an influencer, scored with a CLV model read from the model topic;
+ * segments, scores and reasons asserted in Elasticsearch; then a stop with savepoint and a restore
+ * that rescore to equal scores.
+ */
+class ScoringITCase {
+  @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(180);
+  private static final long DAY = ScoringConfig.DAY_MILLIS;
+  private static final Instant T0 = Samples.T0;
+
+  /** The model on the topic: close to CDNOW's, but not the configured default. */
+  private static final BgNbdParams MODEL_BGNBD = new BgNbdParams(0.25, 4.0, 0.8, 2.4);
+
+  private final KafkaTestCluster kafka = KafkaTestCluster.get();
+  private final ElasticsearchTestNode es = ElasticsearchTestNode.get();
+
+  @TempDir Path savepoints;
+
+  private String customersIndex;
+
+  private Configuration jobOptions() {
+    Map<String, String> o = new HashMap<>();
+    o.put(RapportOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
+    o.put(RapportOptions.KAFKA_GROUP_ID.key(), KafkaTestCluster.uniqueName("group"));
+    o.put(RapportOptions.KAFKA_STARTING_OFFSETS.key(), "earliest");
+    o.put(RapportOptions.KAFKA_TRANSACTIONAL_ID_PREFIX.key(), KafkaTestCluster.uniqueName("tx"));
+    o.put(RapportOptions.TOPIC_MENTIONS.key(), kafka.uniqueTopic("mentions", 2));
+    o.put(RapportOptions.TOPIC_CUSTOMERS.key(), kafka.uniqueTopic("customers", 2));
+    o.put(RapportOptions.TOPIC_TRANSACTIONS.key(), kafka.uniqueTopic("transactions", 2));
+    o.put(RapportOptions.TOPIC_ALERTS.key(), kafka.uniqueTopic("alerts", 1));
+    o.put(RapportOptions.TOPIC_DEADLETTER.key(), kafka.uniqueTopic("deadletter", 1));
+    o.put(RapportOptions.TOPIC_CLV_MODEL.key(), kafka.uniqueTopic("clv-model", 1));
+    o.put(RapportOptions.SCORING_ENABLED.key(), "true");
+    o.put(RapportOptions.ELASTICSEARCH_HOSTS.key(), es.httpUrl());
+    o.put(
+        RapportOptions.ELASTICSEARCH_INDEX_PREFIX.key(), ElasticsearchTestNode.uniqueIndexPrefix());
+    o.put(RapportOptions.ELASTICSEARCH_FLUSH_INTERVAL.key(), "200 ms");
+    o.put(RapportOptions.CHECKPOINT_INTERVAL.key(), "500 ms");
+    o.put(RapportOptions.SOURCE_IDLE_TIMEOUT.key(), "1 s");
+    return Configuration.fromMap(o);
+  }
+
+  private JobClient start(Configuration options, String savepoint) throws Exception {
+    Configuration flink = FlinkTestCluster.jobConfiguration();
+    flink.setString("state.backend.type", "rocksdb");
+    if (savepoint != null) {
+      flink.setString("execution.state-recovery.path", savepoint);
+    }
+    StreamExecutionEnvironment env = FlinkTestCluster.env(flink);
+    Environments.configure(env, options);
+    RapportJob.defineWorkflow(
+        env,
+        options,
+        KafkaConnectors.sources(options),
+        KafkaConnectors.alertSink(options),
+        KafkaConnectors.deadLetterSink(options),
+        ElasticsearchConnector.sink(options),
+        ScoringWorkflow.modelSource(options));
+    return env.executeAsync("scoring-it");
+  }
+
+  private void produce(String topic, Object record) {
+    kafka.produce(topic, null, Json.toBytes(record));
+  }
+
+  private void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!holds(condition)) {
+      if (System.nanoTime() > deadline) {
+        StringBuilder state = new StringBuilder();
+        if (customersIndex != null) {
+          es.documents(customersIndex)
+              .forEach(
+                  (id, d) ->
+                      state
+                          .append('\n')
+                          .append(id)
+                          .append(": mentions=")
+                          .append(d.path("mentionCount"))
+                          .append(" purchases=")
+                          .append(d.path("purchaseCount"))
+                          .append(" scores=")
+                          .append(d.path("scores"))
+                          .append(" segments=")
+                          .append(d.path("segments")));
+        }
+        throw new AssertionError("timed out waiting for " + what + "; customers:" + state);
+      }
+      Thread.sleep(300);
+    }
+  }
+
+  /** The condition, false while an index is still being created (no shard available yet). */
+  private static boolean holds(BooleanSupplier condition) {
+    try {
+      return condition.getAsBoolean();
+    } catch (java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  private static Instant day(double d) {
+    return T0.plusMillis(Math.round(d * DAY));
+  }
+
+  private static SocialMention mention(
+      String id, String handle, String text, Instant at, long followers, long reposts, long likes) {
+    SocialMention m = Samples.mention(id, "x", handle, text, at);
+    m.author.followers = followers;
+    m.engagement.reposts = reposts;
+    m.engagement.likes = likes;
+    return m;
+  }
+
+  @Test
+  void scenarioScoredInElasticsearchAndEqualAfterSavepointRestore() throws Exception {
+    Configuration o = jobOptions();
+    String prefix = o.get(RapportOptions.ELASTICSEARCH_INDEX_PREFIX);
+    String customers = prefix + "customers";
+    customersIndex = customers;
+    String mentionsTopic = o.get(RapportOptions.TOPIC_MENTIONS);
+    String customersTopic = o.get(RapportOptions.TOPIC_CUSTOMERS);
+    String transactionsTopic = o.get(RapportOptions.TOPIC_TRANSACTIONS);
+    kafka.produce(
+        o.get(RapportOptions.TOPIC_CLV_MODEL),
+        ClvModel.KEY,
+        Json.toString(
+            new ClvModel(
+                "it-model", 1, 2357, MODEL_BGNBD, new GammaGammaParams(6.25, 3.74, 15.44), 7)));
+
+    JobClient job = start(o, null);
+    String savepoint;
+    Map<String, JsonNode> before;
+    try {
+      // Phase 1: Ana buys every 21 days (9 purchases, the last on day 168); Bruno, from day 180,
+      // buys big every 14 days (the last on day 250) and never posts.
+      produce(customersTopic, Samples.customer("ANA", "ana@example.com", "x", "ana"));
+      produce(customersTopic, Samples.customer("BRUNO", "bruno@example.com", "x", "bruno"));
+      for (int i = 0; i < 9; i++) {
+        produce(transactionsTopic, Samples.purchase("a" + i, "ANA", 40, day(i * 21)));
+      }
+      double[] big = {500, 700, 600, 900, 800, 650};
+      for (int i = 0; i < big.length; i++) {
+        produce(transactionsTopic, Samples.purchase("b" + i, "BRUNO", big[i], day(180 + i * 14)));
+      }
+      await(
+          "both customers with their purchases",
+          () -> {
+            Map<String, JsonNode> d = es.documents(customers);
+            return d.containsKey("ANA")
+                && d.get("ANA").path("purchaseCount").asLong() == 9
+                && d.containsKey("BRUNO")
+                && d.get("BRUNO").path("purchaseCount").asLong() == 6;
+          });
+
+      // Phase 2: a prospect with a quarter of a million followers recommends the brand; Ana
+      // complains three times in a week, the last time saying she is switching.
+      produce(
+          mentionsTopic,
+          mention(
+              "s1",
+              "starlight",
+              "I highly recommend @lumen, love their headphones, amazing quality",
+              day(255),
+              250_000,
+              1_500,
+              12_000));
+      produce(
+          mentionsTopic,
+          mention(
+              "s2",
+              "starlight",
+              "Me encanta @lumen, calidad increíble",
+              day(256),
+              250_000,
+              900,
+              8_000));
+      // Phase 2b, once the influencer is in the population (so that Ana's share of mind is
+      // computed against the same population before and after the restore).
+      await(
+          "the influencer's two mentions",
+          () ->
+              es.documents(customers).values().stream()
+                  .anyMatch(
+                      p ->
+                          p.path("kind").asText().equals("prospect")
+                              && p.path("mentionCount").asLong() == 2));
+      produce(
+          mentionsTopic,
+          mention(
+              "n1",
+              "ana",
+              "Fatal servicio, el pedido llegó roto y nadie responde. Un asco.",
+              day(257),
+              120,
+              0,
+              1));
+      produce(
+          mentionsTopic,
+          mention("n2", "ana", "Otra vez tarde y mal, estoy harta de @lumen", day(259), 120, 0, 1));
+      produce(
+          mentionsTopic,
+          mention(
+              "n3",
+              "ana",
+              "Se acabó, me cambio a @northwind, peor imposible",
+              day(262),
+              120,
+              0,
+              1));
+
+      await(
+          "Ana's three mentions and the influencer's two in the scores",
+          () -> {
+            Map<String, JsonNode> d = es.documents(customers);
+            JsonNode ana = d.get("ANA");
+            return ana != null
+                && ana.path("scores").path("inputs").path("recentNegativeMentions").asInt() == 3
+                && ana.path("mentionCount").asLong() == 3
+                && d.values().stream()
+                    .anyMatch(
+                        p ->
+                            p.path("kind").asText().equals("prospect")
+                                && p.path("mentionCount").asLong() == 2);
+          });
+      Map<String, JsonNode> docs = es.documents(customers);
+
+      // Ana: vulnerable detractor, with the reasons in words.
+      JsonNode ana = docs.get("ANA");
+      JsonNode scores = ana.path("scores");
+      double pAlive = new BgNbd(MODEL_BGNBD).probabilityAlive(8, 168 / 7.0, 262 / 7.0);
+      assertThat(scores.path("pAlive").asDouble()).isCloseTo(pAlive, within(1e-4));
+      assertThat(ana.path("segments").path("value").asText()).isEqualTo(Segments.VULNERABLE);
+      assertThat(ana.path("segments").path("role").asText()).isEqualTo(Segments.DETRACTOR);
+      assertThat(ana.path("segments").path("engagement").asText()).isEqualTo(Segments.FREQUENT);
+      assertThat(scores.path("atRisk").asDouble()).isGreaterThanOrEqualTo(90);
+      assertThat(texts(scores.path("reasons")))
+          .containsExactlyInAnyOrder(
+              "said they are switching to a competitor",
+              "no purchase for 94 days against a usual 21-day cadence",
+              String.format(Locale.ROOT, "P(alive) %.2f", pAlive),
+              "3 negative mentions in 7 days");
+      assertThat(scores.path("sentiment").asDouble()).isLessThan(-0.5);
+      assertThat(ana.path("loyalty").path("points").asLong()).isEqualTo(25 + 9 * 10);
+
+      // Bruno: loyal, silent, top value decile, no risk.
+      JsonNode bruno = docs.get("BRUNO");
+      assertThat(bruno.path("segments").path("value").asText()).isEqualTo(Segments.LOYAL);
+      assertThat(bruno.path("segments").path("role").asText()).isEqualTo(Segments.SPECTATOR);
+      assertThat(bruno.path("scores").path("atRisk").asDouble()).isZero();
+      assertThat(texts(bruno.path("scores").path("reasons"))).isEmpty();
+      assertThat(bruno.path("scores").path("valueDecile").asInt()).isEqualTo(10);
+      assertThat(bruno.path("scores").path("clv").asDouble())
+          .isGreaterThan(10 * scores.path("clv").asDouble());
+      assertThat(bruno.path("scores").path("shareOfHeart").asDouble()).isZero();
+
+      // The influencer prospect.
+      JsonNode star =
+          docs.values().stream()
+              .filter(p -> p.path("kind").asText().equals("prospect"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(star.path("segments").path("value").asText()).isEqualTo(Segments.PROSPECT);
+      assertThat(star.path("segments").path("role").asText()).isEqualTo(Segments.INFLUENCER);
+      assertThat(star.path("scores").path("influence").asDouble())
+          .isCloseTo(CustomerScorer.influence(250_000, 2_400, 20_000), within(0.01));
+      assertThat(star.path("scores").path("shareOfMind").asDouble()).isGreaterThanOrEqualTo(50);
+      assertThat(star.path("scores").path("shareOfVoice").asDouble()).isEqualTo(100.0);
+      assertThat(star.path("loyalty").path("points").asLong()).isEqualTo(15);
+
+      // Segment changes, one document each, with deterministic ids.
+      await(
+          "Ana's segment changes",
+          () -> changes(prefix, "ANA").contains("role:spectator->detractor"));
+      assertThat(changes(prefix, "ANA"))
+          .contains(
+              "value:null->prospect",
+              "value:prospect->loyal",
+              "value:loyal->vulnerable",
+              "role:null->spectator",
+              "role:spectator->detractor",
+              "engagement:novice->frequent");
+      // Leaderboard: the loyalty index sorted by points.
+      JsonNode top = es.search(prefix + "loyalty", "{\"sort\":[{\"points\":\"desc\"}],\"size\":3}");
+      assertThat(ElasticsearchTestNode.ids(top).get(0)).isEqualTo("ANA");
+
+      savepoint =
+          job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+              .get();
+      // what the stopped job last published (the savepoint flushed the sink)
+      before = es.documents(customers);
+    } catch (Exception | AssertionError e) {
+      job.cancel().get();
+      throw e;
+    }
+    assertThat(Files.exists(Path.of(java.net.URI.create(savepoint)))).isTrue();
+
+    // Restore, and rescore both customers with an upsert that changes nothing: the scores come
+    // from restored state (score state, profiles and population histograms) and must be equal.
+    JobClient restored = start(o, savepoint);
+    try {
+      // The same CRM records (same time), moved to another city: a profile change that no
+      // score depends on, so that the documents show when the restored job has rescored.
+      for (String id : List.of("ANA", "BRUNO")) {
+        CustomerRecord moved =
+            Samples.customer(
+                id, id.toLowerCase(Locale.ROOT) + "@example.com", "x", id.toLowerCase(Locale.ROOT));
+        moved.city = "Sevilla";
+        produce(customersTopic, moved);
+      }
+      await(
+          "the restored job to rescore both customers",
+          () -> {
+            Map<String, JsonNode> d = es.documents(customers);
+            return d.get("ANA").path("city").asText().equals("Sevilla")
+                && d.get("BRUNO").path("city").asText().equals("Sevilla");
+          });
+      Map<String, JsonNode> after = es.documents(customers);
+      for (String id : List.of("ANA", "BRUNO")) {
+        assertThat(after.get(id).path("scores")).isEqualTo(before.get(id).path("scores"));
+        assertThat(after.get(id).path("segments")).isEqualTo(before.get(id).path("segments"));
+        assertThat(after.get(id).path("loyalty")).isEqualTo(before.get(id).path("loyalty"));
+      }
+    } finally {
+      restored.cancel().get();
+    }
+  }
+
+  private List<String> changes(String prefix, String customerId) {
+    List<String> out = new java.util.ArrayList<>();
+    for (JsonNode c : es.documents(prefix + "segment-changes").values()) {
+      if (c.path("customerId").asText().equals(customerId)) {
+        out.add(
+            c.path("dimension").asText()
+                + ":"
+                + (c.has("from") ? c.path("from").asText() : "null")
+                + "->"
+                + c.path("to").asText());
+      }
+    }
+    return out;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}
