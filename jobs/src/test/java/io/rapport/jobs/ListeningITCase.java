@@ -90,9 +90,18 @@ class ListeningITCase {
     return env.executeAsync("rapport-listening-it");
   }
 
+  /** An index the job is still creating answers 503 for a moment: not ready yet. */
+  private static boolean ready(BooleanSupplier condition) {
+    try {
+      return condition.getAsBoolean();
+    } catch (java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
   static void await(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!condition.getAsBoolean()) {
+    while (!ready(condition)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting for " + what);
       }
