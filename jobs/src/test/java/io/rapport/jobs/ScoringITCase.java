@@ -79,6 +79,8 @@ class ScoringITCase {
     o.put(RapportOptions.ELASTICSEARCH_FLUSH_INTERVAL.key(), "200 ms");
     o.put(RapportOptions.CHECKPOINT_INTERVAL.key(), "500 ms");
     o.put(RapportOptions.SOURCE_IDLE_TIMEOUT.key(), "1 s");
+    // the influencer is a prospect: its mentions go to its profile at once, not after the hold
+    o.put(RapportOptions.IDENTITY_MENTION_HOLD_TIMEOUT.key(), "0 ms");
     return Configuration.fromMap(o);
   }
 
