@@ -46,6 +46,12 @@ public class ProfileEvent {
    */
   public static final String FORGET = "forget";
 
+  /**
+   * To the identity index (key: an identifier): the customer {@link #linkedProfileId} was
+   * forgotten; the identifier no longer belongs to anyone.
+   */
+  public static final String UNLINK = "unlink";
+
   public String kind;
 
   /** The key of the operator the event is going to: an identifier, or a profile id. */
@@ -154,6 +160,13 @@ public class ProfileEvent {
     e.key = identifier;
     e.linkedProfileId = customerId;
     e.time = time;
+    return e;
+  }
+
+  /** The identity index forgets that {@code identifier} belonged to {@code customerId}. */
+  public static ProfileEvent unlink(String identifier, String customerId, long time) {
+    ProfileEvent e = link(identifier, customerId, time);
+    e.kind = UNLINK;
     return e;
   }
 

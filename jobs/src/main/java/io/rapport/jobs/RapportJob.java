@@ -201,7 +201,12 @@ public final class RapportJob {
     DataStream<CustomerRecord> customers = routed.getSideOutput(RouteRecords.CUSTOMERS);
 
     DataStream<ProfileEvent> identityInput =
-        named(customers.flatMap(new LinkIdentifiers(normalizer)), "link-identifiers")
+        named(
+                customers
+                    .keyBy(c -> c.customerId.trim())
+                    .process(new LinkIdentifiers(normalizer))
+                    .returns(TypeInformation.of(ProfileEvent.class)),
+                "link-identifiers")
             .union(
                 named(mentions.map(new MentionEvents(normalizer)), "mention-events"),
                 named(transactions.map(new TransactionEvents(normalizer)), "transaction-events"));

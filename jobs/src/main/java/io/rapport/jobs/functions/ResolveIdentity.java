@@ -60,6 +60,7 @@ public class ResolveIdentity extends KeyedProcessFunction<String, ProfileEvent, 
   private transient ValueState<Long> pendingTimer;
   private transient Counter conflicts;
   private transient Counter heldReleasedUnresolved;
+  private transient Counter unlinked;
 
   /** Mentions are not held: an unknown author's mention goes to a prospect at once. */
   public ResolveIdentity(Duration holdTimeout, Pseudonymizer pseudonymizer) {
@@ -95,6 +96,7 @@ public class ResolveIdentity extends KeyedProcessFunction<String, ProfileEvent, 
         getRuntimeContext().getState(new ValueStateDescriptor<>("pending-timer", Types.LONG));
     conflicts = getRuntimeContext().getMetricGroup().counter("identityConflicts");
     heldReleasedUnresolved = getRuntimeContext().getMetricGroup().counter("heldReleasedUnresolved");
+    unlinked = getRuntimeContext().getMetricGroup().counter("identifiersUnlinked");
   }
 
   /** The prospect profile id of an identifier nobody owns. */
@@ -123,6 +125,25 @@ public class ResolveIdentity extends KeyedProcessFunction<String, ProfileEvent, 
           release(e.linkedProfileId, ctx, out);
         } else if (!current.equals(e.linkedProfileId)) {
           conflict(ctx, key, current, e);
+        }
+        break;
+      case ProfileEvent.UNLINK:
+        // right to be forgotten: the identifier (a key of this operator) leaves the index
+        if (e.linkedProfileId.equals(owner.value())) {
+          owner.clear();
+          prospect.clear();
+          Long timer = pendingTimer.value();
+          if (timer != null) {
+            ctx.timerService().deleteEventTimeTimer(timer);
+          }
+          pendingTimer.clear();
+          pending.clear();
+          unlinked.inc();
+          // Later events of this identifier would make a prospect of the forgotten person: its
+          // profile ids keep a tombstone (a keyed hash and a time) that drops them.
+          out.collect(
+              ProfileEvent.control(
+                  ProfileEvent.FORGET, prospectId(pseudonymizer, key), e.linkedProfileId, e.time));
         }
         break;
       case ProfileEvent.MENTION:

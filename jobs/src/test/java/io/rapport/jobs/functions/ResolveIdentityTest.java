@@ -207,4 +207,30 @@ class ResolveIdentityTest {
     assertThat(outputKeys()).containsExactly(prospect);
     assertThat(harness.numEventTimeTimers()).isZero();
   }
+
+  @Test
+  void unlinkOfAForgottenCustomerEmptiesTheIdentifiersStateAndTombstonesItsProspect()
+      throws Exception {
+    harness.processElement(ProfileEvent.link("email:ana@example.com", "C1", 0), 0);
+    harness.processElement(ProfileEvent.unlink("email:ana@example.com", "C1", 10), 10);
+
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    List<ProfileEvent> out = harness.extractOutputValues();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).kind).isEqualTo(ProfileEvent.FORGET);
+    assertThat(out.get(0).key)
+        .isEqualTo(ResolveIdentity.prospectId(HASH, "email:ana@example.com"))
+        .doesNotContain("ana");
+  }
+
+  @Test
+  void unlinkByAnotherCustomerLeavesTheOwner() throws Exception {
+    harness.processElement(ProfileEvent.link("social:x:ana", "C1", 0), 0);
+    harness.processElement(ProfileEvent.unlink("social:x:ana", "C2", 10), 10);
+    assertThat(harness.extractOutputValues()).isEmpty();
+
+    harness.processElement(mention("m1", "@Ana", 20), 20);
+    assertThat(outputKeys()).containsExactly("C1");
+  }
 }
