@@ -133,4 +133,40 @@ class MaintainProfilesTest {
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(1e-9);
   }
+
+  @Test
+  void aProspectUnseenForItsTtlStartsAfresh() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, ProfileEvent, EsDocument> h =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new MaintainProfiles(
+                new Documents("rapport-", new Pseudonymizer("s", true)),
+                CurrencyRates.defaults(),
+                java.time.Duration.ofHours(1)),
+            e -> e.key,
+            Types.STRING)) {
+      String prospect = ResolveIdentity.PROSPECT_PREFIX + "abc";
+      h.setStateTtlProcessingTime(0);
+      h.processElement(negativeMention(prospect, "m1"), 0);
+      h.setStateTtlProcessingTime(30 * 60_000L); // within the TTL: the history is kept
+      h.processElement(negativeMention(prospect, "m2"), 1);
+      assertThat(mentionCount(h, prospect)).isEqualTo(2);
+
+      h.setStateTtlProcessingTime(30 * 60_000L + 3_600_001L); // unseen for longer than the TTL
+      h.processElement(negativeMention(prospect, "m3"), 2);
+      assertThat(mentionCount(h, prospect)).isEqualTo(1);
+    }
+  }
+
+  private static long mentionCount(
+      KeyedOneInputStreamOperatorTestHarness<String, ProfileEvent, EsDocument> h, String id)
+      throws Exception {
+    List<EsDocument> docs = h.extractOutputValues();
+    for (int i = docs.size() - 1; i >= 0; i--) {
+      EsDocument d = docs.get(i);
+      if (d.index.equals("rapport-customers") && d.id.equals(id)) {
+        return Json.mapper().readTree(d.json).path("mentionCount").asLong();
+      }
+    }
+    throw new AssertionError("no profile document for " + id);
+  }
 }
