@@ -159,7 +159,7 @@ public final class ElasticsearchTestNode {
       request.setEntity(new NStringEntity(jsonBody, ContentType.APPLICATION_JSON));
     }
     try {
-      Response response = restClient.performRequest(request);
+      Response response = performWhenShardsAvailable(request);
       if (response.getEntity() == null) {
         return null;
       }
@@ -167,6 +167,31 @@ public final class ElasticsearchTestNode {
       return body.isEmpty() ? null : MAPPER.readTree(body);
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + endpoint + " failed", e);
+    }
+  }
+
+  /**
+   * Performs the request, retried for up to 30 s while Elasticsearch answers 503: an index the job
+   * has just created has no active shard for a moment, and a test polling it then is not failing,
+   * only early.
+   */
+  private Response performWhenShardsAvailable(Request request) throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        return restClient.performRequest(request);
+      } catch (ResponseException e) {
+        if (e.getResponse().getStatusLine().getStatusCode() != 503
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for shards", e);
+      }
     }
   }
 
