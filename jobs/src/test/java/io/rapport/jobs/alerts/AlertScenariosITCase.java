@@ -101,6 +101,15 @@ class AlertScenariosITCase {
     kafka.produce(topic, null, Json.toBytes(record));
   }
 
+  /**
+   * Keyed by author, so one person's mentions stay in one partition, in order: pressure control
+   * decides in arrival order (the first of two mentions inside a cool-down is the one contacted).
+   */
+  private void produceByAuthor(String topic, SocialMention m) {
+    kafka.produce(
+        topic, m.author.handle.getBytes(java.nio.charset.StandardCharsets.UTF_8), Json.toBytes(m));
+  }
+
   private List<Alert> committedAlerts(Configuration o, int atLeast) {
     return kafka
         .consumeValues(
@@ -178,11 +187,11 @@ class AlertScenariosITCase {
               Instant.parse("2026-03-01T22:30:00Z")));
       // Pressure on C05: three questions 20 min apart (contacts 1-3), one more a minute after
       // the first (cool-down), then a recommendation (fourth contact in 7 days: suppressed)
-      produce(mentions, mention("m-p1", "fan5", question, "es", DAY));
-      produce(mentions, mention("m-p1b", "fan5", question, "es", DAY.plusSeconds(60)));
-      produce(mentions, mention("m-p2", "fan5", question, "es", DAY.plusSeconds(1200)));
-      produce(mentions, mention("m-p3", "fan5", question, "es", DAY.plusSeconds(2400)));
-      produce(
+      produceByAuthor(mentions, mention("m-p1", "fan5", question, "es", DAY));
+      produceByAuthor(mentions, mention("m-p1b", "fan5", question, "es", DAY.plusSeconds(60)));
+      produceByAuthor(mentions, mention("m-p2", "fan5", question, "es", DAY.plusSeconds(1200)));
+      produceByAuthor(mentions, mention("m-p3", "fan5", question, "es", DAY.plusSeconds(2400)));
+      produceByAuthor(
           mentions,
           mention("m-p4", "fan5", "Os recomiendo Lumen, genial", "es", DAY.plusSeconds(3600)));
 
