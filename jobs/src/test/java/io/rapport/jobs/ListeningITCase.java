@@ -90,18 +90,9 @@ class ListeningITCase {
     return env.executeAsync("rapport-listening-it");
   }
 
-  /** An index the job is still creating answers 503 for a moment: not ready yet. */
-  private static boolean ready(BooleanSupplier condition) {
-    try {
-      return condition.getAsBoolean();
-    } catch (java.io.UncheckedIOException e) {
-      return false;
-    }
-  }
-
   static void await(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!ready(condition)) {
+    while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting for " + what);
       }

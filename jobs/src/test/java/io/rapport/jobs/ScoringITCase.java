@@ -109,7 +109,7 @@ class ScoringITCase {
 
   private void await(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!holds(condition)) {
+    while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         StringBuilder state = new StringBuilder();
         if (customersIndex != null) {
@@ -131,15 +131,6 @@ class ScoringITCase {
         throw new AssertionError("timed out waiting for " + what + "; customers:" + state);
       }
       Thread.sleep(300);
-    }
-  }
-
-  /** The condition, false while an index is still being created (no shard available yet). */
-  private static boolean holds(BooleanSupplier condition) {
-    try {
-      return condition.getAsBoolean();
-    } catch (java.io.UncheckedIOException e) {
-      return false;
     }
   }
 

@@ -28,8 +28,9 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * parse, discard) on the same pre-generated input, in one run, each at parallelism 1 in a local
  * MiniCluster with RocksDB state and exactly-once checkpoints. Prints events/s (wall clock) and
  * events per CPU-second of the whole process ("per core"), and their ratios. Options: {@code
- * --events N} (default 300000), {@code --seed S}, {@code --runs R} (default 2; the best run of each
- * job is reported, after a warm-up run of each).
+ * --scoring} ({@code bin/rapport bench scoring}: the pipeline with the scoring stage against the
+ * pipeline without it), {@code --events N} (default 300000), {@code --seed S}, {@code --runs R}
+ * (default 2; the best run of each job is reported, after a warm-up run of each).
  */
 public final class PipelineBenchmark {
   /** The pre-generated input: shared by both jobs in this JVM. */
@@ -41,8 +42,12 @@ public final class PipelineBenchmark {
     int events = 300_000;
     long seed = 42;
     int runs = 2;
+    boolean scoring = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--scoring":
+          scoring = true;
+          break;
         case "--events":
           events = Integer.parseInt(args[++i]);
           break;
@@ -53,7 +58,8 @@ public final class PipelineBenchmark {
           runs = Integer.parseInt(args[++i]);
           break;
         default:
-          System.err.println("usage: bin/rapport bench [--events N] [--seed S] [--runs R]");
+          System.err.println(
+              "usage: bin/rapport bench [--scoring] [--events N] [--seed S] [--runs R]");
           System.exit(2);
       }
     }
@@ -75,20 +81,39 @@ public final class PipelineBenchmark {
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 
-    run("pass-through (warm-up)", events, false);
-    run("pipeline (warm-up)", events, true);
-    Result pass = null;
-    Result pipe = null;
+    // The baseline and the measured job: pass-through against the pipeline, or (--scoring) the
+    // pipeline without against with the scoring stage.
+    Job base = scoring ? Job.PIPELINE : Job.PASS_THROUGH;
+    Job measured = scoring ? Job.PIPELINE_WITH_SCORING : Job.PIPELINE;
+    run(base.label + " (warm-up)", events, base);
+    run(measured.label + " (warm-up)", events, measured);
+    Result baseline = null;
+    Result result = null;
     for (int r = 0; r < runs; r++) {
-      pass = best(pass, run("pass-through", events, false));
-      pipe = best(pipe, run("pipeline", events, true));
+      baseline = best(baseline, run(base.label, events, base));
+      result = best(result, run(measured.label, events, measured));
     }
     System.out.printf(
         Locale.ROOT,
-        "ratio pipeline/pass-through: wall %.2f, per core %.2f%n",
-        pipe.perSecond() / pass.perSecond(),
-        pipe.perCpuSecond() / pass.perCpuSecond());
+        "ratio %s/%s: wall %.2f, per core %.2f%n",
+        measured.label,
+        base.label,
+        result.perSecond() / baseline.perSecond(),
+        result.perCpuSecond() / baseline.perCpuSecond());
     System.exit(0);
+  }
+
+  /** The jobs a run can compare. */
+  enum Job {
+    PASS_THROUGH("pass-through"),
+    PIPELINE("pipeline"),
+    PIPELINE_WITH_SCORING("pipeline+scoring");
+
+    final String label;
+
+    Job(String label) {
+      this.label = label;
+    }
   }
 
   private static Result best(Result a, Result b) {
@@ -105,7 +130,7 @@ public final class PipelineBenchmark {
     }
   }
 
-  private static Result run(String name, int events, boolean pipeline) throws Exception {
+  private static Result run(String name, int events, Job job) throws Exception {
     Configuration flink = new Configuration();
     flink.setString("state.backend.type", "rocksdb");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, flink);
@@ -119,7 +144,9 @@ public final class PipelineBenchmark {
                 "--checkpoint.dir",
                 checkpoints.toUri().toString(),
                 "--alert.high-value.min-population",
-                "10")
+                "10",
+                "--scoring.enabled",
+                Boolean.toString(job == Job.PIPELINE_WITH_SCORING))
             .configuration();
     Environments.configure(env, options);
     DataGeneratorSource<Envelope> source =
@@ -128,7 +155,7 @@ public final class PipelineBenchmark {
             events,
             RateLimiterStrategy.noOp(),
             TypeInformation.of(Envelope.class));
-    if (pipeline) {
+    if (job != Job.PASS_THROUGH) {
       RapportJob.defineWorkflow(
           env,
           options,

@@ -84,23 +84,9 @@ final class IdentityJob {
     kafka.produce(options.get(topic), null, Json.toBytes(record));
   }
 
-  /** The index's documents; retries while a just-created index has no shard ready (503). */
+  /** The index's documents (the test node retries while a new index has no shard yet). */
   Map<String, JsonNode> docs(String index) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return es.documents(prefix + index);
-      } catch (java.io.UncheckedIOException e) {
-        if (attempt >= 40) {
-          throw e;
-        }
-        try {
-          Thread.sleep(250);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
+    return es.documents(prefix + index);
   }
 
   Map<String, JsonNode> customers() {
