@@ -73,3 +73,15 @@ run_test_java() {
     -cp "$RAPPORT_HOME/common/target/test-classes:$RAPPORT_HOME/common/target/classes:$(cat "$tcp")" \
     "$main" "$@"
 }
+
+# run_alert_latency_bench [-Dbench.backlog=N] [-Dbench.seconds=S] [-Dbench.checkpoint=D]
+#   [-Dbench.order-wait=D]: the alert latency benchmark needs the test fixtures (in-JVM Kafka broker,
+# MiniCluster), so it runs through Maven's failsafe; its figures are the "[bench]" lines.
+run_alert_latency_bench() {
+  local out="$RAPPORT_HOME/jobs/target/failsafe-reports/io.rapport.jobs.alerts.AlertLatencyBenchmark-output.txt"
+  rm -f "$out"
+  (cd "$RAPPORT_HOME" && ./mvnw -q -B -pl jobs -am verify -Dtest=none -Dit.test=AlertLatencyBenchmark \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
+      -Dspotless.check.skip=true "$@" >&2) || { [ -f "$out" ] && grep -F '[bench]' "$out" >&2; die "benchmark failed"; }
+  grep -F '[bench]' "$out"
+}

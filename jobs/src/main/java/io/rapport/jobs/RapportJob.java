@@ -300,7 +300,9 @@ public final class RapportJob {
         named(
             alertCandidates
                 .keyBy(AlertCandidate::pressureKey)
-                .process(new ApplyContactStrategy(new PressureControl(contactStrategy))),
+                .process(
+                    new ApplyContactStrategy(
+                        new PressureControl(contactStrategy), conf.get(ALERT_ORDER_WAIT))),
             "apply-contact-strategy");
     named(alerts.sinkTo(alertSink), "sink-alerts");
 

@@ -327,6 +327,16 @@ public final class RapportOptions {
               "Followers from which the author of a negative mention counts as an influencer"
                   + " (INFLUENCER_NEGATIVE alert).");
 
+  public static final ConfigOption<Duration> ALERT_ORDER_WAIT =
+      ConfigOptions.key("alert.order-wait")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(5))
+          .withDescription(
+              "Longest time an alert waits, per customer, so that pressure control decides in"
+                  + " event-time order: an alert goes out when the watermark passes its event time"
+                  + " or after this long (processing time), whichever comes first. Alerts that"
+                  + " arrive further apart than this are decided in arrival order.");
+
   public static final ConfigOption<String> ALERT_CONTACT_STRATEGY =
       ConfigOptions.key("alert.contact-strategy")
           .stringType()
