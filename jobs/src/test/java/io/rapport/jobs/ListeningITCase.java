@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ListeningITCase {
   @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration TIMEOUT = Duration.ofSeconds(240);
 
   private final KafkaTestCluster kafka = KafkaTestCluster.get();
   private final ElasticsearchTestNode es = ElasticsearchTestNode.get();
