@@ -305,11 +305,13 @@ public final class RapportOptions {
   public static final ConfigOption<Double> CRISIS_STDDEVS =
       ConfigOptions.key("crisis.stddevs")
           .doubleType()
-          .defaultValue(3.0)
+          .defaultValue(5.0)
           .withDescription(
               "A brand crisis starts when its negative mentions in the last hour exceed the mean"
-                  + " of the 12 hours before by this many standard deviations (and the same hour"
-                  + " of the previous day).");
+                  + " of the 12 hours before by this many standard deviations (at least Poisson's,"
+                  + " plus the skew correction (k²-1)/6), and the same hour of the previous day by"
+                  + " as many of its Poisson deviations. Evaluated every minute: below 5, false"
+                  + " crises become frequent.");
 
   public static final ConfigOption<Integer> CRISIS_MIN_NEGATIVES =
       ConfigOptions.key("crisis.min-negatives")
