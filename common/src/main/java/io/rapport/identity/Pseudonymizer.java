@@ -10,8 +10,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Keyed hashes (HMAC-SHA-256) of personal identifiers, so that what leaves the job (Elasticsearch
  * documents, alerts) can be joined on but not read. The secret is configuration ({@code
- * privacy.hash-secret}); with pseudonymization off, values pass through unchanged. Not thread-safe:
- * one instance per operator instance.
+ * privacy.hash-secret}) and always required: with pseudonymization off, {@link #hash} passes values
+ * through unchanged, but {@link #keyedHash} (what must never hold personal data, such as the audit
+ * entry of an erasure) hashes regardless. Not thread-safe: one instance per operator instance.
  */
 public final class Pseudonymizer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -21,10 +22,12 @@ public final class Pseudonymizer implements Serializable {
   private transient Mac mac;
 
   public Pseudonymizer(String secret, boolean enabled) {
-    if (enabled && (secret == null || secret.isEmpty())) {
-      throw new IllegalArgumentException("a hash secret is required when pseudonymization is on");
+    if (secret == null || secret.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a hash secret is required (privacy.hash-secret), also with pseudonymization off:"
+              + " erasure audit entries are always keyed hashes");
     }
-    this.secret = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
+    this.secret = secret.getBytes(StandardCharsets.UTF_8);
     this.enabled = enabled;
   }
 
@@ -34,6 +37,17 @@ public final class Pseudonymizer implements Serializable {
   public String hash(String value) {
     if (value == null || !enabled) {
       return value;
+    }
+    return keyedHash(value);
+  }
+
+  /**
+   * The keyed hash of a value (32 hex digits) whether pseudonymization is on or off, for what must
+   * never carry personal data; null stays null.
+   */
+  public String keyedHash(String value) {
+    if (value == null) {
+      return null;
     }
     byte[] digest = mac().doFinal(value.getBytes(StandardCharsets.UTF_8));
     StringBuilder sb = new StringBuilder(32);

@@ -221,12 +221,25 @@ public final class Documents implements java.io.Serializable {
   }
 
   /**
+   * Moves a mention to the survivor of a merge: a partial update of its document's {@code
+   * profileId} and {@code profileKind} (a missing document is left alone), so that a 360 view that
+   * filters mentions on the survivor's id finds the absorbed profile's mentions too.
+   */
+  public EsDocument reassignMention(String mentionId, String survivorId, String survivorKind) {
+    ObjectNode d = Json.mapper().createObjectNode();
+    d.put("profileId", survivorId);
+    d.put("profileKind", survivorKind);
+    return EsDocument.update(mentionsIndex, mentionId, Json.toString(d));
+  }
+
+  /**
    * The audit entry of an erasure, without personal data: the erased customer appears only as a
-   * keyed hash of its CRM identifier.
+   * keyed hash of its CRM identifier, also with pseudonymization off (then other documents carry
+   * raw ids, but an erasure's record must not).
    */
   public EsDocument forgetAudit(
       String customerId, long time, int profilesErased, int mentionsRedacted) {
-    String subject = pseudonymizer.hash(Identifiers.CRM + ":" + customerId);
+    String subject = pseudonymizer.keyedHash(Identifiers.CRM + ":" + customerId);
     ObjectNode d = Json.mapper().createObjectNode();
     d.put("action", "forget");
     d.put("subjectHash", subject);

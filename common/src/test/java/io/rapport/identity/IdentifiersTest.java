@@ -50,8 +50,20 @@ class IdentifiersTest {
     Pseudonymizer b = new Pseudonymizer("k2", true);
     assertThat(a.hash("email:a@b.c")).hasSize(32).isEqualTo(a.hash("email:a@b.c"));
     assertThat(a.hash("email:a@b.c")).isNotEqualTo(b.hash("email:a@b.c"));
-    assertThat(new Pseudonymizer(null, false).hash("v")).isEqualTo("v");
+    assertThat(new Pseudonymizer("k1", false).hash("v")).isEqualTo("v");
     assertThat(a.hash(null)).isNull();
     assertThatThrownBy(() -> new Pseudonymizer("", true)).hasMessageContaining("secret");
+  }
+
+  @Test
+  void keyedHashIgnoresTheSwitchAndNeedsASecretEvenWhenOff() {
+    Pseudonymizer on = new Pseudonymizer("k1", true);
+    Pseudonymizer off = new Pseudonymizer("k1", false);
+    assertThat(off.keyedHash("crm:C9")).hasSize(32).isEqualTo(on.hash("crm:C9"));
+    assertThat(off.keyedHash("crm:C9"))
+        .isNotEqualTo(new Pseudonymizer("k2", false).keyedHash("crm:C9"));
+    assertThat(off.keyedHash(null)).isNull();
+    assertThatThrownBy(() -> new Pseudonymizer(null, false)).hasMessageContaining("secret");
+    assertThatThrownBy(() -> new Pseudonymizer("", false)).hasMessageContaining("secret");
   }
 }

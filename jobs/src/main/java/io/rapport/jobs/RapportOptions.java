@@ -231,7 +231,9 @@ public final class RapportOptions {
       ConfigOptions.key("privacy.hash-secret")
           .stringType()
           .defaultValue("change-me")
-          .withDescription("Secret key of the identifier hashes (HMAC-SHA-256). Set your own.");
+          .withDescription(
+              "Secret key of the identifier hashes (HMAC-SHA-256). Set your own. Required also with"
+                  + " privacy.pseudonymize false: erasure audit entries are always keyed hashes.");
 
   // ---- Business ----
 

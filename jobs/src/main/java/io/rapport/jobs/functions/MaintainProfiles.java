@@ -36,8 +36,10 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Merges (see {@link RouteToSurvivor}): a survivor folds each absorbed id's history once ({@link
  * ProfileEvent#FOLD}, the id is recorded in {@code mergedIds}); an absorbed survivor ({@link
- * ProfileEvent#ABSORBED}) deletes its profile and document and drops later events, which reach the
- * new survivor through its fold. Prospect profiles live in state with a TTL.
+ * ProfileEvent#ABSORBED}) deletes its profile and document, moves its mention documents (the latest
+ * {@link ProfileLogic#MAX_MENTION_IDS}, its folded ones included) to the survivor by partial
+ * update, and drops later events, which reach the new survivor through its fold. Prospect profiles
+ * live in state with a TTL.
  */
 public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent, EsDocument> {
   private static final long serialVersionUID = 1L;
@@ -68,6 +70,7 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
   private transient Counter droppedForgotten;
   private transient Counter droppedAbsorbed;
   private transient Counter folds;
+  private transient Counter reassigned;
 
   public MaintainProfiles(Documents documents, CurrencyRates rates) {
     this(documents, rates, Duration.ZERO, false);
@@ -114,6 +117,7 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
     droppedForgotten = getRuntimeContext().getMetricGroup().counter("eventsOfForgottenDropped");
     droppedAbsorbed = getRuntimeContext().getMetricGroup().counter("eventsOfAbsorbedDropped");
     folds = getRuntimeContext().getMetricGroup().counter("profilesFolded");
+    reassigned = getRuntimeContext().getMetricGroup().counter("mentionsReassigned");
   }
 
   @Override
@@ -141,6 +145,15 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
       CustomerProfile gone = profile.value();
       if (gone != null && CustomerProfile.CUSTOMER.equals(gone.kind) && gone.netSpend() != 0) {
         ctx.output(VALUE_SIGNALS, ValueSignal.spend(id, e.time, gone.netSpend(), 0.0));
+      }
+      if (gone != null) {
+        // Its mention documents (written here, or folded into it) now belong to the survivor.
+        // Emitted by this key, after those documents, on the same channel to the sink.
+        String kind = kindOf(e.linkedProfileId);
+        for (String mentionId : gone.mentionIds) {
+          out.collect(documents.reassignMention(mentionId, e.linkedProfileId, kind));
+          reassigned.inc();
+        }
       }
       profile.clear();
       absorbedInto.update(e.linkedProfileId);

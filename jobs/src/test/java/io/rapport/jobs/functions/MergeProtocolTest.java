@@ -132,6 +132,26 @@ class MergeProtocolTest {
     assertThat(c1.path("mergedIds").toString()).isEqualTo("[\"C2\",\"C3\",\"prospect-p\"]");
     assertThat(lastProfile("C2")).isNull();
     assertThat(lastProfile("prospect-p")).isNull();
+
+    // m1's document moved with each absorption (C3 into C2, then C2 with its folds into C1),
+    // by partial updates emitted after the document itself by the absorbed id.
+    assertThat(mentionProfiles("m1")).containsExactly("C3/customer", "C2/customer", "C1/customer");
+    assertThat(mentionProfiles("m2")).containsExactly("C1/customer");
+  }
+
+  /**
+   * The profileId and profileKind of each write of a mention's document, in order (whole or
+   * partial; {@code null/null} for a redaction).
+   */
+  private List<String> mentionProfiles(String mentionId) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (EsDocument d : profiles.extractOutputValues()) {
+      if (d.index.equals(DOCS.mentionsIndex()) && d.id.equals(mentionId)) {
+        JsonNode n = Json.mapper().readTree(d.json);
+        out.add(n.path("profileId").asText() + "/" + n.path("profileKind").asText());
+      }
+    }
+    return out;
   }
 
   @Test
@@ -146,7 +166,10 @@ class MergeProtocolTest {
 
     List<EsDocument> docs = profiles.extractOutputValues();
     assertThat(lastProfile("C1")).isNull();
-    List<EsDocument> redactions = docs.stream().filter(d -> d.partial).toList();
+    assertThat(mentionProfiles("m1"))
+        .containsExactly("prospect-p/prospect", "C1/customer", "null/null");
+    List<EsDocument> redactions =
+        docs.stream().filter(d -> d.partial && d.json.contains("\"redacted\":true")).toList();
     assertThat(redactions).extracting(d -> d.id).containsExactlyInAnyOrder("m1", "m2");
     assertThat(redactions).allSatisfy(d -> assertThat(d.json).contains("\"text\":null"));
     List<EsDocument> audits = docs.stream().filter(d -> d.index.equals(DOCS.auditIndex())).toList();

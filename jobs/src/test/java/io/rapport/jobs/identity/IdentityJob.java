@@ -94,8 +94,17 @@ final class IdentityJob {
   }
 
   List<JsonNode> committed(org.apache.flink.configuration.ConfigOption<String> topic, int n) {
+    return committed(topic, n, TIMEOUT);
+  }
+
+  /**
+   * The committed records of a topic: at least {@code n} if they come within {@code timeout}, else
+   * all there are when it ends.
+   */
+  List<JsonNode> committed(
+      org.apache.flink.configuration.ConfigOption<String> topic, int n, Duration timeout) {
     return kafka
-        .consumeValues(options.get(topic), IsolationLevel.READ_COMMITTED, n, TIMEOUT)
+        .consumeValues(options.get(topic), IsolationLevel.READ_COMMITTED, n, timeout)
         .stream()
         .map(IdentityJob::tree)
         .toList();

@@ -10,6 +10,7 @@ import static io.rapport.jobs.identity.IdentityJob.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rapport.alerting.AlertTypes;
 import io.rapport.alerting.IdentityAlerts;
 import io.rapport.identity.IdentityGraph;
 import io.rapport.identity.Pseudonymizer;
@@ -44,6 +45,11 @@ class IdentityScenariosITCase {
 
   private static SocialMention mention(String id, String handle, int sec) {
     return Samples.mention(id, "x", handle, "Lumen, qué desastre", Samples.T0.plusSeconds(sec));
+  }
+
+  private static SocialMention question(String id, String handle, int sec) {
+    return Samples.mention(
+        id, "x", handle, "¿A qué hora abre la tienda de Lumen?", Samples.T0.plusSeconds(sec));
   }
 
   private static Transaction purchase(String id, String customerId, double amount, int sec) {
@@ -100,7 +106,11 @@ class IdentityScenariosITCase {
       List<JsonNode> log = it.committed(TOPIC_MERGES, 1);
       assertThat(log).hasSize(1);
       assertThat(log.get(0).path("mergeId").asText()).isEqualTo(merge.path("mergeId").asText());
-      assertThat(it.docs("mentions").get("m1").path("profileId").asText()).isIn("C11", "C12");
+      // m1 (by C12's handle) belongs to the survivor, whether written before or after the merge
+      await(
+          "m1 moved to the survivor",
+          () -> "C11".equals(it.docs("mentions").get("m1").path("profileId").asText()));
+      assertThat(it.docs("mentions").get("m1").path("profileKind").asText()).isEqualTo("customer");
     } finally {
       job.cancel().get();
     }
@@ -147,6 +157,17 @@ class IdentityScenariosITCase {
       assertThat(merge.path("kind").asText()).isEqualTo(MergeRecord.PROSPECT_LINKED);
       assertThat(merge.path("rule").asText()).isEqualTo(IdentityGraph.RULE_CUSTOMER_BEATS_PROSPECT);
       assertThat(it.committed(TOPIC_MERGES, 1)).hasSize(1);
+      // The prospect's mention documents, written before the merge, now name the customer.
+      await(
+          "the mentions of the prospect moved to the customer",
+          () ->
+              it.docs("mentions").size() == 3
+                  && it.docs("mentions").values().stream()
+                      .allMatch(m -> "C21".equals(m.path("profileId").asText())));
+      assertThat(it.docs("mentions")).containsOnlyKeys("m1", "m2", "m3");
+      for (JsonNode m : it.docs("mentions").values()) {
+        assertThat(m.path("profileKind").asText()).isEqualTo("customer");
+      }
     } finally {
       job.cancel().get();
     }
@@ -159,14 +180,21 @@ class IdentityScenariosITCase {
     try {
       // C32 and C33 share an email: C33 into C32.
       it.produce(TOPIC_CUSTOMERS, customer("C32", List.of("x32@example.com"), List.of(), 1));
-      it.produce(TOPIC_CUSTOMERS, customer("C33", List.of("x32@example.com"), List.of(), 2));
+      it.produce(TOPIC_CUSTOMERS, customer("C33", List.of("x32@example.com"), List.of("h33"), 2));
       it.produce(TOPIC_TRANSACTIONS, purchase("t1", "C32", 1, 10));
       it.produce(TOPIC_TRANSACTIONS, purchase("t2", "C33", 2, 11));
+      it.produce(TOPIC_MENTIONS, mention("m1", "h33", 11));
       await(
           "C33 in C32",
           () ->
               it.customers().size() == 1
-                  && it.customers().get("C32").path("purchaseCount").asLong() == 2);
+                  && it.customers().get("C32").path("purchaseCount").asLong() == 2
+                  && it.customers().get("C32").path("mentionCount").asLong() == 1);
+      await(
+          "C33's mention in C32",
+          () ->
+              it.docs("mentions").containsKey("m1")
+                  && "C32".equals(it.docs("mentions").get("m1").path("profileId").asText()));
       // C31 is older; C32's record then adds C31's email: C32's whole group into C31.
       it.produce(TOPIC_CUSTOMERS, customer("C31", List.of("x31@example.com"), List.of(), 3));
       it.produce(TOPIC_TRANSACTIONS, purchase("t3", "C31", 4, 12));
@@ -193,6 +221,12 @@ class IdentityScenariosITCase {
       assertThat(texts(first.path("mergedIds"))).containsExactly("C33");
       assertThat(texts(second.path("mergedIds"))).containsExactly("C32", "C33");
       assertThat(it.committed(TOPIC_MERGES, 2)).hasSize(2);
+      // C33's mention followed its profile twice: into C32, then with C32's group into C31.
+      await(
+          "C33's mention in C31",
+          () -> "C31".equals(it.docs("mentions").get("m1").path("profileId").asText()));
+      assertThat(it.docs("mentions")).containsOnlyKeys("m1");
+      assertThat(c31.path("mentionCount").asLong()).isEqualTo(1);
     } finally {
       job.cancel().get();
     }
@@ -278,7 +312,7 @@ class IdentityScenariosITCase {
       it.produce(TOPIC_CUSTOMERS, customer("C61", List.of("c61@example.com"), List.of("f61"), 2));
       it.produce(TOPIC_MENTIONS, mention("m2", "f61", 3));
       it.produce(TOPIC_TRANSACTIONS, purchase("t1", "C61", 30, 4));
-      it.produce(TOPIC_CUSTOMERS, customer("C62", List.of("c62@example.com"), List.of(), 2));
+      it.produce(TOPIC_CUSTOMERS, customer("C62", List.of("c62@example.com"), List.of("g62"), 2));
       await(
           "the merged customer",
           () ->
@@ -320,9 +354,34 @@ class IdentityScenariosITCase {
       await(
           "a later event of someone else",
           () -> it.customers().get("C62").path("purchaseCount").asLong() == 1);
-      Thread.sleep(1500);
+
+      // A question on x raises SOCIAL_QUESTION for anyone, customer or prospect (a public reply:
+      // no consent needed; neither C61, nor the handle's prospect id, nor C62 has been contacted,
+      // so no cool-down or contact limit applies). Asked by the forgotten handle after the
+      // forget, it must raise nothing; asked by another customer, it must raise its alert.
+      it.produce(TOPIC_MENTIONS, question("m4", "f61", 30));
+      it.produce(TOPIC_MENTIONS, question("m5", "g62", 31));
+      List<JsonNode> control = it.committed(TOPIC_ALERTS, 1);
+      assertThat(control).hasSize(1);
+      // Ten more checkpoints for an alert about the forgotten person to be committed, if any.
+      List<JsonNode> alerts = it.committed(TOPIC_ALERTS, 2, java.time.Duration.ofSeconds(5));
+      assertThat(alerts).hasSize(1);
+      JsonNode a = alerts.get(0);
+      assertThat(a.path("type").asText()).isEqualTo(AlertTypes.SOCIAL_QUESTION);
+      assertThat(a.path("customerId").asText()).isEqualTo("C62");
+      assertThat(texts(a.path("evidence").path("mentionIds"))).containsExactly("m5");
+      for (JsonNode any : alerts) {
+        assertThat(any.toString())
+            .doesNotContain("C61")
+            .doesNotContain(prospect("f61"))
+            .doesNotContain("\"m4\"");
+      }
+      await("the control alert's document", () -> it.docs("alerts").size() == 1);
+      assertThat(it.docs("alerts")).containsOnlyKeys(a.path("alertId").asText());
+
       assertThat(it.customers()).containsOnlyKeys("C62");
-      assertThat(it.docs("mentions")).containsOnlyKeys("m1", "m2");
+      assertThat(it.customers().get("C62").path("mentionCount").asLong()).isEqualTo(1);
+      assertThat(it.docs("mentions")).containsOnlyKeys("m1", "m2", "m5");
     } finally {
       job.cancel().get();
     }
