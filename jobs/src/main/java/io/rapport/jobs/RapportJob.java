@@ -12,6 +12,7 @@ import io.rapport.jobs.functions.ApplyContactStrategy;
 import io.rapport.jobs.functions.CustomerEvents;
 import io.rapport.jobs.functions.DetectMentionAlerts;
 import io.rapport.jobs.functions.DropDuplicates;
+import io.rapport.jobs.functions.ForgetRequests;
 import io.rapport.jobs.functions.IdentityRequests;
 import io.rapport.jobs.functions.LinkIdentifiers;
 import io.rapport.jobs.functions.MaintainProfiles;
@@ -42,6 +43,7 @@ import io.rapport.profile.Documents;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
@@ -293,6 +295,9 @@ public final class RapportJob {
                 .map(AlertCandidate::of)
                 .returns(AlertCandidate.class),
             "other-alert-candidates");
+    // Forget requests also clear the contact history kept about the customer.
+    DataStream<String> forgotten =
+        named(customers.flatMap(new ForgetRequests()).returns(Types.STRING), "forget-requests");
     // Every alert source unions here: all alerts go through the contact strategy.
     DataStream<AlertCandidate> alertCandidates =
         highValueComplaints.union(mentionAlerts, otherAlerts);
@@ -300,6 +305,7 @@ public final class RapportJob {
         named(
             alertCandidates
                 .keyBy(AlertCandidate::pressureKey)
+                .connect(forgotten.keyBy(id -> id))
                 .process(
                     new ApplyContactStrategy(
                         new PressureControl(contactStrategy), conf.get(ALERT_ORDER_WAIT))),

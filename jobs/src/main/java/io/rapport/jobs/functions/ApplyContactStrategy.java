@@ -20,7 +20,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -39,8 +39,12 @@ import org.apache.flink.util.Collector;
  * one event-time timer at the last contact plus the retention (period or longest cool-down) that
  * clears it, and while the buffer is not empty an event-time timer per buffered event time and one
  * processing-time timer.
+ *
+ * <p>The second input is the ids of customers who asked to be forgotten: their buffered alerts are
+ * dropped (counted as {@code alertsDroppedForgotten}), their contact history and every timer go.
  */
-public class ApplyContactStrategy extends KeyedProcessFunction<String, AlertCandidate, Alert> {
+public class ApplyContactStrategy
+    extends KeyedCoProcessFunction<String, AlertCandidate, String, Alert> {
   private static final long serialVersionUID = 1L;
 
   private static final Comparator<AlertCandidate> EVENT_TIME_ORDER =
@@ -57,6 +61,7 @@ public class ApplyContactStrategy extends KeyedProcessFunction<String, AlertCand
   private transient Counter emitted;
   private transient Counter deferred;
   private transient Map<String, Counter> suppressed;
+  private transient Counter droppedForgotten;
 
   public ApplyContactStrategy(PressureControl pressure, Duration orderWait) {
     this.pressure = pressure;
@@ -80,6 +85,7 @@ public class ApplyContactStrategy extends KeyedProcessFunction<String, AlertCand
     var metrics = getRuntimeContext().getMetricGroup();
     emitted = metrics.counter("alertsEmitted");
     deferred = metrics.counter("alertsDeferred");
+    droppedForgotten = metrics.counter("alertsDroppedForgotten");
     suppressed = new HashMap<>();
     for (String reason :
         new String[] {Decision.COOLDOWN, Decision.CONTACT_LIMIT, Decision.NO_CONSENTED_CHANNEL}) {
@@ -88,7 +94,8 @@ public class ApplyContactStrategy extends KeyedProcessFunction<String, AlertCand
   }
 
   @Override
-  public void processElement(AlertCandidate c, Context ctx, Collector<Alert> out) throws Exception {
+  public void processElement1(AlertCandidate c, Context ctx, Collector<Alert> out)
+      throws Exception {
     long t = eventTime(c);
     long watermark = ctx.timerService().currentWatermark();
     if (t <= watermark || orderWaitMillis <= 0) {
@@ -105,6 +112,20 @@ public class ApplyContactStrategy extends KeyedProcessFunction<String, AlertCand
       ctx.timerService().registerProcessingTimeTimer(at);
       flushAt.update(at);
     }
+  }
+
+  /** A forget request for the customer of this key: nothing about them stays here. */
+  @Override
+  public void processElement2(String customerId, Context ctx, Collector<Alert> out)
+      throws Exception {
+    List<AlertCandidate> dropped = drain(ctx, Long.MAX_VALUE);
+    droppedForgotten.inc(dropped.size());
+    Long cleanup = cleanupAt.value();
+    if (cleanup != null) {
+      ctx.timerService().deleteEventTimeTimer(cleanup);
+    }
+    history.clear();
+    cleanupAt.clear();
   }
 
   @Override

@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +29,12 @@ class ApplyContactStrategyTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, AlertCandidate, Alert> harness()
-      throws Exception {
-    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+  private static KeyedTwoInputStreamOperatorTestHarness<String, AlertCandidate, String, Alert>
+      harness() throws Exception {
+    return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
         new ApplyContactStrategy(new PressureControl(ContactStrategy.defaults()), WAIT),
         AlertCandidate::pressureKey,
+        id -> id,
         Types.STRING);
   }
 
@@ -70,16 +71,16 @@ class ApplyContactStrategyTest {
     try (var h = harness()) {
       long ts = T.toEpochMilli();
       // arrival order is not event-time order: m4 and m5 come first
-      h.processElement(candidate(AlertTypes.CHURN_RISK, "C1", "m5", T.plusSeconds(7200)), ts);
-      h.processElement(candidate(AlertTypes.CHURN_RISK, "C1", "m4", T.plusSeconds(3600)), ts);
-      h.processElement(candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m1", T), ts);
-      h.processElement(candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m3", T.plusSeconds(120)), ts);
-      h.processElement(candidate(AlertTypes.RECOMMENDATION, "C1", "m2", T.plusSeconds(60)), ts);
-      h.processElement(candidate(AlertTypes.SOCIAL_QUESTION, "C2", "m6", T), ts);
+      h.processElement1(candidate(AlertTypes.CHURN_RISK, "C1", "m5", T.plusSeconds(7200)), ts);
+      h.processElement1(candidate(AlertTypes.CHURN_RISK, "C1", "m4", T.plusSeconds(3600)), ts);
+      h.processElement1(candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m1", T), ts);
+      h.processElement1(candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m3", T.plusSeconds(120)), ts);
+      h.processElement1(candidate(AlertTypes.RECOMMENDATION, "C1", "m2", T.plusSeconds(60)), ts);
+      h.processElement1(candidate(AlertTypes.SOCIAL_QUESTION, "C2", "m6", T), ts);
       assertThat(h.extractOutputValues()).isEmpty(); // waiting for the watermark
       assertThat(h.numProcessingTimeTimers()).isEqualTo(2); // the order wait, per customer
 
-      h.processWatermark(new Watermark(T.plusSeconds(7200).toEpochMilli()));
+      h.processBothWatermarks(new Watermark(T.plusSeconds(7200).toEpochMilli()));
       List<Alert> out = h.extractOutputValues();
       // decided in event-time order: m3 is in the question cool-down (15 min); m5 is the fourth
       // contact of C1 in 7 days and churn is limited
@@ -105,9 +106,9 @@ class ApplyContactStrategyTest {
       // just before the retention (30 d, the recommendation cool-down) nothing is cleared
       long c1Last = T.plusSeconds(3600).toEpochMilli();
       long retention = Duration.ofDays(30).toMillis();
-      h.processWatermark(new Watermark(T.toEpochMilli() + retention));
+      h.processBothWatermarks(new Watermark(T.toEpochMilli() + retention));
       assertThat(h.numEventTimeTimers()).isEqualTo(1);
-      h.processWatermark(new Watermark(c1Last + retention));
+      h.processBothWatermarks(new Watermark(c1Last + retention));
       assertThat(h.numKeyedStateEntries()).isZero();
       assertThat(h.numEventTimeTimers()).isZero();
     }
@@ -117,9 +118,9 @@ class ApplyContactStrategyTest {
   void aQuietStreamStillGetsItsAlertsAfterTheOrderWait() throws Exception {
     try (var h = harness()) {
       h.setProcessingTime(1_000);
-      h.processElement(candidate(AlertTypes.RECOMMENDATION, "C1", "m2", T.plusSeconds(60)), 0);
+      h.processElement1(candidate(AlertTypes.RECOMMENDATION, "C1", "m2", T.plusSeconds(60)), 0);
       h.setProcessingTime(5_000);
-      h.processElement(candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m1", T), 0);
+      h.processElement1(candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m1", T), 0);
       assertThat(h.extractOutputValues()).isEmpty();
       // no watermark ever comes: the wait, counted from the first buffered alert, ends it
       h.setProcessingTime(1_000 + WAIT.toMillis());
@@ -131,9 +132,9 @@ class ApplyContactStrategyTest {
       assertThat(h.numKeyedStateEntries()).isEqualTo(2); // history + cleanup time
 
       // an alert behind the watermark is decided at once (its cool-down still applies)
-      h.processWatermark(new Watermark(T.plusSeconds(600).toEpochMilli()));
-      h.processElement(candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m3", T.plusSeconds(300)), 0);
-      h.processElement(candidate(AlertTypes.RECOMMENDATION, "C1", "m9", T.plusSeconds(400)), 0);
+      h.processBothWatermarks(new Watermark(T.plusSeconds(600).toEpochMilli()));
+      h.processElement1(candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m3", T.plusSeconds(300)), 0);
+      h.processElement1(candidate(AlertTypes.RECOMMENDATION, "C1", "m9", T.plusSeconds(400)), 0);
       assertThat(h.extractOutputValues()).hasSize(2); // m3 suppressed, m9 in cool-down
       assertThat(h.numProcessingTimeTimers()).isZero();
     }
@@ -143,28 +144,52 @@ class ApplyContactStrategyTest {
   void pressureStateSurvivesACheckpointAndRestore() throws Exception {
     OperatorSubtaskState snapshot;
     try (var h = harness()) {
-      h.processElement(candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m1", T), T.toEpochMilli());
-      h.processElement(candidate(AlertTypes.RECOMMENDATION, "C1", "m0", T.plusSeconds(30)), 0);
-      h.processWatermark(new Watermark(T.toEpochMilli()));
+      h.processElement1(candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m1", T), T.toEpochMilli());
+      h.processElement1(candidate(AlertTypes.RECOMMENDATION, "C1", "m0", T.plusSeconds(30)), 0);
+      h.processBothWatermarks(new Watermark(T.toEpochMilli()));
       assertThat(h.extractOutputValues()).hasSize(1); // m0 waits for its event time
       snapshot = h.snapshot(1, 1);
     }
     try (var restored =
-        new KeyedOneInputStreamOperatorTestHarness<String, AlertCandidate, Alert>(
-            new KeyedProcessOperator<>(
+        new KeyedTwoInputStreamOperatorTestHarness<String, AlertCandidate, String, Alert>(
+            new KeyedCoProcessOperator<>(
                 new ApplyContactStrategy(new PressureControl(ContactStrategy.defaults()), WAIT)),
             AlertCandidate::pressureKey,
+            id -> id,
             Types.STRING)) {
       restored.initializeState(snapshot);
       restored.open();
-      restored.processElement(
+      restored.processElement1(
           candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m2", T.plusSeconds(60)), T.toEpochMilli());
-      restored.processWatermark(new Watermark(T.plusSeconds(60).toEpochMilli()));
+      restored.processBothWatermarks(new Watermark(T.plusSeconds(60).toEpochMilli()));
       // the buffered m0 came back with the state; m2 is still cooling down
       assertThat(restored.extractOutputValues())
           .extracting(a -> a.evidence.mentionIds.get(0))
           .containsExactly("m0");
       assertThat(restored.numEventTimeTimers()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aForgetRequestDropsWaitingAlertsAndTheContactHistory() throws Exception {
+    try (var h = harness()) {
+      h.processElement1(candidate(AlertTypes.SOCIAL_QUESTION, "C1", "m1", T), 0);
+      h.processBothWatermarks(new Watermark(T.toEpochMilli()));
+      h.processElement1(candidate(AlertTypes.RECOMMENDATION, "C1", "m2", T.plusSeconds(60)), 0);
+      h.processElement1(candidate(AlertTypes.SOCIAL_QUESTION, "C2", "m3", T.plusSeconds(60)), 0);
+      assertThat(h.extractOutputValues()).hasSize(1); // m1; m2 and m3 wait
+      // C1: history, cleanup time, buffer, flush time; C2: buffer, flush time
+      assertThat(h.numKeyedStateEntries()).isEqualTo(6);
+
+      h.processElement2("C1", 0);
+      h.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+      // m2 about the forgotten C1 never goes out; C2's m3 does
+      assertThat(h.extractOutputValues())
+          .extracting(a -> a.evidence.mentionIds.get(0))
+          .containsExactly("m1", "m3");
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
+      assertThat(h.numProcessingTimeTimers()).isZero();
     }
   }
 }

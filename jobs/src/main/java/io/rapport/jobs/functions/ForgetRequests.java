@@ -1,0 +1,19 @@
+package io.rapport.jobs.functions;
+
+import io.rapport.model.CustomerRecord;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.util.Collector;
+
+/** The customer id of every forget request among the CRM records (as link-identifiers keys it). */
+public class ForgetRequests implements FlatMapFunction<CustomerRecord, String> {
+  private static final long serialVersionUID = 1L;
+
+  public static final String OP = "forget";
+
+  @Override
+  public void flatMap(CustomerRecord c, Collector<String> out) {
+    if (OP.equals(c.op) && c.customerId != null && !c.customerId.isBlank()) {
+      out.collect(c.customerId.trim());
+    }
+  }
+}
