@@ -69,7 +69,7 @@ final class SentimentScorer {
     int quest = 0;
     for (int i = 0; i < n; i++) {
       Token t = tokens.get(i);
-      if (t.type == Token.WORD && t.raw.length() >= 2 && Character.isLetter(t.raw.charAt(0))) {
+      if (t.type == Token.WORD && t.letterWord) {
         lettersWords++;
         if (t.caps) {
           capsWords++;
@@ -154,7 +154,7 @@ final class SentimentScorer {
           kind[u] = EMO;
           int same = 0;
           for (int k = u - 1; k >= 0 && kind[k] == EMO; k--) {
-            if (tokens.get(tok[k]).raw.equals(t.raw)) {
+            if (tokens.get(tok[k]).sameRaw(t)) {
               same++;
             } else {
               break;
@@ -257,7 +257,7 @@ final class SentimentScorer {
       for (int k = 0; k < u; k++) {
         if (v[k] != 0) {
           Token t = tokens.get(tok[k]);
-          b.append(' ').append(t.raw != null ? t.raw : t.key).append('=').append(v[k]);
+          b.append(' ').append(t.raw()).append('=').append(v[k]);
         }
       }
       System.err.println(b);
@@ -440,7 +440,7 @@ final class SentimentScorer {
     if (!Float.isNaN(v)) {
       return v;
     }
-    String raw = t.raw;
+    String raw = t.raw();
     // camelCase: #EpicFail, #MuyMal
     float sum = 0;
     boolean split = false;

@@ -19,12 +19,20 @@ public final class TextAnalyzer {
   private final SentimentScorer scorer;
   private final IntentDetector intents;
 
+  /**
+   * Each thread's tokenizer (its buffers and tokens are reused from one text to the next): one
+   * analyzer serves several Flink subtasks or threads, each with its own tokenizer.
+   */
+  private final ThreadLocal<Tokenizer> tokenizers;
+
   private TextAnalyzer(Tuning tuning) {
     this.lex = Lexicon.load();
     this.intents = new IntentDetector(lex);
     lex.freeze();
     this.detector = new LanguageDetector(lex);
     this.scorer = new SentimentScorer(lex, tuning);
+    Lexicon l = lex;
+    this.tokenizers = ThreadLocal.withInitial(() -> new Tokenizer(l));
   }
 
   private static final class Holder {
@@ -71,7 +79,20 @@ public final class TextAnalyzer {
     if (text.indexOf('&') >= 0) {
       text = decodeEntities(text);
     }
-    List<Token> tokens = Tokenizer.tokenize(text, lex);
+    Tokenizer tokenizer = tokenizers.get();
+    if (tokenizer.busy) {
+      tokenizer = new Tokenizer(lex); // re-entered on this thread: never share the buffers
+    }
+    tokenizer.busy = true;
+    try {
+      return analyze(text, langHint, full, tokenizer.run(text), a);
+    } finally {
+      tokenizer.busy = false;
+    }
+  }
+
+  private Analysis analyze(
+      String text, String langHint, boolean full, List<Token> tokens, Analysis a) {
     for (int i = 0, n = tokens.size(); i < n; i++) {
       Token t = tokens.get(i);
       if (t.type == Token.WORD || t.type == Token.HASHTAG) {
@@ -146,7 +167,7 @@ public final class TextAnalyzer {
 
   /** Base entry of a word: exact folded key, else with elongations collapsed; aliases resolved. */
   private Entry lookup(Token t) {
-    Entry e = lex.get(t.key);
+    Entry e = t.keyEntry; // lex.get(t.key), looked up by the tokenizer
     if (e == null && t.elongated) {
       String two = collapse(t.key, 2);
       e = lex.get(two);
@@ -186,7 +207,7 @@ public final class TextAnalyzer {
     List<String> tags = new ArrayList<>(0);
     for (Token t : tokens) {
       if (t.type == Token.HASHTAG) {
-        String tag = Tokenizer.lowerKeepAccents(t.raw);
+        String tag = Tokenizer.lowerKeepAccents(t.raw());
         if (!tags.contains(tag)) {
           tags.add(tag);
         }
@@ -200,7 +221,7 @@ public final class TextAnalyzer {
                 || e.boost(-1) != 0)) {
           continue;
         }
-        String w = t.nonAscii ? Tokenizer.lowerKeepAccents(t.raw) : t.key;
+        String w = t.nonAscii ? Tokenizer.lowerKeepAccents(t.raw()) : t.key;
         if (w.length() < 3 || Character.isDigit(w.charAt(0)) || isLaughter(t.key)) {
           continue;
         }
