@@ -48,6 +48,7 @@ class GoldenOutputTest {
       }
     }
     sets.put("adversarial", SentimentBench.adversarial());
+    sets.put("edges", edges());
 
     TextAnalyzer a = TextAnalyzer.shared();
     Path out = Path.of("target", "golden");
@@ -79,8 +80,38 @@ class GoldenOutputTest {
         expected.put(l.substring(0, tab), l.substring(tab + 1));
       }
     }
-    assertThat(expected).hasSize(7);
+    assertThat(expected).hasSize(8);
     assertThat(actual).containsExactlyEntriesOf(expected);
+  }
+
+  /**
+   * Inputs at the tokenizer's edges: HTML entities (also in huge texts), the cap falling inside a
+   * surrogate pair or an entity, emoticons and emoji beside words, elongations, accents,
+   * apostrophes, hashtags and handles with underscores, lone surrogates and combining accents.
+   */
+  static List<String> edges() {
+    List<String> e = new ArrayList<>();
+    e.add("&lt;3 love it &amp; you &quot;great&quot; &#39;bad&#39; &apos;meh&apos;&nbsp;ok &gt;:(");
+    e.add("&amp;".repeat(30_000));
+    e.add("good &lt;3 " + "x ".repeat(60_000) + "&lt;3 bad");
+    e.add("x".repeat(1_990) + "&lt;3&lt;3&lt;3 terrible");
+    e.add("a".repeat(1_999) + "😂 good");
+    e.add("b ".repeat(999) + "😂😂 bad");
+    e.add("&amp;".repeat(399) + "😂 " + "x".repeat(3_000));
+    e.add("genial:) xD:( 10:30 [Florida]: :-P :P <3 </3 :') ;) ^^ ಠ_ಠ");
+    e.add("No me gustó NADA!!! ¿¿por qué?? ¡¡qué mal!! …pésimo servicio… “horrible” (fatal)");
+    e.add("I don’t like it, it’s baaaaad; soooo gooood!!! rock'n'roll l'amour");
+    e.add("#EpicFail #MuyMal #notgood #buenservicio #my_brand_rocks @user_name_1 @Movistar");
+    e.add("e\u0301xito bien\u0300 cafe\u0301 naïve coöperate ÉXITO Über ßtraße");
+    e.add("\uD83D lone \uDE02 surrogates \uD83D\uDE02 ok \uFE0F❤️ ❤ ♥ ☺ ☹");
+    e.add("https://t.co/abc good http://x.y bad www.example.com meh wwwhat hhttp");
+    e.add("ÇA VA? ça va très bien, merci! Isso é ótimo, não? Das ist schön. È bellissimo");
+    e.add("q no m gusta xq es malisimo, x favor, tmb lo recomiendo 100% jajajaja lol hahaha");
+    e.add("\n\n.\n...!?!?..,,;;::||//\t\r" + "\u0000".repeat(5));
+    e.add("");
+    e.add(" ");
+    e.add("İSTANBUL Kelvin \u212A ǅemal ﬁne");
+    return e;
   }
 
   /** Every field of a result, doubles exact (shortest round-trip decimal). */
