@@ -153,7 +153,8 @@ final class SentimentScorer {
         case Token.EMOJI, Token.EMOTICON -> {
           kind[u] = EMO;
           int same = 0;
-          for (int k = u - 1; k >= 0 && kind[k] == EMO; k--) {
+          // stop counting at the repeat limit: a flood of one emoji costs linear time
+          for (int k = u - 1; k >= 0 && kind[k] == EMO && same < tu.emojiRepeat; k--) {
             if (tokens.get(tok[k]).sameRaw(t)) {
               same++;
             } else {

@@ -76,7 +76,7 @@ public final class TextAnalyzer {
     if (text == null) {
       text = "";
     }
-    if (text.indexOf('&') >= 0) {
+    if (hasAmpersand(text)) {
       text = decodeEntities(text);
     }
     Tokenizer tokenizer = tokenizers.get();
@@ -128,16 +128,30 @@ public final class TextAnalyzer {
     {"&nbsp;", " "}
   };
 
+  /** An '&' where {@link #decodeEntities} looks for entities (not the whole of a huge text). */
+  private static boolean hasAmpersand(String text) {
+    int n = Math.min(text.length(), Tokenizer.MAX_CHARS + 8);
+    for (int i = 0; i < n; i++) {
+      if (text.charAt(i) == '&') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Decodes the HTML entities that social-media exports leave in texts ("&lt;3" is a heart). */
   static String decodeEntities(String text) {
     int n = Math.min(text.length(), Tokenizer.MAX_CHARS + 8);
     StringBuilder b = null;
     int last = 0;
-    for (int i = text.indexOf('&'); i >= 0 && i < n; i = text.indexOf('&', i + 1)) {
+    for (int i = 0; i < n; i++) {
+      if (text.charAt(i) != '&') {
+        continue;
+      }
       for (String[] e : ENTITIES) {
         if (text.startsWith(e[0], i)) {
           if (b == null) {
-            b = new StringBuilder(text.length());
+            b = new StringBuilder(Math.min(text.length(), Tokenizer.MAX_CHARS + 64));
           }
           b.append(text, last, i).append(e[1]);
           last = i + e[0].length();
@@ -148,7 +162,10 @@ public final class TextAnalyzer {
     if (b == null) {
       return text;
     }
-    return b.append(text, last, text.length()).toString();
+    // the analyzer reads the first MAX_CHARS characters (and a few beyond): no need to copy a
+    // huge rest
+    int end = Math.min(text.length(), last + Tokenizer.MAX_CHARS + 16);
+    return b.append(text, last, end).toString();
   }
 
   private static int hint(String h) {
@@ -214,10 +231,7 @@ public final class TextAnalyzer {
       } else if (t.type == Token.WORD && terms.size() < MAX_TERMS) {
         Entry e = t.entry;
         if (e != null
-            && (e.has(Entry.STOP, -1)
-                || e.has(Entry.NEG, -1)
-                || e.has(Entry.BUT, -1)
-                || e.has(Entry.CONCESSIVE, -1)
+            && (e.has(Entry.STOP | Entry.NEG | Entry.BUT | Entry.CONCESSIVE, -1)
                 || e.boost(-1) != 0)) {
           continue;
         }
