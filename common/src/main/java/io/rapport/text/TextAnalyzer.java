@@ -261,9 +261,14 @@ public final class TextAnalyzer {
   }
 
   private static boolean isLaughter(String k) {
-    return k.startsWith("jaja")
-        || k.startsWith("jeje")
-        || k.startsWith("haha")
-        || k.startsWith("lol");
+    if (k.length() < 3) {
+      return false;
+    }
+    return switch (k.charAt(0)) {
+      case 'j' -> k.startsWith("jaja") || k.startsWith("jeje");
+      case 'h' -> k.startsWith("haha");
+      case 'l' -> k.startsWith("lol");
+      default -> false;
+    };
   }
 }
