@@ -451,22 +451,28 @@ final class SentimentScorer {
           || Character.isUpperCase(raw.charAt(i)) && Character.isLowerCase(raw.charAt(i - 1))) {
         if (start > 0 || i < raw.length()) {
           split = true;
+          break;
         }
         start = i;
       }
     }
     if (split) {
-      return phraseValence(Lexicon.fold(raw.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ")), l);
+      return phraseValence(Lexicon.fold(CAMEL.matcher(raw).replaceAll(" ")), l);
     }
     String k = t.key;
     // only all-lower-case tags: "#Godwins" is a name, not "god wins"
-    if (tu.splitHashtags
-        && k.length() >= 6
-        && k.length() <= 30
-        && raw.chars().noneMatch(Character::isUpperCase)) {
-      for (int i = 2; i <= k.length() - 2; i++) {
-        Entry a = lex.get(k.substring(0, i));
-        Entry b = lex.get(k.substring(i));
+    if (tu.splitHashtags && k.length() >= 6 && k.length() <= 30 && noUpperCase(raw)) {
+      int n = k.length();
+      char[] kc = k.toCharArray();
+      int prefixHash = 31 * kc[0] + kc[1];
+      for (int i = 2; i <= n - 2; i++, prefixHash = 31 * prefixHash + kc[i - 1]) {
+        int suffixHash = 0;
+        for (int j = i; j < n; j++) {
+          suffixHash = 31 * suffixHash + kc[j];
+        }
+        // lex.get(k.substring(0, i)) and lex.get(k.substring(i)) without the substrings
+        Entry a = lex.get(kc, 0, i, prefixHash);
+        Entry b = lex.get(kc, i, n - i, suffixHash);
         if (a != null
             && b != null
             && (a.active(l) || a.active(-1))
@@ -479,6 +485,19 @@ final class SentimentScorer {
       }
     }
     return sum;
+  }
+
+  /** Between a lower-case and an upper-case letter: the word breaks of a camelCase hashtag. */
+  private static final java.util.regex.Pattern CAMEL =
+      java.util.regex.Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
+
+  private static boolean noUpperCase(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isUpperCase((int) s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Valence of a short space-separated word sequence: sum with negation of the next word. */
