@@ -167,7 +167,7 @@ public final class IntentDetector {
         boolean brand =
             t.type == Token.HANDLE
                 || t.type == Token.HASHTAG
-                || t.type == Token.WORD && Character.isUpperCase(t.raw.charAt(0));
+                || t.type == Token.WORD && t.upperFirst;
         if (!brand) {
           return false;
         }

@@ -101,7 +101,7 @@ public final class LanguageDetector {
         suffixCues(k, score);
       }
       if (t.nonAscii) {
-        charCues(t.raw, score);
+        charCues(t.raw(), score);
       }
     }
     // character trigrams of the remaining words, only when the cheap evidence is not decisive

@@ -89,6 +89,30 @@ final class Lexicon {
       return (h ^ (h >>> 16)) * 0x9E3779B9;
     }
 
+    Entry get(char[] key, int off, int len, int h) {
+      int i = spread(h) & mask;
+      Entry e;
+      while ((e = entries[i]) != null) {
+        if (hashes[i] == h && equal(e.key, key, off, len)) {
+          return e;
+        }
+        i = (i + 1) & mask;
+      }
+      return null;
+    }
+
+    private static boolean equal(String k, char[] key, int off, int len) {
+      if (k.length() != len) {
+        return false;
+      }
+      for (int j = 0; j < len; j++) {
+        if (k.charAt(j) != key[off + j]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     Entry get(String key) {
       int h = key.hashCode();
       int i = spread(h) & mask;
@@ -104,6 +128,20 @@ final class Lexicon {
   }
 
   // ---------------------------------------------------------------- lookups
+
+  /**
+   * Entry of the folded key {@code key[0, len)} whose {@link String#hashCode} is {@code h}, without
+   * building a String.
+   */
+  Entry get(char[] key, int len, int h) {
+    return get(key, 0, len, h);
+  }
+
+  /** As {@link #get(char[], int, int)} for the key {@code key[off, off + len)}. */
+  Entry get(char[] key, int off, int len, int h) {
+    WordTable t = table;
+    return t != null ? t.get(key, off, len, h) : words.get(new String(key, off, len));
+  }
 
   Entry get(String foldedKey) {
     WordTable t = table;

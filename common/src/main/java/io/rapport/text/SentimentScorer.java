@@ -69,7 +69,7 @@ final class SentimentScorer {
     int quest = 0;
     for (int i = 0; i < n; i++) {
       Token t = tokens.get(i);
-      if (t.type == Token.WORD && t.raw.length() >= 2 && Character.isLetter(t.raw.charAt(0))) {
+      if (t.type == Token.WORD && t.letterWord) {
         lettersWords++;
         if (t.caps) {
           capsWords++;
@@ -153,8 +153,9 @@ final class SentimentScorer {
         case Token.EMOJI, Token.EMOTICON -> {
           kind[u] = EMO;
           int same = 0;
-          for (int k = u - 1; k >= 0 && kind[k] == EMO; k--) {
-            if (tokens.get(tok[k]).raw.equals(t.raw)) {
+          // stop counting at the repeat limit: a flood of one emoji costs linear time
+          for (int k = u - 1; k >= 0 && kind[k] == EMO && same < tu.emojiRepeat; k--) {
+            if (tokens.get(tok[k]).sameRaw(t)) {
               same++;
             } else {
               break;
@@ -257,7 +258,7 @@ final class SentimentScorer {
       for (int k = 0; k < u; k++) {
         if (v[k] != 0) {
           Token t = tokens.get(tok[k]);
-          b.append(' ').append(t.raw != null ? t.raw : t.key).append('=').append(v[k]);
+          b.append(' ').append(t.raw()).append('=').append(v[k]);
         }
       }
       System.err.println(b);
@@ -440,7 +441,7 @@ final class SentimentScorer {
     if (!Float.isNaN(v)) {
       return v;
     }
-    String raw = t.raw;
+    String raw = t.raw();
     // camelCase: #EpicFail, #MuyMal
     float sum = 0;
     boolean split = false;
@@ -450,22 +451,28 @@ final class SentimentScorer {
           || Character.isUpperCase(raw.charAt(i)) && Character.isLowerCase(raw.charAt(i - 1))) {
         if (start > 0 || i < raw.length()) {
           split = true;
+          break;
         }
         start = i;
       }
     }
     if (split) {
-      return phraseValence(Lexicon.fold(raw.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ")), l);
+      return phraseValence(Lexicon.fold(CAMEL.matcher(raw).replaceAll(" ")), l);
     }
     String k = t.key;
     // only all-lower-case tags: "#Godwins" is a name, not "god wins"
-    if (tu.splitHashtags
-        && k.length() >= 6
-        && k.length() <= 30
-        && raw.chars().noneMatch(Character::isUpperCase)) {
-      for (int i = 2; i <= k.length() - 2; i++) {
-        Entry a = lex.get(k.substring(0, i));
-        Entry b = lex.get(k.substring(i));
+    if (tu.splitHashtags && k.length() >= 6 && k.length() <= 30 && noUpperCase(raw)) {
+      int n = k.length();
+      char[] kc = k.toCharArray();
+      int prefixHash = 31 * kc[0] + kc[1];
+      for (int i = 2; i <= n - 2; i++, prefixHash = 31 * prefixHash + kc[i - 1]) {
+        int suffixHash = 0;
+        for (int j = i; j < n; j++) {
+          suffixHash = 31 * suffixHash + kc[j];
+        }
+        // lex.get(k.substring(0, i)) and lex.get(k.substring(i)) without the substrings
+        Entry a = lex.get(kc, 0, i, prefixHash);
+        Entry b = lex.get(kc, i, n - i, suffixHash);
         if (a != null
             && b != null
             && (a.active(l) || a.active(-1))
@@ -478,6 +485,19 @@ final class SentimentScorer {
       }
     }
     return sum;
+  }
+
+  /** Between a lower-case and an upper-case letter: the word breaks of a camelCase hashtag. */
+  private static final java.util.regex.Pattern CAMEL =
+      java.util.regex.Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
+
+  private static boolean noUpperCase(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isUpperCase((int) s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Valence of a short space-separated word sequence: sum with negation of the next word. */

@@ -19,12 +19,20 @@ public final class TextAnalyzer {
   private final SentimentScorer scorer;
   private final IntentDetector intents;
 
+  /**
+   * Each thread's tokenizer (its buffers and tokens are reused from one text to the next): one
+   * analyzer serves several Flink subtasks or threads, each with its own tokenizer.
+   */
+  private final ThreadLocal<Tokenizer> tokenizers;
+
   private TextAnalyzer(Tuning tuning) {
     this.lex = Lexicon.load();
     this.intents = new IntentDetector(lex);
     lex.freeze();
     this.detector = new LanguageDetector(lex);
     this.scorer = new SentimentScorer(lex, tuning);
+    Lexicon l = lex;
+    this.tokenizers = ThreadLocal.withInitial(() -> new Tokenizer(l));
   }
 
   private static final class Holder {
@@ -68,10 +76,23 @@ public final class TextAnalyzer {
     if (text == null) {
       text = "";
     }
-    if (text.indexOf('&') >= 0) {
+    if (hasAmpersand(text)) {
       text = decodeEntities(text);
     }
-    List<Token> tokens = Tokenizer.tokenize(text, lex);
+    Tokenizer tokenizer = tokenizers.get();
+    if (tokenizer.busy) {
+      tokenizer = new Tokenizer(lex); // re-entered on this thread: never share the buffers
+    }
+    tokenizer.busy = true;
+    try {
+      return analyze(text, langHint, full, tokenizer.run(text), a);
+    } finally {
+      tokenizer.busy = false;
+    }
+  }
+
+  private Analysis analyze(
+      String text, String langHint, boolean full, List<Token> tokens, Analysis a) {
     for (int i = 0, n = tokens.size(); i < n; i++) {
       Token t = tokens.get(i);
       if (t.type == Token.WORD || t.type == Token.HASHTAG) {
@@ -107,16 +128,30 @@ public final class TextAnalyzer {
     {"&nbsp;", " "}
   };
 
+  /** An '&' where {@link #decodeEntities} looks for entities (not the whole of a huge text). */
+  private static boolean hasAmpersand(String text) {
+    int n = Math.min(text.length(), Tokenizer.MAX_CHARS + 8);
+    for (int i = 0; i < n; i++) {
+      if (text.charAt(i) == '&') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Decodes the HTML entities that social-media exports leave in texts ("&lt;3" is a heart). */
   static String decodeEntities(String text) {
     int n = Math.min(text.length(), Tokenizer.MAX_CHARS + 8);
     StringBuilder b = null;
     int last = 0;
-    for (int i = text.indexOf('&'); i >= 0 && i < n; i = text.indexOf('&', i + 1)) {
+    for (int i = 0; i < n; i++) {
+      if (text.charAt(i) != '&') {
+        continue;
+      }
       for (String[] e : ENTITIES) {
         if (text.startsWith(e[0], i)) {
           if (b == null) {
-            b = new StringBuilder(text.length());
+            b = new StringBuilder(Math.min(text.length(), Tokenizer.MAX_CHARS + 64));
           }
           b.append(text, last, i).append(e[1]);
           last = i + e[0].length();
@@ -127,7 +162,10 @@ public final class TextAnalyzer {
     if (b == null) {
       return text;
     }
-    return b.append(text, last, text.length()).toString();
+    // the analyzer reads the first MAX_CHARS characters (and a few beyond): no need to copy a
+    // huge rest
+    int end = Math.min(text.length(), last + Tokenizer.MAX_CHARS + 16);
+    return b.append(text, last, end).toString();
   }
 
   private static int hint(String h) {
@@ -146,7 +184,7 @@ public final class TextAnalyzer {
 
   /** Base entry of a word: exact folded key, else with elongations collapsed; aliases resolved. */
   private Entry lookup(Token t) {
-    Entry e = lex.get(t.key);
+    Entry e = t.keyEntry; // lex.get(t.key), looked up by the tokenizer
     if (e == null && t.elongated) {
       String two = collapse(t.key, 2);
       e = lex.get(two);
@@ -186,21 +224,18 @@ public final class TextAnalyzer {
     List<String> tags = new ArrayList<>(0);
     for (Token t : tokens) {
       if (t.type == Token.HASHTAG) {
-        String tag = Tokenizer.lowerKeepAccents(t.raw);
+        String tag = Tokenizer.lowerKeepAccents(t.raw());
         if (!tags.contains(tag)) {
           tags.add(tag);
         }
       } else if (t.type == Token.WORD && terms.size() < MAX_TERMS) {
         Entry e = t.entry;
         if (e != null
-            && (e.has(Entry.STOP, -1)
-                || e.has(Entry.NEG, -1)
-                || e.has(Entry.BUT, -1)
-                || e.has(Entry.CONCESSIVE, -1)
+            && (e.has(Entry.STOP | Entry.NEG | Entry.BUT | Entry.CONCESSIVE, -1)
                 || e.boost(-1) != 0)) {
           continue;
         }
-        String w = t.nonAscii ? Tokenizer.lowerKeepAccents(t.raw) : t.key;
+        String w = t.nonAscii ? Tokenizer.lowerKeepAccents(t.raw()) : t.key;
         if (w.length() < 3 || Character.isDigit(w.charAt(0)) || isLaughter(t.key)) {
           continue;
         }
@@ -226,9 +261,14 @@ public final class TextAnalyzer {
   }
 
   private static boolean isLaughter(String k) {
-    return k.startsWith("jaja")
-        || k.startsWith("jeje")
-        || k.startsWith("haha")
-        || k.startsWith("lol");
+    if (k.length() < 3) {
+      return false;
+    }
+    return switch (k.charAt(0)) {
+      case 'j' -> k.startsWith("jaja") || k.startsWith("jeje");
+      case 'h' -> k.startsWith("haha");
+      case 'l' -> k.startsWith("lol");
+      default -> false;
+    };
   }
 }

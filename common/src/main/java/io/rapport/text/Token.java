@@ -19,14 +19,29 @@ final class Token {
 
   int type;
 
-  /** Text as written (words, hashtags without '#'; the emoji or emoticon itself). */
-  String raw;
+  /** The (entity-decoded) text this token is a span of, and the span: see {@link #raw()}. */
+  String text;
+
+  int start;
+  int end;
+
+  /** {@link #raw()} once built. */
+  private String raw;
 
   /** Lower-cased, accents folded, elongations left as written: the lexicon key. */
   String key;
 
   /** Lexicon entry for key (after alias resolution), or null. */
   Entry entry;
+
+  /** Lexicon entry whose key is exactly {@link #key} (before alias resolution), or null. */
+  Entry keyEntry;
+
+  /** A word of two or more characters starting with a letter (ALL-CAPS emphasis counts these). */
+  boolean letterWord;
+
+  /** The first character is an upper-case letter (the '@brand' intent wildcard). */
+  boolean upperFirst;
 
   boolean caps;
   boolean elongated;
@@ -43,4 +58,42 @@ final class Token {
 
   /** 1 when '.', 2 when '?' ends a sentence: set on BOUND/QUEST tokens. */
   boolean sentenceEnd;
+
+  /** Text as written (words, hashtags without '#'; the emoji or emoticon itself), built lazily. */
+  String raw() {
+    String r = raw;
+    if (r == null) {
+      r = text.substring(start, end);
+      raw = r;
+    }
+    return r;
+  }
+
+  /** Whether this token's text equals that of {@code o} (no allocation). */
+  boolean sameRaw(Token o) {
+    int n = end - start;
+    return o.end - o.start == n && text.regionMatches(start, o.text, o.start, n);
+  }
+
+  /** Back to a fresh token (tokens are reused from one text to the next). */
+  Token reset(int type, String text, int start, int end, int sentence) {
+    this.type = type;
+    this.text = text;
+    this.start = start;
+    this.end = end;
+    this.raw = null;
+    this.key = null;
+    this.entry = null;
+    this.keyEntry = null;
+    this.letterWord = false;
+    this.upperFirst = false;
+    this.caps = false;
+    this.elongated = false;
+    this.nonAscii = false;
+    this.compound = false;
+    this.emo = 0f;
+    this.sentence = sentence;
+    this.sentenceEnd = false;
+    return this;
+  }
 }

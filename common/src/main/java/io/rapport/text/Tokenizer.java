@@ -13,10 +13,58 @@ final class Tokenizer {
   static final int MAX_CHARS = 2000;
   static final int MAX_TOKENS = 300;
 
-  private Tokenizer() {}
+  private final Lexicon lex;
 
+  /** The capped text's characters (indices are those of the text). */
+  private final char[] s = new char[MAX_CHARS];
+
+  /** Folded key of the current word. */
+  private final char[] key = new char[MAX_CHARS];
+
+  private final ArrayList<Token> out = new ArrayList<>(64);
+  private Token[] pool = new Token[64];
+  private int used;
+
+  /** In use by a call on this thread (see TextAnalyzer). */
+  boolean busy;
+
+  /** Sentence number of the token being read. */
+  private int sentence;
+
+  /**
+   * A tokenizer with its own buffers and tokens, reused from one text to the next: one instance
+   * must be confined to one thread (the analyzer keeps one per thread).
+   */
+  Tokenizer(Lexicon lex) {
+    this.lex = lex;
+  }
+
+  /** Tokens of a text in a new list (tests, language detection on its own). */
   static List<Token> tokenize(String text, Lexicon lex) {
-    List<Token> out = new ArrayList<>(24);
+    return new ArrayList<>(new Tokenizer(lex).run(text));
+  }
+
+  private Token next(int type, int from, int to, int sentence, String text) {
+    if (used == pool.length) {
+      pool = java.util.Arrays.copyOf(pool, used * 2);
+    }
+    Token t = pool[used];
+    if (t == null) {
+      t = new Token();
+      pool[used] = t;
+    }
+    used++;
+    return t.reset(type, text, from, to, sentence);
+  }
+
+  /**
+   * Tokens of {@code text}. The list and its tokens belong to this tokenizer: they are valid until
+   * the next call.
+   */
+  List<Token> run(String text) {
+    List<Token> out = this.out;
+    out.clear();
+    used = 0;
     if (text == null) {
       return out;
     }
@@ -24,137 +72,160 @@ final class Tokenizer {
     if (n < text.length() && n > 0 && Character.isHighSurrogate(text.charAt(n - 1))) {
       n--;
     }
-    int sentence = 0;
+    char[] s = this.s;
+    text.getChars(0, n, s, 0);
+    Lexicon lex = this.lex;
+    sentence = 0;
     int i = 0;
     while (i < n && out.size() < MAX_TOKENS) {
-      char c = text.charAt(i);
+      char c = s[i];
       // emoticons first: they are made of punctuation and a few letters
       if (lex.isEmoticonStart(c)
           && lex.emoticonPrefix(text, i, n)
-          && (i == 0 || emoticonMayFollow(text.charAt(i - 1), c))) {
+          && (i == 0 || emoticonMayFollow(s[i - 1], c))) {
         int len = lex.matchEmoticon(text, i, n);
         if (len > 0) {
-          Token t = new Token();
-          t.type = Token.EMOTICON;
-          t.raw = text.substring(i, i + len);
-          t.emo = lex.emoticon(t.raw);
-          t.sentence = sentence;
+          Token t = next(Token.EMOTICON, i, i + len, sentence, text);
+          t.emo = lex.emoticon(t.raw());
           out.add(t);
           i += len;
           continue;
         }
       }
-      if (Character.isLetterOrDigit(c) || Character.isSurrogate(c) && isLetterAt(text, i)) {
+      if (c < 128
+          ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          : Character.isLetterOrDigit(c) || Character.isSurrogate(c) && isLetterAt(s, i, n)) {
         if ((c == 'h' || c == 'w') && isUrlStart(text, i, n)) {
-          i = skipNonSpace(text, i, n);
-          addSimple(out, Token.URL, sentence);
+          i = skipNonSpace(s, i, n);
+          out.add(next(Token.URL, i, i, sentence, text));
           continue;
         }
-        int end = wordEnd(text, i, n);
-        Token t = word(text, i, end, Token.WORD);
-        t.sentence = sentence;
+        int end = wordEnd(s, i, n);
+        Token t = word(s, i, end, Token.WORD, sentence, text);
         // part of a hyphenated compound ("tax-the-rich", "well-known")
         t.compound =
-            i > 1 && text.charAt(i - 1) == '-' && Character.isLetterOrDigit(text.charAt(i - 2))
-                || end + 1 < n
-                    && text.charAt(end) == '-'
-                    && Character.isLetterOrDigit(text.charAt(end + 1));
+            i > 1 && s[i - 1] == '-' && Character.isLetterOrDigit(s[i - 2])
+                || end + 1 < n && s[end] == '-' && Character.isLetterOrDigit(s[end + 1]);
         out.add(t);
         i = end;
         continue;
       }
-      if ((c == '#' || c == '@') && i + 1 < n && isWordStart(text, i + 1)) {
-        int end = wordEnd(text, i + 1, n);
-        while (end < n && text.charAt(end) == '_') {
-          end = end + 1 < n && isWordStart(text, end + 1) ? wordEnd(text, end + 1, n) : end + 1;
+      if ((c == '#' || c == '@') && i + 1 < n && isWordStart(s, i + 1, n)) {
+        int end = wordEnd(s, i + 1, n);
+        while (end < n && s[end] == '_') {
+          end = end + 1 < n && isWordStart(s, end + 1, n) ? wordEnd(s, end + 1, n) : end + 1;
         }
         if (c == '@') {
-          addSimple(out, Token.HANDLE, sentence);
+          out.add(next(Token.HANDLE, i, i, sentence, text));
         } else {
-          Token t = word(text, i + 1, end, Token.HASHTAG);
-          t.sentence = sentence;
-          out.add(t);
+          out.add(word(s, i + 1, end, Token.HASHTAG, sentence, text));
         }
         i = end;
         continue;
       }
-      int cp = Character.codePointAt(text, i);
+      if (c < 128) {
+        ascii(c, s, i, n, text);
+        i++;
+        continue;
+      }
+      int cp = Character.codePointAt(s, i, n);
       int cpLen = Character.charCount(cp);
       if (isEmoji(cp)) {
-        float v = lex.emoji(cp);
-        Token t = new Token();
-        t.type = Token.EMOJI;
-        t.raw = new String(Character.toChars(cp));
-        t.emo = v;
-        t.sentence = sentence;
+        Token t = next(Token.EMOJI, i, i + cpLen, sentence, text);
+        t.emo = lex.emoji(cp);
         out.add(t);
         i += cpLen;
         continue;
       }
       switch (c) {
-        case '!':
-          addSimple(out, Token.EXCL, sentence);
-          if (!(i + 1 < n && (text.charAt(i + 1) == '!' || text.charAt(i + 1) == '?'))) {
-            out.get(out.size() - 1).sentenceEnd = true;
-            sentence++;
-          }
-          break;
-        case '?':
-          addSimple(out, Token.QUEST, sentence);
-          if (!(i + 1 < n && (text.charAt(i + 1) == '?' || text.charAt(i + 1) == '!'))) {
-            out.get(out.size() - 1).sentenceEnd = true;
-            sentence++;
-          }
-          break;
         case '¿':
-          addSimple(out, Token.OPEN_MARK, sentence);
-          addSimple(out, Token.QUEST, sentence);
+          out.add(next(Token.OPEN_MARK, i, i, sentence, text));
+          out.add(next(Token.QUEST, i, i, sentence, text));
           break;
         case '¡':
-          addSimple(out, Token.OPEN_MARK, sentence);
+          out.add(next(Token.OPEN_MARK, i, i, sentence, text));
           break;
-        case '.':
-        case '\n':
         case '…':
-          if (!out.isEmpty() && out.get(out.size() - 1).type == Token.BOUND) {
-            Token last = out.get(out.size() - 1);
-            if (!last.sentenceEnd) {
-              last.sentenceEnd = true;
-              sentence++;
-            }
-          } else {
-            addSimple(out, Token.BOUND, sentence).sentenceEnd = true;
-            sentence++;
-          }
+          sentenceBound(i, text);
           break;
-        case ',':
-        case ';':
-        case ':':
-        case '(':
-        case ')':
-        case '"':
         case '“':
         case '”':
-        case '|':
-        case '/':
-          if (out.isEmpty() || out.get(out.size() - 1).type != Token.BOUND) {
-            addSimple(out, Token.BOUND, sentence);
-          }
+          clauseBound(i, text);
           break;
         default:
-          // other punctuation, symbols, controls, variation selectors: ignored
+          // other symbols, variation selectors: ignored
       }
       i += cpLen;
     }
     return out;
   }
 
-  private static Token addSimple(List<Token> out, int type, int sentence) {
-    Token t = new Token();
-    t.type = type;
-    t.sentence = sentence;
-    out.add(t);
-    return t;
+  /** An ASCII character that is not a word start: punctuation and boundaries. */
+  private void ascii(char c, char[] s, int i, int n, String text) {
+    List<Token> out = this.out;
+    switch (c) {
+      case '!':
+        {
+          Token t = next(Token.EXCL, i, i, sentence, text);
+          out.add(t);
+          if (!(i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '?'))) {
+            t.sentenceEnd = true;
+            sentence++;
+          }
+        }
+        break;
+      case '?':
+        {
+          Token t = next(Token.QUEST, i, i, sentence, text);
+          out.add(t);
+          if (!(i + 1 < n && (s[i + 1] == '?' || s[i + 1] == '!'))) {
+            t.sentenceEnd = true;
+            sentence++;
+          }
+        }
+        break;
+      case '.':
+      case '\n':
+        sentenceBound(i, text);
+        break;
+      case ',':
+      case ';':
+      case ':':
+      case '(':
+      case ')':
+      case '"':
+      case '|':
+      case '/':
+        clauseBound(i, text);
+        break;
+      default:
+        // other punctuation, symbols, controls: ignored
+    }
+  }
+
+  /** '.', line break, '…': ends the sentence (once for a run of them). */
+  private void sentenceBound(int i, String text) {
+    List<Token> out = this.out;
+    if (!out.isEmpty() && out.get(out.size() - 1).type == Token.BOUND) {
+      Token last = out.get(out.size() - 1);
+      if (!last.sentenceEnd) {
+        last.sentenceEnd = true;
+        sentence++;
+      }
+    } else {
+      Token t = next(Token.BOUND, i, i, sentence, text);
+      out.add(t);
+      t.sentenceEnd = true;
+      sentence++;
+    }
+  }
+
+  /** Clause punctuation: one BOUND for a run of boundaries. */
+  private void clauseBound(int i, String text) {
+    List<Token> out = this.out;
+    if (out.isEmpty() || out.get(out.size() - 1).type != Token.BOUND) {
+      out.add(next(Token.BOUND, i, i, sentence, text));
+    }
   }
 
   private static boolean emoticonMayFollow(char prev, char c) {
@@ -171,46 +242,48 @@ final class Tokenizer {
         && c != '>';
   }
 
-  private static boolean isLetterAt(String s, int i) {
-    return Character.isLetterOrDigit(Character.codePointAt(s, i));
+  private static boolean isLetterAt(char[] s, int i, int n) {
+    return Character.isLetterOrDigit(Character.codePointAt(s, i, n));
   }
 
-  private static boolean isWordStart(String s, int i) {
-    char c = s.charAt(i);
-    return Character.isLetterOrDigit(c) || c == '_' || Character.isSurrogate(c) && isLetterAt(s, i);
+  private static boolean isWordStart(char[] s, int i, int n) {
+    char c = s[i];
+    return Character.isLetterOrDigit(c)
+        || c == '_'
+        || Character.isSurrogate(c) && isLetterAt(s, i, n);
   }
 
   private static boolean isUrlStart(String s, int i, int n) {
     return s.startsWith("http://", i) || s.startsWith("https://", i) || s.startsWith("www.", i);
   }
 
-  private static int skipNonSpace(String s, int i, int n) {
-    while (i < n && !Character.isWhitespace(s.charAt(i))) {
+  private static int skipNonSpace(char[] s, int i, int n) {
+    while (i < n && !Character.isWhitespace(s[i])) {
       i++;
     }
     return i;
   }
 
   /** End of a word: letters, digits, combining marks, and an apostrophe between letters. */
-  private static int wordEnd(String s, int i, int n) {
+  private static int wordEnd(char[] s, int i, int n) {
     while (i < n) {
-      char c = s.charAt(i);
+      char c = s[i];
       if (c < 128) {
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
           i++;
           continue;
         }
-        if (c == '\'' && i + 1 < n && Character.isLetter(s.charAt(i + 1)) && i > 0) {
+        if (c == '\'' && i + 1 < n && Character.isLetter(s[i + 1]) && i > 0) {
           i++;
           continue;
         }
         return i;
       }
-      if (c == '’' && i + 1 < n && Character.isLetter(s.charAt(i + 1))) {
+      if (c == '’' && i + 1 < n && Character.isLetter(s[i + 1])) {
         i++;
         continue;
       }
-      int cp = Character.codePointAt(s, i);
+      int cp = Character.codePointAt(s, i, n);
       int type = Character.getType(cp);
       if (Character.isLetterOrDigit(cp)
           || type == Character.NON_SPACING_MARK
@@ -223,21 +296,24 @@ final class Tokenizer {
     return i;
   }
 
-  private static Token word(String s, int from, int to, int type) {
-    Token t = new Token();
-    t.type = type;
-    String raw = s.substring(from, to);
-    t.raw = raw;
-    int n = raw.length();
+  /**
+   * A word or hashtag token over {@code s[from, to)}: case and elongation flags, and the folded key
+   * ({@link Lexicon#fold}, with '’' as '\'') built in one pass with its hash, looked up in the
+   * lexicon without building a String; the key String is the lexicon's own when the word is known.
+   */
+  private Token word(char[] s, int from, int to, int type, int sentence, String text) {
+    Token t = next(type, from, to, sentence, text);
+    char[] key = this.key;
     int upper = 0;
     int lower = 0;
     boolean ascii = true;
     boolean elong = false;
-    boolean apostrophe = false;
     char prev = 0;
     int run = 1;
-    for (int k = 0; k < n; k++) {
-      char c = raw.charAt(k);
+    int h = 0;
+    int kl = 0;
+    for (int k = from; k < to; k++) {
+      char c = s[k];
       char lc;
       if (c < 128) {
         if (c >= 'A' && c <= 'Z') {
@@ -249,6 +325,8 @@ final class Tokenizer {
           }
           lc = c;
         }
+        key[kl++] = lc;
+        h = 31 * h + lc;
       } else {
         ascii = false;
         if (Character.isUpperCase(c)) {
@@ -256,8 +334,12 @@ final class Tokenizer {
         } else if (Character.isLowerCase(c)) {
           lower++;
         }
-        apostrophe |= c == '’';
         lc = Character.toLowerCase(c);
+        char kc = foldLower(lc);
+        if (kc != 0) {
+          key[kl++] = kc;
+          h = 31 * h + kc;
+        }
       }
       if (lc == prev && lc >= 'a') {
         if (++run == 3) {
@@ -271,21 +353,46 @@ final class Tokenizer {
     t.caps = upper >= 2 && lower == 0;
     t.elongated = elong;
     t.nonAscii = !ascii;
-    if (ascii) {
-      if (upper == 0) {
-        t.key = raw;
-      } else {
-        char[] k = new char[n];
-        for (int i = 0; i < n; i++) {
-          char c = raw.charAt(i);
-          k[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        }
-        t.key = new String(k);
-      }
-    } else {
-      t.key = Lexicon.fold(apostrophe ? raw.replace('’', '\'') : raw);
-    }
+    char first = s[from];
+    t.letterWord = to - from >= 2 && Character.isLetter(first);
+    t.upperFirst = Character.isUpperCase(first);
+    Entry e = lex.get(key, kl, h);
+    t.keyEntry = e;
+    t.key = e != null ? e.key : new String(key, 0, kl);
     return t;
+  }
+
+  /**
+   * The key character of a lower-cased non-ASCII character as {@link Lexicon#fold} gives it, or 0
+   * for a combining accent (dropped).
+   */
+  static char foldLower(char c) {
+    switch (c) {
+      case 'á', 'à', 'â', 'ä' -> {
+        return 'a';
+      }
+      case 'é', 'è', 'ê', 'ë' -> {
+        return 'e';
+      }
+      case 'í', 'ì', 'î', 'ï' -> {
+        return 'i';
+      }
+      case 'ó', 'ò', 'ô', 'ö' -> {
+        return 'o';
+      }
+      case 'ú', 'ù', 'û', 'ü' -> {
+        return 'u';
+      }
+      case '\u0301', '\u0300', '\u0308', '\u0302' -> {
+        return 0;
+      }
+      case '’' -> {
+        return '\'';
+      }
+      default -> {
+        return c;
+      }
+    }
   }
 
   /** Pictographic code points (emoji and dingbats); modifiers and joiners are not emoji. */

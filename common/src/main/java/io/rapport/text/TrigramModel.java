@@ -11,6 +11,10 @@ final class TrigramModel {
   private final long[] keys;
   private final float[] es;
   private final float[] en;
+
+  /** es[s] - en[s] per slot (what lookups need: one array to touch). */
+  private float[] diff;
+
   private final int mask;
   private final float esUnseen;
   private final float enUnseen;
@@ -58,6 +62,10 @@ final class TrigramModel {
           m.es[slot] = (float) Math.log((c[0] + 1.0) / (total[0] + v));
           m.en[slot] = (float) Math.log((c[1] + 1.0) / (total[1] + v));
         });
+    m.diff = new float[m.keys.length];
+    for (int s = 0; s < m.keys.length; s++) {
+      m.diff[s] = m.es[s] - m.en[s];
+    }
     return m;
   }
 
@@ -86,7 +94,7 @@ final class TrigramModel {
       long key = ((long) a << 32) | ((long) b << 16) | c;
       int s = slot(key);
       if (keys[s] == key) {
-        sum += es[s] - en[s];
+        sum += diff[s];
       } else {
         sum += esUnseen - enUnseen;
       }

@@ -50,7 +50,7 @@ public final class SentimentBench {
     return out;
   }
 
-  static List<String> adversarial() {
+  public static List<String> adversarial() {
     List<String> a = new ArrayList<>();
     a.add("x".repeat(100_000));
     a.add("genial ".repeat(15_000));
