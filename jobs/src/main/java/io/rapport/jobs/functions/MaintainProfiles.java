@@ -38,8 +38,9 @@ import org.apache.flink.util.OutputTag;
  * ProfileEvent#FOLD}, the id is recorded in {@code mergedIds}); an absorbed survivor ({@link
  * ProfileEvent#ABSORBED}) deletes its profile and document, moves its mention documents (the latest
  * {@link ProfileLogic#MAX_MENTION_IDS}, its folded ones included) to the survivor by partial
- * update, and drops later events, which reach the new survivor through its fold. Prospect profiles
- * live in state with a TTL.
+ * update, and drops later events, which reach the new survivor through its fold (a dropped mention
+ * still gets its document, with the survivor's id, since folds carry no documents). Prospect
+ * profiles live in state with a TTL.
  */
 public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent, EsDocument> {
   private static final long serialVersionUID = 1L;
@@ -137,8 +138,14 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
       }
       return;
     }
-    if (absorbedInto.value() != null) {
+    String survivorId = absorbedInto.value();
+    if (survivorId != null) {
       droppedAbsorbed.inc(); // part of this id's fold into its survivor already
+      if (ProfileEvent.MENTION.equals(e.kind)) {
+        // Counted by the survivor through the fold, which carries no documents: the mention's
+        // document is written here, already with the survivor's id.
+        out.collect(documents.mention(e.mention, survivorId, kindOf(survivorId)));
+      }
       return;
     }
     if (ProfileEvent.ABSORBED.equals(e.kind)) {

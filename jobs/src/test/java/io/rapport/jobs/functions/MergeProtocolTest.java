@@ -112,6 +112,7 @@ class MergeProtocolTest {
     // Chain: C2's group into C1. C3's forwarded event to the old survivor C2 is late: delivered
     // after C2 was absorbed. The prospect joins C1 too, its fold arriving first.
     List<ProfileEvent> lateToC2 = send(purchase("C3", "t5", 10000));
+    List<ProfileEvent> lateMentionToC2 = send(mention("C3", "m3"));
     List<ProfileEvent> moveC2 = send(ProfileEvent.control(ProfileEvent.REROOT, "C2", "C1", 2));
     List<ProfileEvent> moveC3 = send(ProfileEvent.control(ProfileEvent.REROOT, "C3", "C1", 2));
     List<ProfileEvent> moveP =
@@ -119,6 +120,7 @@ class MergeProtocolTest {
     deliver(moveP);
     deliver(moveC2);
     deliver(lateToC2); // dropped by the absorbed C2: it is in C3's fold
+    deliver(lateMentionToC2); // the same, but its document must still be written
     deliver(moveC3);
     // the same fold delivered twice (a replay upstream) is folded once
     deliver(moveC3.stream().filter(e -> e.kind.equals(ProfileEvent.FOLD)).toList());
@@ -127,7 +129,7 @@ class MergeProtocolTest {
     JsonNode c1 = lastProfile("C1");
     assertThat(c1.path("purchaseCount").asLong()).isEqualTo(5);
     assertThat(c1.path("purchasedAmount").asDouble()).isEqualTo(11111.0);
-    assertThat(c1.path("mentionCount").asLong()).isEqualTo(2);
+    assertThat(c1.path("mentionCount").asLong()).isEqualTo(3);
     assertThat(c1.path("kind").asText()).isEqualTo("customer");
     assertThat(c1.path("mergedIds").toString()).isEqualTo("[\"C2\",\"C3\",\"prospect-p\"]");
     assertThat(lastProfile("C2")).isNull();
@@ -137,6 +139,8 @@ class MergeProtocolTest {
     // by partial updates emitted after the document itself by the absorbed id.
     assertThat(mentionProfiles("m1")).containsExactly("C3/customer", "C2/customer", "C1/customer");
     assertThat(mentionProfiles("m2")).containsExactly("C1/customer");
+    // m3 reached the absorbed C2 late; counted in C1 through C3's fold, its document says C1
+    assertThat(mentionProfiles("m3")).containsExactly("C1/customer");
   }
 
   /**
