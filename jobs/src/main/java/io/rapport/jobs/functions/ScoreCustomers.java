@@ -41,11 +41,14 @@ import org.slf4j.LoggerFactory;
  * Scores each person, keyed by profile id, on every profile update and once per {@code
  * scoring.rescore-interval} of event time (one timer per key, while scores still change with time
  * alone). Publishes the customer document with scores, segments and loyalty, the loyalty
- * leaderboard document, and segment changes ({@link #SEGMENT_CHANGES}). The CLV model is broadcast
- * state (latest model from the model topic; the configured one until then). The population
- * distributions (influence, CLV) are per-subtask operator state: keys are spread by hash, so each
- * subtask's population is a sample of the whole; after a change of parallelism a subtask sums the
- * histograms it is given.
+ * leaderboard document, segment changes ({@link #SEGMENT_CHANGES}) and CHURN_RISK alert candidates
+ * when the at-risk score crosses its threshold ({@link #CHURN_ALERTS}, {@link ChurnRiskAlerts}).
+ * Merges: a {@link ProfileUpdate#FOLD} folds an absorbed id's score inputs into the survivor's; a
+ * {@link ProfileUpdate#ABSORBED} clears the absorbed id's scores, timer and documents. The CLV
+ * model is broadcast state (latest model from the model topic; the configured one until then). The
+ * population distributions (influence, CLV) are per-subtask operator state: keys are spread by
+ * hash, so each subtask's population is a sample of the whole; after a change of parallelism a
+ * subtask sums the histograms it is given.
  */
 public class ScoreCustomers
     extends KeyedBroadcastProcessFunction<String, ProfileUpdate, ClvModel, EsDocument>
