@@ -79,6 +79,12 @@ public class ProfileEvent {
   /** For {@link #FOLD}: the folded profile's own history. */
   public CustomerProfile profile;
 
+  /**
+   * For {@link #FOLD} with scoring on: the score inputs of the folded profile's own history (null
+   * with scoring off).
+   */
+  public io.rapport.scoring.ScoreState scores;
+
   public ProfileEvent() {}
 
   public static ProfileEvent claim(
@@ -184,6 +190,7 @@ public class ProfileEvent {
     e.otherProfileId = otherProfileId;
     e.identifiers = identifiers;
     e.profile = profile;
+    e.scores = scores;
     return e;
   }
 
@@ -203,7 +210,8 @@ public class ProfileEvent {
         && Objects.equals(identifier, that.identifier)
         && Objects.equals(otherProfileId, that.otherProfileId)
         && Objects.equals(identifiers, that.identifiers)
-        && Objects.equals(profile, that.profile);
+        && Objects.equals(profile, that.profile)
+        && Objects.equals(scores, that.scores);
   }
 
   @Override

@@ -15,6 +15,15 @@ public class ProfileUpdate {
   public static final String TRANSACTION = "transaction";
   public static final String FORGET = "forget";
 
+  /**
+   * Another profile was folded into this one: {@link #folded} holds the score inputs of its own
+   * history, to fold in once ({@link #otherProfileId}); {@link #profile} is the folded profile.
+   */
+  public static final String FOLD = "fold";
+
+  /** This profile was merged into another: its scores and documents go. Carries no profile. */
+  public static final String ABSORBED = "absorbed";
+
   public String kind;
   public String profileId;
 
@@ -43,7 +52,29 @@ public class ProfileUpdate {
 
   public double amount;
 
+  /** For {@link #FOLD}: the folded id and the score inputs of its own history. */
+  public String otherProfileId;
+
+  public io.rapport.scoring.ScoreState folded;
+
   public ProfileUpdate() {}
+
+  public static ProfileUpdate absorbed(String profileId, long time) {
+    ProfileUpdate u = forget(profileId, time);
+    u.kind = ABSORBED;
+    return u;
+  }
+
+  /**
+   * The survivor {@code p} after folding {@code otherId}, whose score inputs are {@code scores}.
+   */
+  public static ProfileUpdate fold(
+      CustomerProfile p, String otherId, io.rapport.scoring.ScoreState scores, long time) {
+    ProfileUpdate u = of(FOLD, p, time);
+    u.otherProfileId = otherId;
+    u.folded = scores;
+    return u;
+  }
 
   public static ProfileUpdate forget(String profileId, long time) {
     ProfileUpdate u = new ProfileUpdate();
@@ -107,7 +138,9 @@ public class ProfileUpdate {
         && Objects.equals(profile, u.profile)
         && Objects.equals(intents, u.intents)
         && Objects.equals(brand, u.brand)
-        && Objects.equals(transactionType, u.transactionType);
+        && Objects.equals(transactionType, u.transactionType)
+        && Objects.equals(otherProfileId, u.otherProfileId)
+        && Objects.equals(folded, u.folded);
   }
 
   @Override

@@ -90,6 +90,80 @@ public final class CustomerScorer implements Serializable {
     Loyalty.awardBadges(s);
   }
 
+  /**
+   * Folds into {@code into} the score inputs of a profile merged into it ({@code from}: what the
+   * absorbed id's own events gave, built with {@link #apply}); the caller folds each absorbed id
+   * once. Counts, amounts and decayed sentiments add up as if every event had been applied here;
+   * the registration points count once. Purchase days: each side's distinct days are added, less
+   * one where both have their first (or their last) purchase on the same day; a common day in
+   * between is counted twice. Published segments, population placements, the timer and the
+   * churn-alert latch stay those of {@code into}.
+   */
+  public void fold(ScoreState into, ScoreState from) {
+    into.clock = Math.max(into.clock, from.clock);
+    foldPurchases(into, from);
+    double day = ScoringConfig.DAY_MILLIS;
+    into.sentiment.merge(from.sentiment, config.sentimentHalfLifeDays * day);
+    into.sentimentShort.merge(from.sentimentShort, config.trendShortHalfLifeDays * day);
+    into.sentimentLong.merge(from.sentimentLong, config.trendLongHalfLifeDays * day);
+    for (long t : from.recentNegatives) {
+      int i = into.recentNegatives.size();
+      while (i > 0 && into.recentNegatives.get(i - 1) > t) {
+        i--;
+      }
+      into.recentNegatives.add(i, t);
+    }
+    into.negativeMentions += from.negativeMentions;
+    into.churnIntentAt = Math.max(into.churnIntentAt, from.churnIntentAt);
+    into.recommendations += from.recommendations;
+    into.shares += from.shares;
+    into.amplification += from.amplification;
+    into.likes += from.likes;
+    into.points += from.points;
+    if (into.registered && from.registered) {
+      into.points -= Loyalty.points(config, Loyalty.REGISTRATION);
+    }
+    into.registered |= from.registered;
+    Loyalty.awardBadges(into);
+  }
+
+  private static void foldPurchases(ScoreState into, ScoreState from) {
+    if (from.purchaseDays == 0) {
+      return;
+    }
+    if (into.purchaseDays == 0) {
+      into.firstPurchaseAt = from.firstPurchaseAt;
+      into.lastPurchaseAt = from.lastPurchaseAt;
+      into.lastPurchaseDay = from.lastPurchaseDay;
+      into.purchaseDays = from.purchaseDays;
+      into.purchaseAmount = from.purchaseAmount;
+      into.firstDayAmount = from.firstDayAmount;
+      return;
+    }
+    long intoFirst = Math.floorDiv(into.firstPurchaseAt, ScoringConfig.DAY_MILLIS);
+    long fromFirst = Math.floorDiv(from.firstPurchaseAt, ScoringConfig.DAY_MILLIS);
+    long days = into.purchaseDays + from.purchaseDays;
+    if (intoFirst == fromFirst) {
+      days--;
+    }
+    if (into.lastPurchaseDay == from.lastPurchaseDay
+        && !(intoFirst == fromFirst && into.lastPurchaseDay == intoFirst)) {
+      days--;
+    }
+    into.purchaseDays = Math.max(1, days);
+    if (fromFirst < intoFirst) {
+      into.firstDayAmount = from.firstDayAmount;
+    } else if (fromFirst == intoFirst) {
+      into.firstDayAmount += from.firstDayAmount;
+    }
+    into.purchaseAmount += from.purchaseAmount;
+    into.firstPurchaseAt = Math.min(into.firstPurchaseAt, from.firstPurchaseAt);
+    if (from.lastPurchaseAt >= into.lastPurchaseAt) {
+      into.lastPurchaseAt = from.lastPurchaseAt;
+      into.lastPurchaseDay = from.lastPurchaseDay;
+    }
+  }
+
   private static void purchase(ScoreState s, long time, double amount) {
     long day = Math.floorDiv(time, ScoringConfig.DAY_MILLIS);
     if (s.purchaseDays == 0) {

@@ -42,6 +42,28 @@ public class Decayed {
     }
   }
 
+  /**
+   * Adds every observation of {@code other} (kept with the same half-life): both sums are brought
+   * to the later reference time and added, as if each observation had been added here.
+   */
+  public void merge(Decayed other, double halfLifeMillis) {
+    if (other.weight == 0 && other.sum == 0) {
+      return;
+    }
+    if (weight == 0 && sum == 0) {
+      sum = other.sum;
+      weight = other.weight;
+      time = other.time;
+      return;
+    }
+    long at = Math.max(time, other.time);
+    double mine = factor(at - time, halfLifeMillis);
+    double theirs = factor(at - other.time, halfLifeMillis);
+    sum = sum * mine + other.sum * theirs;
+    weight = weight * mine + other.weight * theirs;
+    time = at;
+  }
+
   /** The decayed mean, or {@code fallback} without observations. */
   public double mean(double fallback) {
     return weight > 0 ? sum / weight : fallback;

@@ -64,6 +64,12 @@ public class ScoreState {
   /** The pending rescoring timer (epoch ms), 0 = none. */
   public long timerAt;
 
+  /**
+   * When the at-risk score last crossed the churn-risk alert threshold (epoch ms, event time); 0:
+   * armed (below the threshold, or back below the re-arm level since).
+   */
+  public long churnAlertedAt;
+
   public ScoreState() {}
 
   @Override
@@ -97,7 +103,8 @@ public class ScoreState {
         && Objects.equals(valueSegment, s.valueSegment)
         && Objects.equals(role, s.role)
         && Objects.equals(engagement, s.engagement)
-        && timerAt == s.timerAt;
+        && timerAt == s.timerAt
+        && churnAlertedAt == s.churnAlertedAt;
   }
 
   @Override

@@ -135,6 +135,72 @@ class CustomerScorerTest {
     assertThat(later.pAlive).isLessThan(sc.pAlive);
   }
 
+  private void register(Person x, Instant at) {
+    scorer.apply(x.s, ProfileUpdate.of(ProfileUpdate.CUSTOMER, x.p, at.toEpochMilli()));
+  }
+
+  @Test
+  void foldingAnAbsorbedProfileScoresAsIfEveryEventHadBeenHere() {
+    // one person, two CRM records: some events went to each before the merge
+    Person survivor = new Person("C10", CustomerProfile.CUSTOMER);
+    Person absorbed = new Person("C11", CustomerProfile.CUSTOMER);
+    Person whole = new Person("C10", CustomerProfile.CUSTOMER);
+    register(survivor, T0);
+    register(whole, T0);
+    register(absorbed, T0.plusMillis(DAY));
+    register(whole, T0.plusMillis(DAY));
+    for (int i = 0; i < 6; i++) {
+      Instant at = T0.plusMillis(i * 20 * DAY);
+      Person target = i % 2 == 0 ? survivor : absorbed;
+      buy(target, 30 + i, at);
+      buy(whole, 30 + i, at);
+    }
+    // the same day on both records counts once (the last purchase day of both)
+    Instant sameDay = T0.plusMillis(120 * DAY);
+    buy(survivor, 12, sameDay);
+    buy(absorbed, 8, sameDay.plusMillis(3_600_000));
+    buy(whole, 12, sameDay);
+    buy(whole, 8, sameDay.plusMillis(3_600_000));
+    say(absorbed, -0.6, T0.plusMillis(125 * DAY), 10, 2, 3, IntentDetector.CHURN_THREAT);
+    say(whole, -0.6, T0.plusMillis(125 * DAY), 10, 2, 3, IntentDetector.CHURN_THREAT);
+    say(survivor, 0.5, T0.plusMillis(126 * DAY), 10, 0, 1, IntentDetector.RECOMMENDATION);
+    say(whole, 0.5, T0.plusMillis(126 * DAY), 10, 0, 1, IntentDetector.RECOMMENDATION);
+
+    scorer.fold(survivor.s, absorbed.s);
+    ProfileLogic.fold(survivor.p, absorbed.p);
+
+    ScoreState f = survivor.s;
+    ScoreState w = whole.s;
+    assertThat(f.purchaseDays).isEqualTo(w.purchaseDays).isEqualTo(7);
+    assertThat(f.purchaseAmount).isCloseTo(w.purchaseAmount, within(1e-9));
+    assertThat(f.firstDayAmount).isEqualTo(w.firstDayAmount);
+    assertThat(f.firstPurchaseAt).isEqualTo(w.firstPurchaseAt);
+    assertThat(f.lastPurchaseAt).isEqualTo(w.lastPurchaseAt);
+    assertThat(f.lastPurchaseDay).isEqualTo(w.lastPurchaseDay);
+    assertThat(f.recentNegatives).isEqualTo(w.recentNegatives);
+    assertThat(f.negativeMentions).isEqualTo(1);
+    assertThat(f.churnIntentAt).isEqualTo(w.churnIntentAt);
+    assertThat(f.recommendations).isEqualTo(1);
+    assertThat(f.amplification).isEqualTo(w.amplification);
+    assertThat(f.likes).isEqualTo(w.likes);
+    assertThat(f.sentiment.mean(0)).isCloseTo(w.sentiment.mean(0), within(1e-12));
+    assertThat(f.sentimentShort.mean(0)).isCloseTo(w.sentimentShort.mean(0), within(1e-12));
+    assertThat(f.sentimentLong.weight).isCloseTo(w.sentimentLong.weight, within(1e-12));
+    // registration points once: the whole history registered twice too, and counted it once
+    assertThat(f.points).isEqualTo(w.points);
+    assertThat(f.badges).containsExactlyInAnyOrderElementsOf(w.badges);
+
+    Instant now = T0.plusMillis(127 * DAY);
+    Scores folded =
+        scorer.score(f, survivor.p, now.toEpochMilli(), influence, new SpendDistribution());
+    Scores direct = scorer.score(w, whole.p, now.toEpochMilli(), new InfluenceDistribution(), clvs);
+    assertThat(folded.atRisk).isEqualTo(direct.atRisk).isPositive();
+    assertThat(folded.reasons).isEqualTo(direct.reasons);
+    assertThat(folded.clv).isEqualTo(direct.clv);
+    assertThat(folded.pAlive).isEqualTo(direct.pAlive);
+    assertThat(folded.sentiment).isEqualTo(direct.sentiment);
+  }
+
   @Test
   void quietBigSpenderIsLoyalSpectatorWithTheModelsClv() {
     Person big = new Person("C2", CustomerProfile.CUSTOMER);

@@ -40,6 +40,7 @@ import io.rapport.model.SocialMention;
 import io.rapport.model.Transaction;
 import io.rapport.profile.CurrencyRates;
 import io.rapport.profile.Documents;
+import io.rapport.scoring.CustomerScorer;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -65,7 +66,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   route-to-survivor → maintain-profiles (keyed by surviving profile id)
  *   maintain-profiles → Elasticsearch (profiles, mentions)
  *                     → value signals → rank-high-value-complaints ─┐
- *                     → mention signals → detect-mention-alerts ─────┴→ apply-contact-strategy
+ *                     → mention signals → detect-mention-alerts ─────┤
+ *                     → profile updates → score-customers (churn risk) ┴→ apply-contact-strategy
  *                       (keyed by customer: channel, deadline, pressure) → alerts (Kafka, exactly once)
  * </pre>
  *
@@ -242,7 +244,13 @@ public final class RapportJob {
             resolved
                 .union(named(customers.map(new CustomerEvents()), "customer-events"), merges)
                 .keyBy(e -> e.key)
-                .process(new RouteToSurvivor(rates, conf.get(IDENTITY_PROSPECT_TTL))),
+                .process(
+                    new RouteToSurvivor(
+                        rates,
+                        conf.get(IDENTITY_PROSPECT_TTL),
+                        conf.get(SCORING_ENABLED)
+                            ? new CustomerScorer(ScoringWorkflow.config(conf))
+                            : null)),
             "route-to-survivor");
 
     SingleOutputStreamOperator<EsDocument> profiles =
@@ -295,12 +303,19 @@ public final class RapportJob {
                 .map(AlertCandidate::of)
                 .returns(AlertCandidate.class),
             "other-alert-candidates");
+    ScoringWorkflow.Outputs scoring =
+        conf.get(SCORING_ENABLED)
+            ? ScoringWorkflow.define(env, conf, profiles, documents, clvModels)
+            : null;
     // Forget requests also clear the contact history kept about the customer.
     DataStream<String> forgotten =
         named(customers.flatMap(new ForgetRequests()).returns(Types.STRING), "forget-requests");
     // Every alert source unions here: all alerts go through the contact strategy.
     DataStream<AlertCandidate> alertCandidates =
         highValueComplaints.union(mentionAlerts, otherAlerts);
+    if (scoring != null) {
+      alertCandidates = alertCandidates.union(scoring.alerts());
+    }
     SingleOutputStreamOperator<Alert> alerts =
         named(
             alertCandidates
@@ -326,9 +341,8 @@ public final class RapportJob {
                 named(alerts.map(new ToAlertDocuments(documents)), "alert-documents"),
                 named(mergeLog.map(new ToMergeDocuments(documents)), "merge-documents"))
             .union(listening.documents(), alertStatuses);
-    if (conf.get(SCORING_ENABLED)) {
-      documentStream =
-          documentStream.union(ScoringWorkflow.define(env, conf, profiles, documents, clvModels));
+    if (scoring != null) {
+      documentStream = documentStream.union(scoring.documents());
     }
     named(documentStream.sinkTo(documentSink), "sink-elasticsearch");
   }

@@ -341,6 +341,24 @@ public final class RapportOptions {
                   + " or after this long (processing time), whichever comes first. Alerts that"
                   + " arrive further apart than this are decided in arrival order.");
 
+  public static final ConfigOption<Double> ALERT_CHURN_RISK_THRESHOLD =
+      ConfigOptions.key("alert.churn-risk.threshold")
+          .doubleType()
+          .defaultValue(70.0)
+          .withDescription(
+              "At-risk score (0-100) whose crossing from below raises a CHURN_RISK alert with the"
+                  + " score's reasons (needs scoring.enabled); no new one while the score stays"
+                  + " up.");
+
+  public static final ConfigOption<Double> ALERT_CHURN_RISK_REARM_BELOW =
+      ConfigOptions.key("alert.churn-risk.rearm-below")
+          .doubleType()
+          .defaultValue(50.0)
+          .withDescription(
+              "At-risk score below which a customer who had a churn-risk alert can get another"
+                  + " (hysteresis; at most alert.churn-risk.threshold; 50 is the vulnerable"
+                  + " segment's default level).");
+
   public static final ConfigOption<String> ALERT_CONTACT_STRATEGY =
       ConfigOptions.key("alert.contact-strategy")
           .stringType()
@@ -363,7 +381,7 @@ public final class RapportOptions {
   public static final ConfigOption<Boolean> SCORING_ENABLED =
       ConfigOptions.key("scoring.enabled")
           .booleanType()
-          .defaultValue(false)
+          .defaultValue(true)
           .withDescription(
               "Score customers (CLV, P(alive), at-risk, shares, segments, loyalty) in the"
                   + " score-customers operator; off: profiles are published without scores.");

@@ -2,10 +2,12 @@ package io.rapport.jobs;
 
 import static io.rapport.jobs.RapportOptions.*;
 
+import io.rapport.alerting.ChurnRiskAlerts;
 import io.rapport.jobs.functions.MaintainProfiles;
 import io.rapport.jobs.functions.ScoreCustomers;
 import io.rapport.jobs.functions.SegmentChangeDocuments;
 import io.rapport.jobs.source.ClvModelDeserializer;
+import io.rapport.model.AlertCandidate;
 import io.rapport.model.EsDocument;
 import io.rapport.model.ProfileUpdate;
 import io.rapport.profile.Documents;
@@ -111,12 +113,23 @@ public final class ScoringWorkflow {
         .build();
   }
 
+  /** The churn-risk alert rule from the job's options. */
+  public static ChurnRiskAlerts churnAlerts(Configuration conf) {
+    return new ChurnRiskAlerts(
+        conf.get(ALERT_CHURN_RISK_THRESHOLD), conf.get(ALERT_CHURN_RISK_REARM_BELOW));
+  }
+
   /**
-   * Adds the scoring stage after maintain-profiles and returns its documents (customers with
-   * scores, loyalty, segment changes). {@code models}: the model topic's source, or null to score
-   * with the configured model only.
+   * What the scoring stage adds: documents (customers with scores, loyalty, segment changes) and
+   * alert candidates (churn risk crossing its threshold) for the contact strategy.
    */
-  public static DataStream<EsDocument> define(
+  public record Outputs(DataStream<EsDocument> documents, DataStream<AlertCandidate> alerts) {}
+
+  /**
+   * Adds the scoring stage after maintain-profiles and returns its documents and alert candidates.
+   * {@code models}: the model topic's source, or null to score with the configured model only.
+   */
+  public static Outputs define(
       StreamExecutionEnvironment env,
       Configuration conf,
       SingleOutputStreamOperator<EsDocument> profiles,
@@ -153,7 +166,7 @@ public final class ScoringWorkflow {
         updates
             .keyBy(u -> u.profileId)
             .connect(broadcast)
-            .process(new ScoreCustomers(config, scoreDocuments))
+            .process(new ScoreCustomers(config, scoreDocuments, churnAlerts(conf)))
             .returns(TypeInformation.of(EsDocument.class))
             .uid("score-customers")
             .name("score-customers");
@@ -163,7 +176,7 @@ public final class ScoringWorkflow {
             .map(new SegmentChangeDocuments(scoreDocuments))
             .uid("segment-change-documents")
             .name("segment-change-documents");
-    return scored.union(changes);
+    return new Outputs(scored.union(changes), scored.getSideOutput(ScoreCustomers.CHURN_ALERTS));
   }
 
   /** Emits nothing: the model input when there is no model topic. */

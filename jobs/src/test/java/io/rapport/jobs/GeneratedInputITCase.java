@@ -187,6 +187,15 @@ class GeneratedInputITCase {
         assertThat(a.evidence.scores).containsKey("negatives.lastHour");
         continue;
       }
+      if (a.evidence.mentionIds.isEmpty()) {
+        // the at-risk score crossed its threshold: about a customer, with the reasons
+        assertThat(a.type).isEqualTo(AlertTypes.CHURN_RISK);
+        assertThat(a.evidence.scores.get("atRisk"))
+            .isGreaterThanOrEqualTo(RapportOptions.ALERT_CHURN_RISK_THRESHOLD.defaultValue());
+        assertThat(a.evidence.reasons).isNotEmpty();
+        assertThat(forgotten.contains(a.customerId) || present.contains(a.customerId)).isTrue();
+        continue;
+      }
       JsonNode mention = es.get(prefix + "mentions", a.evidence.mentionIds.get(0));
       if (mention.path("redacted").asBoolean()) {
         continue; // its author asked to be forgotten afterwards

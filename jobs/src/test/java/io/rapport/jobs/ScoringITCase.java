@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rapport.alerting.AlertTypes;
+import io.rapport.alerting.Alerts;
+import io.rapport.model.Alert;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.SocialMention;
 import io.rapport.scoring.ClvModel;
@@ -319,6 +322,30 @@ class ScoringITCase {
       JsonNode top = es.search(prefix + "loyalty", "{\"sort\":[{\"points\":\"desc\"}],\"size\":3}");
       assertThat(ElasticsearchTestNode.ids(top).get(0)).isEqualTo("ANA");
 
+      // Issue 6: Ana's at-risk score crossed the churn-risk threshold (70) on a daily rescoring,
+      // once her purchases were overdue and P(alive) low: one CHURN_RISK alert with the reasons,
+      // committed through the contact strategy. Her later negative mentions keep the score up:
+      // no second one. (Her "me cambio" mention raises its own CHURN_RISK as a mention alert.)
+      String alertsTopic = o.get(RapportOptions.TOPIC_ALERTS);
+      await("Ana's churn-risk alert", () -> !scoreAlerts(alertsTopic, "ANA").isEmpty());
+      List<Alert> anaAlerts = scoreAlerts(alertsTopic, "ANA");
+      assertThat(anaAlerts).hasSize(1);
+      Alert churn = anaAlerts.get(0);
+      long crossedAt = churn.eventTime.toEpochMilli();
+      assertThat(crossedAt % DAY).as("a daily rescoring, at midnight").isZero();
+      assertThat(churn.eventTime).isBetween(day(250), day(257));
+      assertThat(churn.alertId)
+          .isEqualTo(Alerts.alertId(AlertTypes.CHURN_RISK, "at-risk", "ANA", "" + crossedAt));
+      assertThat(churn.evidence.scores.get("atRisk")).isGreaterThanOrEqualTo(70.0);
+      // the score's reasons, largest first (the contact strategy may add its own after them)
+      assertThat(churn.evidence.reasons.get(0))
+          .matches("no purchase for \\d+ days against a usual 21-day cadence");
+      assertThat(churn.evidence.reasons.get(1)).startsWith("P(alive) ");
+      assertThat(churn.summary).startsWith("Churn risk ").contains("crossed the threshold 70");
+      assertThat(churn.action).isNotBlank();
+      assertThat(churn.ownerTeam).isEqualTo("retention");
+      assertThat(scoreAlerts(alertsTopic, "BRUNO")).isEmpty();
+
       savepoint =
           job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
               .get();
@@ -356,8 +383,30 @@ class ScoringITCase {
         assertThat(after.get(id).path("segments")).isEqualTo(before.get(id).path("segments"));
         assertThat(after.get(id).path("loyalty")).isEqualTo(before.get(id).path("loyalty"));
       }
+      // the latch was restored too: rescoring Ana, still above the threshold, alerts no more
+      assertThat(scoreAlerts(o.get(RapportOptions.TOPIC_ALERTS), "ANA")).hasSize(1);
     } finally {
       restored.cancel().get();
+    }
+  }
+
+  /** Committed CHURN_RISK alerts about {@code customerId} raised by the at-risk score. */
+  private List<Alert> scoreAlerts(String topic, String customerId) {
+    return kafka
+        .consumeValues(
+            topic, org.apache.kafka.common.IsolationLevel.READ_COMMITTED, 1, Duration.ofSeconds(5))
+        .stream()
+        .map(ScoringITCase::alert)
+        .filter(a -> a.type.equals(AlertTypes.CHURN_RISK) && a.evidence.mentionIds.isEmpty())
+        .filter(a -> customerId.equals(a.customerId))
+        .toList();
+  }
+
+  private static Alert alert(String json) {
+    try {
+      return Json.mapper().readValue(json, Alert.class);
+    } catch (Exception e) {
+      throw new AssertionError("cannot read " + json, e);
     }
   }
 

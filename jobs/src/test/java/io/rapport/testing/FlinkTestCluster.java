@@ -52,8 +52,8 @@ public final class FlinkTestCluster {
     m.put("taskmanager.bind-host", "127.0.0.1");
     m.put("taskmanager.host", "127.0.0.1");
     m.put("pipeline.generic-types", "false");
-    m.put("taskmanager.memory.network.min", "32mb");
-    m.put("taskmanager.memory.network.max", "32mb");
+    m.put("taskmanager.memory.network.min", "64mb");
+    m.put("taskmanager.memory.network.max", "64mb");
     m.put("taskmanager.memory.managed.size", "64mb");
     return Configuration.fromMap(m);
   }

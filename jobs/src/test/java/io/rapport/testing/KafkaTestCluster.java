@@ -426,6 +426,14 @@ public final class KafkaTestCluster {
     p.put("group.initial.rebalance.delay.ms", "0");
     // Flink's exactly-once Kafka sink uses long transaction timeouts
     p.put("transaction.max.timeout.ms", "3600000");
+    // Tests produce generated records whose timestamps are their event times (2026 onwards, months
+    // old): with the default time-based retention (7 days), the first retention check (30 s after
+    // start, then every 5 min) deleted whole input topics under a running test, which then read
+    // nothing (GeneratedInputITCase found no dead letters). Keep everything; the broker lives in a
+    // temporary directory. Retention is checked every second, so a regression shows at once.
+    p.put("log.retention.ms", "-1");
+    p.put("log.retention.check.interval.ms", "1000");
+    p.put("log.initial.task.delay.ms", "1000");
     // frugal: the build machine is shared
     p.put("num.network.threads", "2");
     p.put("num.io.threads", "2");

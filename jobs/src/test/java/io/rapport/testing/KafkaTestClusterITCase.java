@@ -55,6 +55,28 @@ class KafkaTestClusterITCase {
     assertThat(all).hasSize(9).contains("aborted-0", "aborted-2");
   }
 
+  /**
+   * Tests produce the generated world with its event times (from 2026-01-05) as record timestamps.
+   * The broker must keep them however old: with Kafka's default time-based retention (7 days), the
+   * next retention check deletes them, and a job started after it reads nothing.
+   */
+  @Test
+  void recordsWithOldTimestampsOutliveRetentionChecks() throws Exception {
+    String topic = kafka.uniqueTopic("old", 1);
+    long yearAgo = System.currentTimeMillis() - Duration.ofDays(365).toMillis();
+    List<ProducerRecord<byte[], byte[]>> old = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      old.add(
+          new ProducerRecord<>(
+              topic, 0, yearAgo + i, null, ("old-" + i).getBytes(StandardCharsets.UTF_8)));
+    }
+    kafka.produceAll(old);
+    Thread.sleep(3_000); // three retention checks
+
+    assertThat(kafka.consumeValues(topic, IsolationLevel.READ_COMMITTED, 5, TIMEOUT))
+        .containsExactly("old-0", "old-1", "old-2", "old-3", "old-4");
+  }
+
   @Test
   void consumerGroupReadsAndCommits() {
     String topic = kafka.uniqueTopic("group", 2);

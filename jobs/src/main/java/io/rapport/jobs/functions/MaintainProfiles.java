@@ -35,12 +35,14 @@ import org.apache.flink.util.OutputTag;
  * person back.
  *
  * <p>Merges (see {@link RouteToSurvivor}): a survivor folds each absorbed id's history once ({@link
- * ProfileEvent#FOLD}, the id is recorded in {@code mergedIds}); an absorbed survivor ({@link
- * ProfileEvent#ABSORBED}) deletes its profile and document, moves its mention documents (the latest
- * {@link ProfileLogic#MAX_MENTION_IDS}, its folded ones included) to the survivor by partial
- * update, and drops later events, which reach the new survivor through its fold (a dropped mention
- * still gets its document, with the survivor's id, since folds carry no documents). Prospect
- * profiles live in state with a TTL.
+ * ProfileEvent#FOLD}, the id is recorded in {@code mergedIds}; with scoring on, the fold's score
+ * inputs go on to the scorer as a {@link ProfileUpdate#FOLD}); an absorbed survivor ({@link
+ * ProfileEvent#ABSORBED}) deletes its profile and document (with scoring on, the scorer deletes the
+ * document and its scores), moves its mention documents (the latest {@link
+ * ProfileLogic#MAX_MENTION_IDS}, its folded ones included) to the survivor by partial update, and
+ * drops later events, which reach the new survivor through its fold (a dropped mention still gets
+ * its document, with the survivor's id, since folds carry no documents). Prospect profiles live in
+ * state with a TTL.
  */
 public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent, EsDocument> {
   private static final long serialVersionUID = 1L;
@@ -164,7 +166,12 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
       }
       profile.clear();
       absorbedInto.update(e.linkedProfileId);
-      out.collect(documents.deleteProfile(id));
+      if (scoring) {
+        // the scorer drops this id's scores and timer and deletes its documents after any it wrote
+        ctx.output(PROFILE_UPDATES, ProfileUpdate.absorbed(id, e.time));
+      } else {
+        out.collect(documents.deleteProfile(id));
+      }
       return;
     }
     if (forgotten != null) {
@@ -190,8 +197,13 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
         p.mergedIds.add(e.otherProfileId);
         java.util.Collections.sort(p.mergedIds);
         folds.inc();
-        // the scorer refreshes the document from the folded profile (no registration points twice)
-        update = scoring ? ProfileUpdate.of(ProfileUpdate.CUSTOMER, p, e.time) : null;
+        // the scorer folds the absorbed id's score inputs (sent along by route-to-survivor) once
+        update =
+            !scoring
+                ? null
+                : e.scores != null
+                    ? ProfileUpdate.fold(p, e.otherProfileId, e.scores, e.time)
+                    : ProfileUpdate.of(ProfileUpdate.CUSTOMER, p, e.time);
         if (CustomerProfile.CUSTOMER.equals(p.kind) && p.netSpend() != spendBefore) {
           ctx.output(VALUE_SIGNALS, ValueSignal.spend(id, e.time, spendBefore, p.netSpend()));
         }

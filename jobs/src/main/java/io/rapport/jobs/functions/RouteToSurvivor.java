@@ -2,9 +2,12 @@ package io.rapport.jobs.functions;
 
 import io.rapport.model.CustomerProfile;
 import io.rapport.model.ProfileEvent;
+import io.rapport.model.ProfileUpdate;
 import io.rapport.model.Transaction;
 import io.rapport.profile.CurrencyRates;
 import io.rapport.profile.ProfileLogic;
+import io.rapport.scoring.CustomerScorer;
+import io.rapport.scoring.ScoreState;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
@@ -30,6 +33,10 @@ import org.apache.flink.util.Collector;
  * fold or as a later event. Chains (A into B, then B into C) move every id of B's group, A
  * included, so each contribution reaches C.
  *
+ * <p>With scoring on (a {@link CustomerScorer}), each id also keeps the score inputs of its own
+ * history ({@link ScoreState}, built as score-customers builds them) and sends them with its fold,
+ * so that the survivor's scores take in the absorbed history once.
+ *
  * <p>A {@link ProfileEvent#FORGET} clears this id's state, keeps a tombstone (id and time only) and
  * forwards the erasure to the survivor's profile and to this id's own.
  */
@@ -38,16 +45,25 @@ public class RouteToSurvivor extends KeyedProcessFunction<String, ProfileEvent, 
 
   private final CurrencyRates rates;
   private final Duration prospectTtl;
+  private final CustomerScorer scorer;
 
   private transient ValueState<CustomerProfile> contribution;
+  private transient ValueState<ScoreState> scoreContribution;
+  private transient ValueState<ScoreState> prospectScoreContribution;
   private transient ValueState<CustomerProfile> prospectContribution;
   private transient ValueState<String> survivor;
   private transient ValueState<Long> forgottenAt;
 
   /** A zero {@code prospectTtl} keeps prospects forever. */
   public RouteToSurvivor(CurrencyRates rates, Duration prospectTtl) {
+    this(rates, prospectTtl, null);
+  }
+
+  /** {@code scorer}: keep each id's score inputs for its fold; null with scoring off. */
+  public RouteToSurvivor(CurrencyRates rates, Duration prospectTtl, CustomerScorer scorer) {
     this.rates = rates;
     this.prospectTtl = prospectTtl;
+    this.scorer = scorer;
   }
 
   @Override
@@ -60,6 +76,15 @@ public class RouteToSurvivor extends KeyedProcessFunction<String, ProfileEvent, 
       prospects.enableTimeToLive(StateTtlConfig.newBuilder(prospectTtl).build());
     }
     prospectContribution = getRuntimeContext().getState(prospects);
+    TypeInformation<ScoreState> scoreType = TypeInformation.of(ScoreState.class);
+    scoreContribution =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("score-contribution", scoreType));
+    ValueStateDescriptor<ScoreState> prospectScores =
+        new ValueStateDescriptor<>("prospect-score-contribution", scoreType);
+    if (!prospectTtl.isZero()) {
+      prospectScores.enableTimeToLive(StateTtlConfig.newBuilder(prospectTtl).build());
+    }
+    prospectScoreContribution = getRuntimeContext().getState(prospectScores);
     survivor = getRuntimeContext().getState(new ValueStateDescriptor<>("survivor", Types.STRING));
     forgottenAt =
         getRuntimeContext().getState(new ValueStateDescriptor<>("forgotten-at", Types.LONG));
@@ -67,6 +92,12 @@ public class RouteToSurvivor extends KeyedProcessFunction<String, ProfileEvent, 
 
   private ValueState<CustomerProfile> state(String id) {
     return id.startsWith(ResolveIdentity.PROSPECT_PREFIX) ? prospectContribution : contribution;
+  }
+
+  private ValueState<ScoreState> scoreState(String id) {
+    return id.startsWith(ResolveIdentity.PROSPECT_PREFIX)
+        ? prospectScoreContribution
+        : scoreContribution;
   }
 
   @Override
@@ -82,6 +113,7 @@ public class RouteToSurvivor extends KeyedProcessFunction<String, ProfileEvent, 
     switch (e.kind) {
       case ProfileEvent.FORGET:
         own.clear();
+        scoreState(id).clear();
         survivor.clear();
         forgottenAt.update(e.time);
         out.collect(e.withKey(id));
@@ -98,7 +130,12 @@ public class RouteToSurvivor extends KeyedProcessFunction<String, ProfileEvent, 
         if (mine == null) {
           mine = ProfileLogic.newProfile(id, MaintainProfiles.kindOf(id));
         }
-        out.collect(ProfileEvent.fold(e.linkedProfileId, id, mine, e.time));
+        ProfileEvent fold = ProfileEvent.fold(e.linkedProfileId, id, mine, e.time);
+        if (scorer != null) {
+          ScoreState scores = scoreState(id).value();
+          fold.scores = scores == null ? new ScoreState() : scores;
+        }
+        out.collect(fold);
         if (isSurvivor) {
           out.collect(ProfileEvent.control(ProfileEvent.ABSORBED, id, e.linkedProfileId, e.time));
         }
@@ -121,21 +158,35 @@ public class RouteToSurvivor extends KeyedProcessFunction<String, ProfileEvent, 
     if (p == null) {
       p = ProfileLogic.newProfile(id, MaintainProfiles.kindOf(id));
     }
+    ProfileUpdate update;
     switch (e.kind) {
       case ProfileEvent.CUSTOMER:
         ProfileLogic.applyCustomer(p, e.customer);
+        update = ProfileUpdate.of(ProfileUpdate.CUSTOMER, p, e.time);
         break;
       case ProfileEvent.MENTION:
         ProfileLogic.applyMention(p, e.mention.mention, e.mention.analysis.compound);
+        update = ProfileUpdate.mention(p, e.mention);
         break;
       case ProfileEvent.TRANSACTION:
         Transaction t = e.transaction;
-        ProfileLogic.applyTransaction(p, t, rates.convert(t.amount, t.currency).orElse(0.0));
+        double amount = rates.convert(t.amount, t.currency).orElse(0.0);
+        ProfileLogic.applyTransaction(p, t, amount);
+        update = ProfileUpdate.transaction(p, t, amount);
         break;
       default:
         throw new IllegalArgumentException("merge forwarding got a " + e.kind + " event");
     }
     own.update(p);
+    if (scorer != null) {
+      ValueState<ScoreState> scores = scoreState(id);
+      ScoreState s = scores.value();
+      if (s == null) {
+        s = new ScoreState();
+      }
+      scorer.apply(s, update);
+      scores.update(s);
+    }
     out.collect(target.equals(e.key) ? e : e.withKey(target));
   }
 }

@@ -1,5 +1,7 @@
 package io.rapport.jobs.functions;
 
+import io.rapport.alerting.ChurnRiskAlerts;
+import io.rapport.model.AlertCandidate;
 import io.rapport.model.CustomerProfile;
 import io.rapport.model.EsDocument;
 import io.rapport.model.ProfileUpdate;
@@ -12,6 +14,7 @@ import io.rapport.scoring.Scores;
 import io.rapport.scoring.ScoringConfig;
 import io.rapport.scoring.SegmentChange;
 import io.rapport.scoring.SpendDistribution;
+import io.rapport.text.IntentDetector;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
@@ -38,11 +41,14 @@ import org.slf4j.LoggerFactory;
  * Scores each person, keyed by profile id, on every profile update and once per {@code
  * scoring.rescore-interval} of event time (one timer per key, while scores still change with time
  * alone). Publishes the customer document with scores, segments and loyalty, the loyalty
- * leaderboard document, and segment changes ({@link #SEGMENT_CHANGES}). The CLV model is broadcast
- * state (latest model from the model topic; the configured one until then). The population
- * distributions (influence, CLV) are per-subtask operator state: keys are spread by hash, so each
- * subtask's population is a sample of the whole; after a change of parallelism a subtask sums the
- * histograms it is given.
+ * leaderboard document, segment changes ({@link #SEGMENT_CHANGES}) and CHURN_RISK alert candidates
+ * when the at-risk score crosses its threshold ({@link #CHURN_ALERTS}, {@link ChurnRiskAlerts}).
+ * Merges: a {@link ProfileUpdate#FOLD} folds an absorbed id's score inputs into the survivor's; a
+ * {@link ProfileUpdate#ABSORBED} clears the absorbed id's scores, timer and documents. The CLV
+ * model is broadcast state (latest model from the model topic; the configured one until then). The
+ * population distributions (influence, CLV) are per-subtask operator state: keys are spread by
+ * hash, so each subtask's population is a sample of the whole; after a change of parallelism a
+ * subtask sums the histograms it is given.
  */
 public class ScoreCustomers
     extends KeyedBroadcastProcessFunction<String, ProfileUpdate, ClvModel, EsDocument>
@@ -53,11 +59,16 @@ public class ScoreCustomers
   public static final OutputTag<SegmentChange> SEGMENT_CHANGES =
       new OutputTag<>("segment-changes", TypeInformation.of(SegmentChange.class));
 
+  /** CHURN_RISK alerts: the at-risk score crossed its threshold (see {@link ChurnRiskAlerts}). */
+  public static final OutputTag<AlertCandidate> CHURN_ALERTS =
+      new OutputTag<>("churn-alerts", TypeInformation.of(AlertCandidate.class));
+
   public static final MapStateDescriptor<String, ClvModel> MODEL =
       new MapStateDescriptor<>("clv-model", Types.STRING, TypeInformation.of(ClvModel.class));
 
   private final ScoringConfig config;
   private final ScoreDocuments documents;
+  private final ChurnRiskAlerts churnAlerts;
 
   private transient ValueState<CustomerProfile> profile;
   private transient ValueState<ScoreState> scoreState;
@@ -69,9 +80,11 @@ public class ScoreCustomers
   private transient CustomerScorer scorer;
   private transient Counter rejectedModels;
 
-  public ScoreCustomers(ScoringConfig config, ScoreDocuments documents) {
+  public ScoreCustomers(
+      ScoringConfig config, ScoreDocuments documents, ChurnRiskAlerts churnAlerts) {
     this.config = config;
     this.documents = documents;
+    this.churnAlerts = churnAlerts;
   }
 
   @Override
@@ -137,7 +150,7 @@ public class ScoreCustomers
       throws Exception {
     String id = ctx.getCurrentKey();
     ScoreState s = scoreState.value();
-    if (ProfileUpdate.FORGET.equals(u.kind)) {
+    if (ProfileUpdate.FORGET.equals(u.kind) || ProfileUpdate.ABSORBED.equals(u.kind)) {
       if (s != null) {
         CustomerScorer.forget(s, influence, clvs);
         if (s.timerAt != 0) {
@@ -154,9 +167,16 @@ public class ScoreCustomers
       s = new ScoreState();
     }
     CustomerScorer sc = scorer(ctx.getBroadcastState(MODEL));
-    sc.apply(s, u);
+    if (ProfileUpdate.FOLD.equals(u.kind)) {
+      sc.fold(s, u.folded);
+      s.clock = Math.max(s.clock, u.time);
+    } else {
+      sc.apply(s, u);
+    }
     profile.update(u.profile);
-    rescore(sc, id, u.profile, s, u.time, ctx.timerService(), ctx, out);
+    boolean churnStatement =
+        ProfileUpdate.MENTION.equals(u.kind) && u.intents.contains(IntentDetector.CHURN_THREAT);
+    rescore(sc, id, u.profile, s, u.time, churnStatement, ctx.timerService(), ctx, out);
   }
 
   @Override
@@ -180,6 +200,7 @@ public class ScoreCustomers
         p,
         s,
         timestamp,
+        false,
         ctx.timerService(),
         ctx,
         out);
@@ -191,6 +212,7 @@ public class ScoreCustomers
       CustomerProfile p,
       ScoreState s,
       long now,
+      boolean churnStatement,
       TimerService timers,
       ReadOnlyContext ctx,
       Collector<EsDocument> out)
@@ -199,6 +221,9 @@ public class ScoreCustomers
     for (SegmentChange c : sc.segmentChanges(s, scores, id)) {
       ctx.output(SEGMENT_CHANGES, c);
     }
+    churnAlerts
+        .check(s, scores, p, churnStatement, java.time.Instant.now())
+        .ifPresent(alert -> ctx.output(CHURN_ALERTS, alert));
     out.collect(documents.customer(p, scores));
     out.collect(documents.loyalty(p, scores));
     if (sc.needsRescoring(s, scores)) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rapport.alerting.AlertTypes;
+import io.rapport.alerting.ChurnRiskAlerts;
 import io.rapport.identity.Pseudonymizer;
+import io.rapport.model.AlertCandidate;
 import io.rapport.model.CustomerProfile;
 import io.rapport.model.EnrichedMention;
 import io.rapport.model.EsDocument;
@@ -14,7 +17,9 @@ import io.rapport.model.Transaction;
 import io.rapport.profile.Documents;
 import io.rapport.profile.ProfileLogic;
 import io.rapport.scoring.ClvModel;
+import io.rapport.scoring.CustomerScorer;
 import io.rapport.scoring.ScoreDocuments;
+import io.rapport.scoring.ScoreState;
 import io.rapport.scoring.ScoringConfig;
 import io.rapport.scoring.SegmentChange;
 import io.rapport.scoring.Segments;
@@ -49,7 +54,7 @@ class ScoreCustomersTest {
   void setUp() throws Exception {
     harness =
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-            new ScoreCustomers(ScoringConfig.defaults(), documents),
+            new ScoreCustomers(ScoringConfig.defaults(), documents, new ChurnRiskAlerts(70, 50)),
             u -> u.profileId,
             Types.STRING,
             ScoreCustomers.MODEL);
@@ -149,6 +154,95 @@ class ScoreCustomersTest {
     assertThat(lastDocument("rapport-loyalty", "C1")).isNull();
     assertThat(keyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  private List<AlertCandidate> churnAlerts() {
+    var out = harness.getSideOutput(ScoreCustomers.CHURN_ALERTS);
+    return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
+  }
+
+  @Test
+  void loyalCustomerWhoStopsBuyingCrossesTheChurnThresholdOnceOnDailyRescoring() throws Exception {
+    ProfileLogic.applyCustomer(ana, Samples.customer("C1", "ana@example.com", "x", "ana"));
+    harness.processElement(
+        ProfileUpdate.of(ProfileUpdate.CUSTOMER, copy(ana), T0.toEpochMilli()), T0.toEpochMilli());
+    for (int i = 0; i < 8; i++) {
+      buy(40, T0.plusMillis(i * 10 * DAY));
+    }
+    assertThat(churnAlerts()).isEmpty();
+    long last = T0.plusMillis(70 * DAY).toEpochMilli();
+    // daily rescoring only: the customer stops buying; then two negative mentions
+    double previous = 0;
+    for (int day = 1; day <= 40; day++) {
+      harness.processWatermark(last + day * DAY);
+      double atRisk =
+          lastDocument("rapport-customers", "C1").path("scores").path("atRisk").asDouble();
+      assertThat(atRisk).isGreaterThanOrEqualTo(previous); // only time passes: risk only grows
+      previous = atRisk;
+    }
+    say(-0.7, Instant.ofEpochMilli(last + 40 * DAY + 1000));
+    say(-0.6, Instant.ofEpochMilli(last + 41 * DAY));
+    for (int day = 42; day <= 50; day++) {
+      harness.processWatermark(last + day * DAY);
+    }
+    List<AlertCandidate> alerts = churnAlerts();
+    assertThat(alerts).hasSize(1); // crossing only: no new alert while it stays above
+    AlertCandidate c = alerts.get(0);
+    assertThat(c.alert.type).isEqualTo(AlertTypes.CHURN_RISK);
+    assertThat(c.alert.customerId).isEqualTo("C1");
+    assertThat(c.alert.evidence.scores.get("atRisk")).isGreaterThanOrEqualTo(70.0);
+    assertThat(c.alert.evidence.reasons)
+        .anyMatch(r -> r.startsWith("no purchase for "))
+        .anyMatch(r -> r.startsWith("P(alive) "));
+    assertThat(c.contact.kind).isEqualTo(CustomerProfile.CUSTOMER);
+    assertThat(c.alert.alertId)
+        .isEqualTo(
+            io.rapport.alerting.Alerts.alertId(
+                AlertTypes.CHURN_RISK, "at-risk", "C1", "" + c.alert.eventTime.toEpochMilli()));
+
+    // a purchase brings the score down below the re-arm level; a later crossing alerts again
+    buy(40, Instant.ofEpochMilli(last + 50 * DAY + 1000));
+    assertThat(lastDocument("rapport-customers", "C1").path("scores").path("atRisk").asDouble())
+        .isLessThan(50);
+    harness.processWatermark(last + 400 * DAY);
+    assertThat(churnAlerts()).hasSize(2);
+    assertThat(churnAlerts().get(1).alert.alertId).isNotEqualTo(c.alert.alertId);
+  }
+
+  @Test
+  void absorbedProfileLeavesNoScoresAndTheSurvivorFoldsItsHistory() throws Exception {
+    // C2's own history, as route-to-survivor keeps it for the fold
+    CustomerScorer scorer = new CustomerScorer(ScoringConfig.defaults());
+    CustomerProfile bea = ProfileLogic.newProfile("C2", CustomerProfile.CUSTOMER);
+    ScoreState beaScores = new ScoreState();
+    for (int i = 0; i < 3; i++) {
+      Instant at = T0.plusMillis(i * 7 * DAY);
+      Transaction t = Samples.purchase("tb-" + i, "C2", 30, at);
+      ProfileLogic.applyTransaction(bea, t, 30);
+      ProfileUpdate u = ProfileUpdate.transaction(copy(bea), t, 30);
+      scorer.apply(beaScores, u);
+      harness.processElement(u, at.toEpochMilli());
+    }
+    buy(50, T0.plusMillis(DAY));
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2); // one per key
+    assertThat(keyedStateEntries()).isEqualTo(4);
+
+    long mergedAt = T0.plusMillis(20 * DAY).toEpochMilli();
+    harness.processElement(ProfileUpdate.absorbed("C2", mergedAt), mergedAt);
+    assertThat(lastDocument("rapport-customers", "C2")).isNull();
+    assertThat(lastDocument("rapport-loyalty", "C2")).isNull();
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1); // only C1's
+    assertThat(keyedStateEntries()).isEqualTo(2); // only C1's profile and scores
+
+    ProfileLogic.fold(ana, bea);
+    ana.mergedIds.add("C2");
+    harness.processElement(ProfileUpdate.fold(copy(ana), "C2", beaScores, mergedAt), mergedAt);
+    JsonNode doc = lastDocument("rapport-customers", "C1");
+    assertThat(doc.path("purchaseCount").asLong()).isEqualTo(4);
+    // four purchase days in all: 3 repeat purchases, from C2's history and C1's own
+    assertThat(doc.path("scores").path("inputs").path("repeatPurchases").asLong()).isEqualTo(3);
+    assertThat(doc.path("loyalty").path("points").asLong()).isEqualTo(4 * 10);
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
   }
 
   @Test
