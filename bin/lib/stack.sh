@@ -421,6 +421,11 @@ transaction.state.log.num.partitions=8
 # Flink's exactly-once Kafka sink may ask for long transaction timeouts.
 transaction.max.timeout.ms=3600000
 group.initial.rebalance.delay.ms=0
+# Records carry their event times as timestamps, and generated or replayed data is often older
+# than the default 7-day retention, which would delete it minutes after it is written. Keep
+# records by size only (1 GiB per partition) on this development stack.
+log.retention.ms=-1
+log.retention.bytes=1073741824
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 PROPS
