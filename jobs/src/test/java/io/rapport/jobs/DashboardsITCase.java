@@ -106,6 +106,12 @@ class DashboardsITCase {
         : List.of();
   }
 
+  private long totals(String index) {
+    return docs(index).values().stream()
+        .filter(d -> d.path("dimension").asText().equals("total"))
+        .count();
+  }
+
   @Test
   void everyVisualizationUsesRealFieldsAndAggregatesTheJobsDocuments() throws Exception {
     List<JsonNode> objects = savedObjects();
@@ -173,14 +179,19 @@ class DashboardsITCase {
               docs(prefix + "customers").size() == 3 + authors
                   && docs(prefix + "mentions").size() == authors
                   && docs(prefix + "alerts").size() == 1
-                  && docs(prefix + "listening-hour").values().stream()
-                          .filter(d -> d.path("dimension").asText().equals("total"))
-                          .count()
-                      == 5 + 14
-                  && docs(prefix + "listening-minute").values().stream()
-                          .filter(d -> d.path("dimension").asText().equals("total"))
-                          .count()
-                      == 7 + 13 + 12);
+                  && totals(prefix + "listening-hour") == 5 + 14
+                  && totals(prefix + "listening-minute") == 7 + 13 + 12,
+          () ->
+              String.format(
+                  "customers %d of %d, mentions %d of %d, alerts %d of 1, hour totals %d of 19,"
+                      + " minute totals %d of 32",
+                  docs(prefix + "customers").size(),
+                  3 + authors,
+                  docs(prefix + "mentions").size(),
+                  authors,
+                  docs(prefix + "alerts").size(),
+                  totals(prefix + "listening-hour"),
+                  totals(prefix + "listening-minute")));
       Thread.sleep(1_000); // the last bulk of dimension documents
 
       Map<String, Map<String, Double>> expected = expectations(specs);

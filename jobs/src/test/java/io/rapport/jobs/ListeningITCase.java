@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -91,10 +92,16 @@ class ListeningITCase {
   }
 
   static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    await(what, condition, () -> "");
+  }
+
+  /** As {@link #await(String, BooleanSupplier)}; a timeout says what {@code state} saw last. */
+  static void await(String what, BooleanSupplier condition, Supplier<String> state)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
+        throw new AssertionError("timed out waiting for " + what + "; " + state.get());
       }
       Thread.sleep(250);
     }
