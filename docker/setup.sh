@@ -34,7 +34,7 @@ topic() {
   say "topic $name"
 }
 
-for t in social.mentions crm.customers crm.transactions \
+for t in social.mentions crm.customers crm.transactions crm.activities \
     rapport.alerts rapport.deadletter rapport.merges rapport.alert-status; do
   topic "$t" "$TOPIC_PARTITIONS"
 done

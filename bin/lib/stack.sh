@@ -634,7 +634,7 @@ wait_healthy() {
 # ---------------------------------------------------------------------------------------------
 # Setup: topics and index templates
 
-STACK_INPUT_TOPICS=(social.mentions crm.customers crm.transactions)
+STACK_INPUT_TOPICS=(social.mentions crm.customers crm.transactions crm.activities)
 STACK_OUTPUT_TOPICS=(rapport.alerts rapport.deadletter rapport.merges rapport.alert-status)
 STACK_COMPACTED_TOPICS=(rapport.clv-model)
 

@@ -53,6 +53,12 @@ public class CustomerProfile {
   public long purchaseCount;
   public long returnCount;
 
+  /** Activities ({@code crm.activities}): reviews written, referrals made, surveys answered. */
+  public long reviewCount;
+
+  public long referralCount;
+  public long surveyCount;
+
   /** Gross purchases, in the reporting currency. */
   public double purchasedAmount;
 
@@ -99,6 +105,9 @@ public class CustomerProfile {
         && followers == that.followers
         && purchaseCount == that.purchaseCount
         && returnCount == that.returnCount
+        && reviewCount == that.reviewCount
+        && referralCount == that.referralCount
+        && surveyCount == that.surveyCount
         && Double.compare(purchasedAmount, that.purchasedAmount) == 0
         && Double.compare(returnedAmount, that.returnedAmount) == 0
         && Objects.equals(profileId, that.profileId)

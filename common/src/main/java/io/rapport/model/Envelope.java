@@ -5,17 +5,22 @@ import java.util.Objects;
 
 /**
  * One input record as it leaves a source: where it came from, its event time, and either the parsed
- * event (exactly one of {@link #mention}, {@link #customer}, {@link #transaction}) or, when it
- * could not be read, the error and the original bytes for the dead-letter topic.
+ * event (exactly one of {@link #mention}, {@link #customer}, {@link #transaction}, {@link
+ * #activity}) or, when it could not be read, the error and the original bytes for the dead-letter
+ * topic.
  */
 public class Envelope {
   public static final String MENTION = "mention";
   public static final String CUSTOMER = "customer";
   public static final String TRANSACTION = "transaction";
   public static final String ALERT_STATUS = "alert-status";
+  public static final String ACTIVITY = "activity";
   public static final String INVALID = "invalid";
 
-  /** One of {@link #MENTION}, {@link #CUSTOMER}, {@link #TRANSACTION}, {@link #INVALID}. */
+  /**
+   * One of {@link #MENTION}, {@link #CUSTOMER}, {@link #TRANSACTION}, {@link #ACTIVITY}, {@link
+   * #ALERT_STATUS}, {@link #INVALID}.
+   */
   public String kind;
 
   public String sourceTopic;
@@ -34,6 +39,7 @@ public class Envelope {
   public CustomerRecord customer;
   public Transaction transaction;
   public AlertStatus alertStatus;
+  public CustomerActivity activity;
 
   /** The {@code ErrorCode} name, when invalid. */
   public String errorCode;
@@ -59,6 +65,7 @@ public class Envelope {
     this.customer = null;
     this.transaction = null;
     this.alertStatus = null;
+    this.activity = null;
     // no event time: an invalid record must not move the watermark
     this.eventTime = Long.MIN_VALUE;
   }
@@ -86,6 +93,7 @@ public class Envelope {
         && Objects.equals(customer, that.customer)
         && Objects.equals(transaction, that.transaction)
         && Objects.equals(alertStatus, that.alertStatus)
+        && Objects.equals(activity, that.activity)
         && Objects.equals(errorCode, that.errorCode)
         && Objects.equals(reason, that.reason)
         && Arrays.equals(raw, that.raw);

@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What flows into the identity and profile operators: one CRM record, mention or transaction (the
- * union is explicit so that Flink serializes it as a POJO), with the key it is routed by.
+ * What flows into the identity and profile operators: one CRM record, mention, transaction or
+ * activity (the union is explicit so that Flink serializes it as a POJO), with the key it is routed
+ * by.
  */
 public class ProfileEvent {
   public static final String CUSTOMER = "customer";
   public static final String MENTION = "mention";
   public static final String TRANSACTION = "transaction";
+  public static final String ACTIVITY = "activity";
 
   /** An identifier of a CRM customer: sets who owns the identifier in the identity index. */
   public static final String LINK = "link";
@@ -63,6 +65,7 @@ public class ProfileEvent {
   public CustomerRecord customer;
   public EnrichedMention mention;
   public Transaction transaction;
+  public CustomerActivity activity;
 
   /** For {@link #LINK}: the customer id the identifier belongs to. */
   public String linkedProfileId;
@@ -160,6 +163,15 @@ public class ProfileEvent {
     return e;
   }
 
+  public static ProfileEvent activity(String key, CustomerActivity a) {
+    ProfileEvent e = new ProfileEvent();
+    e.kind = ACTIVITY;
+    e.key = key;
+    e.activity = a;
+    e.time = a.time.toEpochMilli();
+    return e;
+  }
+
   public static ProfileEvent link(String identifier, String customerId, long time) {
     ProfileEvent e = new ProfileEvent();
     e.kind = LINK;
@@ -185,6 +197,7 @@ public class ProfileEvent {
     e.customer = customer;
     e.mention = mention;
     e.transaction = transaction;
+    e.activity = activity;
     e.linkedProfileId = linkedProfileId;
     e.identifier = identifier;
     e.otherProfileId = otherProfileId;
@@ -206,6 +219,7 @@ public class ProfileEvent {
         && Objects.equals(customer, that.customer)
         && Objects.equals(mention, that.mention)
         && Objects.equals(transaction, that.transaction)
+        && Objects.equals(activity, that.activity)
         && Objects.equals(linkedProfileId, that.linkedProfileId)
         && Objects.equals(identifier, that.identifier)
         && Objects.equals(otherProfileId, that.otherProfileId)

@@ -13,6 +13,7 @@ public class ProfileUpdate {
   public static final String CUSTOMER = "customer";
   public static final String MENTION = "mention";
   public static final String TRANSACTION = "transaction";
+  public static final String ACTIVITY = "activity";
   public static final String FORGET = "forget";
 
   /**
@@ -51,6 +52,9 @@ public class ProfileUpdate {
   public String transactionType;
 
   public double amount;
+
+  /** Activities: review, referral or survey (the loyalty action). */
+  public String activityType;
 
   /** For {@link #FOLD}: the folded id and the score inputs of its own history. */
   public String otherProfileId;
@@ -119,6 +123,12 @@ public class ProfileUpdate {
     return u;
   }
 
+  public static ProfileUpdate activity(CustomerProfile p, CustomerActivity a) {
+    ProfileUpdate u = of(ACTIVITY, p, a.time.toEpochMilli());
+    u.activityType = a.type;
+    return u;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof ProfileUpdate)) {
@@ -139,6 +149,7 @@ public class ProfileUpdate {
         && Objects.equals(intents, u.intents)
         && Objects.equals(brand, u.brand)
         && Objects.equals(transactionType, u.transactionType)
+        && Objects.equals(activityType, u.activityType)
         && Objects.equals(otherProfileId, u.otherProfileId)
         && Objects.equals(folded, u.folded);
   }

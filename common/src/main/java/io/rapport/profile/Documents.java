@@ -106,6 +106,9 @@ public final class Documents implements java.io.Serializable {
     d.put("followers", p.followers);
     d.put("purchaseCount", p.purchaseCount);
     d.put("returnCount", p.returnCount);
+    d.put("reviewCount", p.reviewCount);
+    d.put("referralCount", p.referralCount);
+    d.put("surveyCount", p.surveyCount);
     d.put("totalSpend", p.netSpend());
     d.put("purchasedAmount", p.purchasedAmount);
     d.put("returnedAmount", p.returnedAmount);

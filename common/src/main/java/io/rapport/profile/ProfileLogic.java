@@ -1,6 +1,7 @@
 package io.rapport.profile;
 
 import io.rapport.identity.Identifiers;
+import io.rapport.model.CustomerActivity;
 import io.rapport.model.CustomerProfile;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.SocialMention;
@@ -121,6 +122,9 @@ public final class ProfileLogic {
     into.followers = Math.max(into.followers, from.followers);
     into.purchaseCount += from.purchaseCount;
     into.returnCount += from.returnCount;
+    into.reviewCount += from.reviewCount;
+    into.referralCount += from.referralCount;
+    into.surveyCount += from.surveyCount;
     into.purchasedAmount += from.purchasedAmount;
     into.returnedAmount += from.returnedAmount;
     for (String m : from.mentionIds) {
@@ -147,6 +151,27 @@ public final class ProfileLogic {
     }
     addOnce(p.channels, t.channel);
     seen(p, t.time);
+  }
+
+  /** A review, referral or survey answer (a type the parser accepted) counted once. */
+  public static void applyActivity(CustomerProfile p, CustomerActivity a) {
+    switch (a.type) {
+      case CustomerActivity.REVIEW:
+        p.reviewCount++;
+        break;
+      case CustomerActivity.REFERRAL:
+        p.referralCount++;
+        break;
+      case CustomerActivity.SURVEY:
+        p.surveyCount++;
+        break;
+      default:
+        throw new IllegalArgumentException("unknown activity type " + a.type);
+    }
+    if (a.channel != null) {
+      addOnce(p.channels, a.channel);
+    }
+    seen(p, a.time);
   }
 
   private static void seen(CustomerProfile p, Instant time) {

@@ -84,6 +84,10 @@ public final class CustomerScorer implements Serializable {
       case ProfileUpdate.MENTION:
         mention(s, u);
         break;
+      case ProfileUpdate.ACTIVITY:
+        // review, referral or survey: the activity type is the loyalty action
+        s.points += Loyalty.points(config, u.activityType);
+        break;
       default:
         throw new IllegalArgumentException("cannot score a " + u.kind + " update");
     }

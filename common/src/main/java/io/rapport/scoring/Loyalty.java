@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Loyalty points, badges and levels. Points per action are configurable ({@link
  * ScoringConfig#loyaltyPoints}); the job observes registrations (first CRM record), purchases,
- * shares (reposts and quotes) and recommendations (the recommendation intent). Reviews, referrals
- * and surveys have points but no input topic yet.
+ * shares (reposts and quotes), recommendations (the recommendation intent), and reviews, referrals
+ * and surveys (the activity types of {@code crm.activities}).
  */
 public final class Loyalty {
   public static final String PURCHASE = "purchase";

@@ -1,6 +1,7 @@
 package io.rapport.serde;
 
 import io.rapport.model.AlertStatus;
+import io.rapport.model.CustomerActivity;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.Envelope;
 import io.rapport.model.SocialMention;
@@ -11,7 +12,8 @@ public enum Contract {
   MENTION,
   CUSTOMER,
   TRANSACTION,
-  ALERT_STATUS;
+  ALERT_STATUS,
+  ACTIVITY;
 
   /**
    * Reads one record. Never throws on bad data: an invalid record becomes an envelope of kind
@@ -64,6 +66,14 @@ public enum Contract {
         if (st.isOk()) {
           e.alertStatus = st.value();
           accept(e, Envelope.ALERT_STATUS, e.alertStatus.at);
+        }
+        break;
+      case ACTIVITY:
+        ParseResult<CustomerActivity> a = parser.activity(value);
+        result = a;
+        if (a.isOk()) {
+          e.activity = a.value();
+          accept(e, Envelope.ACTIVITY, e.activity.time);
         }
         break;
       default:

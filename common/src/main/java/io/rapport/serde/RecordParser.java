@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.rapport.model.AlertStatus;
+import io.rapport.model.CustomerActivity;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.CustomerRef;
 import io.rapport.model.SocialMention;
@@ -19,9 +20,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads and validates the three input contracts from their raw Kafka bytes. Every failure is a
- * {@link ParseResult} with an {@link ErrorCode} and a reason; nothing here throws on bad data.
- * Instances are stateless and thread-safe.
+ * Reads and validates the input contracts from their raw Kafka bytes. Every failure is a {@link
+ * ParseResult} with an {@link ErrorCode} and a reason; nothing here throws on bad data. Instances
+ * are stateless and thread-safe.
  */
 public final class RecordParser {
 
@@ -40,6 +41,8 @@ public final class RecordParser {
   private static final Set<String> CUSTOMER_OPS = Set.of("upsert", "forget");
   private static final Set<String> TRANSACTION_TYPES = Set.of("purchase", "return");
   private static final Set<String> CHANNELS = Set.of("store", "web", "app", "phone");
+  private static final Set<String> ACTIVITY_TYPES =
+      Set.of(CustomerActivity.REVIEW, CustomerActivity.REFERRAL, CustomerActivity.SURVEY);
 
   private final ObjectMapper mapper = Json.mapper();
 
@@ -168,6 +171,47 @@ public final class RecordParser {
       return invalid("channel must be one of " + CHANNELS + ", was " + quote(t.channel));
     }
     return ParseResult.ok(t);
+  }
+
+  /** A review, referral or survey answer of a customer ({@code crm.activities}). */
+  public ParseResult<CustomerActivity> activity(byte[] bytes) {
+    CustomerActivity blank = new CustomerActivity();
+    blank.schemaVersion = UNSET;
+    ParseResult<CustomerActivity> read =
+        read(bytes, CustomerActivity.class, blank, x -> x.schemaVersion);
+    if (!read.isOk()) {
+      return read;
+    }
+    CustomerActivity a = read.value();
+    if (isBlank(a.activityId)) {
+      return missing("activityId");
+    }
+    if (isBlank(a.type)) {
+      return missing("type");
+    }
+    CustomerRef ref = a.customer;
+    if (ref == null
+        || (isBlank(ref.customerId) && isBlank(ref.loyaltyCard) && isBlank(ref.email))) {
+      return missing("customer (customerId, loyaltyCard or email)");
+    }
+    if (a.time == null) {
+      return missing("time");
+    }
+    if (!ACTIVITY_TYPES.contains(a.type)) {
+      return invalid("type must be one of " + ACTIVITY_TYPES + ", was " + quote(a.type));
+    }
+    if (a.channel != null && !CHANNELS.contains(a.channel)) {
+      return invalid("channel must be one of " + CHANNELS + " or absent, was " + quote(a.channel));
+    }
+    if (a.rating != null) {
+      if (!CustomerActivity.REVIEW.equals(a.type)) {
+        return invalid("rating is for reviews only, this activity is a " + a.type);
+      }
+      if (a.rating < 1 || a.rating > 5) {
+        return invalid("rating must be 1 to 5, was " + a.rating);
+      }
+    }
+    return ParseResult.ok(a);
   }
 
   /**

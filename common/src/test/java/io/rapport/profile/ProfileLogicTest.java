@@ -2,6 +2,7 @@ package io.rapport.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rapport.model.CustomerActivity;
 import io.rapport.model.CustomerProfile;
 import io.rapport.model.SocialMention;
 import io.rapport.model.Transaction;
@@ -78,5 +79,38 @@ class ProfileLogicTest {
     assertThat(into.identifiers).contains("social:ig:ana_ig", "email:a@b.c");
     assertThat(into.mentionIds).containsExactly("m1");
     assertThat(into.city).isEqualTo("Madrid");
+  }
+
+  @Test
+  void activitiesCountPerTypeAndWidenTimesAndChannels() {
+    CustomerProfile p = ProfileLogic.newProfile("C1", CustomerProfile.CUSTOMER);
+    CustomerActivity review =
+        Samples.activity("a1", CustomerActivity.REVIEW, "C1", Samples.T0.plusSeconds(30));
+    CustomerActivity survey =
+        Samples.activity("a2", CustomerActivity.SURVEY, "C1", Samples.T0.plusSeconds(90));
+    survey.channel = null;
+    CustomerActivity referral =
+        Samples.activity("a3", CustomerActivity.REFERRAL, "C1", Samples.T0.plusSeconds(60));
+    referral.channel = "app";
+    ProfileLogic.applyActivity(p, review);
+    ProfileLogic.applyActivity(p, survey);
+    ProfileLogic.applyActivity(p, referral);
+
+    assertThat(p.reviewCount).isEqualTo(1);
+    assertThat(p.surveyCount).isEqualTo(1);
+    assertThat(p.referralCount).isEqualTo(1);
+    assertThat(p.purchaseCount).isZero();
+    assertThat(p.lastPurchaseAt).isNull();
+    assertThat(p.firstSeen).isEqualTo(Samples.T0.plusSeconds(30));
+    assertThat(p.lastSeen).isEqualTo(Samples.T0.plusSeconds(90));
+    assertThat(p.channels).containsExactly("web", "app");
+
+    CustomerProfile into = ProfileLogic.newProfile("C2", CustomerProfile.CUSTOMER);
+    ProfileLogic.applyActivity(
+        into, Samples.activity("a4", CustomerActivity.REVIEW, "C2", Samples.T0));
+    ProfileLogic.fold(into, p);
+    assertThat(into.reviewCount).isEqualTo(2);
+    assertThat(into.surveyCount).isEqualTo(1);
+    assertThat(into.referralCount).isEqualTo(1);
   }
 }

@@ -3,6 +3,7 @@ package io.rapport.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.rapport.model.CustomerActivity;
 import io.rapport.model.CustomerProfile;
 import io.rapport.model.EnrichedMention;
 import io.rapport.model.ProfileUpdate;
@@ -315,6 +316,46 @@ class CustomerScorerTest {
         .containsExactly(
             new SegmentChange(
                 "C4", SegmentChange.VALUE, Segments.PROSPECT, Segments.LOYAL, second.scoredAt));
+  }
+
+  private static void act(CustomerScorer sc, Person x, String id, String type, Instant at) {
+    CustomerActivity a = Samples.activity(id, type, x.p.profileId, at);
+    ProfileLogic.applyActivity(x.p, a);
+    sc.apply(x.s, ProfileUpdate.activity(x.p, a));
+  }
+
+  @Test
+  void reviewsReferralsAndSurveysEarnTheirConfiguredPointsAndFoldOnce() {
+    ScoringConfig c = ScoringConfig.defaults();
+    c.loyaltyPoints.put(Loyalty.REVIEW, 7);
+    c.loyaltyPoints.put(Loyalty.REFERRAL, 41);
+    c.loyaltyPoints.put(Loyalty.SURVEY, 3);
+    CustomerScorer sc = new CustomerScorer(c);
+    Person survivor = new Person("C20", CustomerProfile.CUSTOMER);
+    Person absorbed = new Person("C21", CustomerProfile.CUSTOMER);
+    sc.apply(survivor.s, ProfileUpdate.of(ProfileUpdate.CUSTOMER, survivor.p, T0.toEpochMilli()));
+    act(sc, survivor, "a1", CustomerActivity.REVIEW, T0.plusSeconds(60));
+    act(sc, survivor, "a2", CustomerActivity.REVIEW, T0.plusSeconds(120));
+    act(sc, survivor, "a3", CustomerActivity.SURVEY, T0.plusSeconds(180));
+    assertThat(survivor.s.points).isEqualTo(25 + 2 * 7 + 3);
+    assertThat(survivor.p.reviewCount).isEqualTo(2);
+    assertThat(survivor.p.surveyCount).isEqualTo(1);
+    assertThat(survivor.p.referralCount).isZero();
+
+    act(sc, absorbed, "a4", CustomerActivity.REFERRAL, T0.plusSeconds(240));
+    act(sc, absorbed, "a5", CustomerActivity.SURVEY, T0.plusSeconds(300));
+    assertThat(absorbed.s.points).isEqualTo(41 + 3);
+
+    sc.fold(survivor.s, absorbed.s);
+    ProfileLogic.fold(survivor.p, absorbed.p);
+    assertThat(survivor.s.points).isEqualTo(25 + 2 * 7 + 41 + 2 * 3);
+    assertThat(survivor.p.reviewCount).isEqualTo(2);
+    assertThat(survivor.p.referralCount).isEqualTo(1);
+    assertThat(survivor.p.surveyCount).isEqualTo(2);
+    assertThat(score(survivor, T0.plusSeconds(300)).points).isEqualTo(25 + 14 + 41 + 6);
+    // activities are not purchases: no purchase days, no purchase badge
+    assertThat(survivor.s.purchaseDays).isZero();
+    assertThat(survivor.s.badges).isEmpty();
   }
 
   @Test

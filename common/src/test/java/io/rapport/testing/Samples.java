@@ -2,6 +2,7 @@ package io.rapport.testing;
 
 import io.rapport.model.Author;
 import io.rapport.model.Consent;
+import io.rapport.model.CustomerActivity;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.CustomerRef;
 import io.rapport.model.Engagement;
@@ -69,6 +70,22 @@ public final class Samples {
     item.unitPrice = amount;
     t.items = new ArrayList<>(List.of(item));
     return t;
+  }
+
+  /** A review, referral or survey of the CRM customer {@code customerId}, from the web. */
+  public static CustomerActivity activity(String id, String type, String customerId, Instant time) {
+    CustomerActivity a = new CustomerActivity();
+    a.activityId = id;
+    a.type = type;
+    CustomerRef ref = new CustomerRef();
+    ref.customerId = customerId;
+    a.customer = ref;
+    a.time = time;
+    a.channel = "web";
+    if (CustomerActivity.REVIEW.equals(type)) {
+      a.rating = 4;
+    }
+    return a;
   }
 
   public static SocialMention mention(

@@ -35,7 +35,8 @@ public final class KafkaConnectors {
                 "source-customers", source(conf, conf.get(TOPIC_CUSTOMERS), Contract.CUSTOMER)),
             new NamedSource(
                 "source-transactions",
-                source(conf, conf.get(TOPIC_TRANSACTIONS), Contract.TRANSACTION)));
+                source(conf, conf.get(TOPIC_TRANSACTIONS), Contract.TRANSACTION)),
+            new NamedSource("source-activities", activitySource(conf)));
     if (conf.get(KAFKA_BOUNDED)) {
       // A bounded run (backfill, replay) reads inputs only: a pattern subscription with no topic
       // yet never finishes, and statuses are consumers' feedback, not inputs to replay.
@@ -59,6 +60,28 @@ public final class KafkaConnectors {
         .setGroupId(conf.get(KAFKA_GROUP_ID))
         .setStartingOffsets(startingOffsets(conf.get(KAFKA_STARTING_OFFSETS)))
         .setDeserializer(new EnvelopeDeserializer(Contract.ALERT_STATUS))
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("commit.offsets.on.checkpoint", "true")
+        .setProperty("partition.discovery.interval.ms", "60000")
+        .build();
+  }
+
+  /**
+   * Reviews, referrals and surveys. A bounded run reads the topic like the other inputs (it must
+   * exist); a streaming job subscribes by pattern (the exact name), so that a deployment without
+   * the topic yet starts anyway and partition discovery picks it up once it exists.
+   */
+  static KafkaSource<io.rapport.model.Envelope> activitySource(Configuration conf) {
+    String topic = conf.get(TOPIC_ACTIVITIES);
+    if (conf.get(KAFKA_BOUNDED)) {
+      return source(conf, topic, Contract.ACTIVITY);
+    }
+    return KafkaSource.<io.rapport.model.Envelope>builder()
+        .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
+        .setTopicPattern(Pattern.compile(Pattern.quote(topic)))
+        .setGroupId(conf.get(KAFKA_GROUP_ID))
+        .setStartingOffsets(startingOffsets(conf.get(KAFKA_STARTING_OFFSETS)))
+        .setDeserializer(new EnvelopeDeserializer(Contract.ACTIVITY))
         .setProperty("isolation.level", "read_committed")
         .setProperty("commit.offsets.on.checkpoint", "true")
         .setProperty("partition.discovery.interval.ms", "60000")

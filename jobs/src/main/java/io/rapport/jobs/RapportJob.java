@@ -7,6 +7,7 @@ import io.rapport.alerting.MentionAlerts;
 import io.rapport.alerting.PressureControl;
 import io.rapport.identity.IdentifierNormalizer;
 import io.rapport.identity.Pseudonymizer;
+import io.rapport.jobs.functions.ActivityEvents;
 import io.rapport.jobs.functions.AnalyzeMentions;
 import io.rapport.jobs.functions.ApplyContactStrategy;
 import io.rapport.jobs.functions.CustomerEvents;
@@ -29,6 +30,7 @@ import io.rapport.jobs.functions.TransactionEvents;
 import io.rapport.jobs.listening.ListeningWorkflow;
 import io.rapport.model.Alert;
 import io.rapport.model.AlertCandidate;
+import io.rapport.model.CustomerActivity;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.DeadLetter;
 import io.rapport.model.EnrichedMention;
@@ -53,13 +55,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Rapport's main job: CRM customers, transactions and social mentions in; customer profiles,
- * enriched mentions and alerts out.
+ * Rapport's main job: CRM customers, transactions, activities (reviews, referrals, surveys) and
+ * social mentions in; customer profiles, enriched mentions and alerts out.
  *
  * <pre>
- * sources (3 topics, event-time watermarks) → route-records ─→ dead letters
+ * sources (4 input topics, event-time watermarks) → route-records ─→ dead letters
  *   mentions → drop duplicates → analyze (language, sentiment, intents) ─┐
- *   transactions → drop duplicates ──────────────────────────────────────┼→ resolve-identity
+ *   transactions → drop duplicates ──────────────────────────────────────┤
+ *   activities → drop duplicates ────────────────────────────────────────┼→ resolve-identity
  *   customers → link identifiers ────────────────────────────────────────┘   (keyed by identifier)
  *   resolve-identity merge candidates + customers → merge-identities (one key) → merge log
  *   resolve-identity + customers + merge-identities → route-to-survivor (keyed by resolved id)
@@ -202,6 +205,14 @@ public final class RapportJob {
                 .process(new DropDuplicates<Transaction>(conf.get(DEDUP_RETENTION)))
                 .returns(TypeInformation.of(Transaction.class)),
             "dedup-transactions");
+    DataStream<CustomerActivity> activities =
+        named(
+            routed
+                .getSideOutput(RouteRecords.ACTIVITIES)
+                .keyBy(a -> a.activityId)
+                .process(new DropDuplicates<CustomerActivity>(conf.get(DEDUP_RETENTION)))
+                .returns(TypeInformation.of(CustomerActivity.class)),
+            "dedup-activities");
     DataStream<CustomerRecord> customers = routed.getSideOutput(RouteRecords.CUSTOMERS);
 
     DataStream<ProfileEvent> identityInput =
@@ -213,7 +224,8 @@ public final class RapportJob {
                 "link-identifiers")
             .union(
                 named(mentions.map(new MentionEvents(normalizer)), "mention-events"),
-                named(transactions.map(new TransactionEvents(normalizer)), "transaction-events"));
+                named(transactions.map(new TransactionEvents(normalizer)), "transaction-events"),
+                named(activities.map(new ActivityEvents(normalizer)), "activity-events"));
     SingleOutputStreamOperator<ProfileEvent> resolved =
         named(
             identityInput

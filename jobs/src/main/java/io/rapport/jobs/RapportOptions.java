@@ -73,6 +73,14 @@ public final class RapportOptions {
           .defaultValue("crm.transactions")
           .withDescription("Input topic of purchases and returns.");
 
+  public static final ConfigOption<String> TOPIC_ACTIVITIES =
+      ConfigOptions.key("topic.activities")
+          .stringType()
+          .defaultValue("crm.activities")
+          .withDescription(
+              "Input topic of customer activities that earn loyalty points: reviews, referrals and"
+                  + " surveys.");
+
   public static final ConfigOption<String> TOPIC_ALERTS =
       ConfigOptions.key("topic.alerts")
           .stringType()
@@ -498,7 +506,8 @@ public final class RapportOptions {
       ConfigOptions.key("loyalty.points.review")
           .intType()
           .defaultValue(20)
-          .withDescription("Loyalty points per review (no review input yet).");
+          .withDescription(
+              "Loyalty points per review (an activity of type review on topic.activities).");
 
   public static final ConfigOption<Integer> LOYALTY_POINTS_SHARE =
       ConfigOptions.key("loyalty.points.share")
@@ -516,7 +525,8 @@ public final class RapportOptions {
       ConfigOptions.key("loyalty.points.referral")
           .intType()
           .defaultValue(50)
-          .withDescription("Loyalty points per referral (no referral input yet).");
+          .withDescription(
+              "Loyalty points per referral (an activity of type referral on topic.activities).");
 
   public static final ConfigOption<Integer> LOYALTY_POINTS_REGISTRATION =
       ConfigOptions.key("loyalty.points.registration")
@@ -528,7 +538,8 @@ public final class RapportOptions {
       ConfigOptions.key("loyalty.points.survey")
           .intType()
           .defaultValue(10)
-          .withDescription("Loyalty points per survey answered (no survey input yet).");
+          .withDescription(
+              "Loyalty points per survey answered (an activity of type survey on topic.activities).");
 
   public static final ConfigOption<List<Integer>> LOYALTY_LEVELS =
       ConfigOptions.key("loyalty.levels")

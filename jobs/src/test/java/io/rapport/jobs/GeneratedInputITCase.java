@@ -89,6 +89,8 @@ class GeneratedInputITCase {
                 "--topic.mentions", topics.get(GeneratedRecord.TOPIC_MENTIONS),
                 "--topic.customers", topics.get(GeneratedRecord.TOPIC_CUSTOMERS),
                 "--topic.transactions", topics.get(GeneratedRecord.TOPIC_TRANSACTIONS),
+                // the generator writes no activities; a bounded run reads the (empty) topic
+                "--topic.activities", kafka.uniqueTopic("activities", 2),
                 "--topic.alerts", alertsTopic,
                 "--topic.deadletter", deadTopic,
                 "--elasticsearch.hosts", es.httpUrl(),

@@ -57,11 +57,23 @@ class PojoSerializationTest {
     agg.shareOfVoice = 0.5;
     io.rapport.listening.CrisisState crisis = new io.rapport.listening.CrisisState();
     crisis.negatives[3] = 2;
+    io.rapport.model.CustomerActivity review =
+        Samples.activity("act-1", io.rapport.model.CustomerActivity.REVIEW, "C1", Samples.T0);
+    Envelope activityEnv = new Envelope();
+    activityEnv.kind = Envelope.ACTIVITY;
+    activityEnv.activity = review;
+    activityEnv.eventTime = 5;
+    io.rapport.model.ProfileUpdate activityUpdate =
+        io.rapport.model.ProfileUpdate.activity(p, review);
     return Stream.of(
         m,
         em,
         c,
         t,
+        review,
+        activityEnv,
+        ProfileEvent.activity("C1", review),
+        activityUpdate,
         env,
         p,
         a,

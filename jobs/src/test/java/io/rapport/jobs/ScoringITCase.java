@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rapport.alerting.AlertTypes;
 import io.rapport.alerting.Alerts;
 import io.rapport.model.Alert;
+import io.rapport.model.CustomerActivity;
 import io.rapport.model.CustomerRecord;
+import io.rapport.model.DeadLetter;
 import io.rapport.model.SocialMention;
 import io.rapport.scoring.ClvModel;
 import io.rapport.scoring.CustomerScorer;
@@ -387,6 +389,110 @@ class ScoringITCase {
       assertThat(scoreAlerts(o.get(RapportOptions.TOPIC_ALERTS), "ANA")).hasSize(1);
     } finally {
       restored.cancel().get();
+    }
+  }
+
+  /**
+   * Issue 5's review, referral and survey points on real Kafka and Elasticsearch: one customer's
+   * activities (the referral named by email, resolved through the CRM record), a repeated activity
+   * id counted once and an invalid activity dead-lettered with its reason and original bytes.
+   */
+  @Test
+  void reviewsReferralsAndSurveysEarnExactlyTheirConfiguredPoints() throws Exception {
+    Configuration o = jobOptions();
+    String activitiesTopic = kafka.uniqueTopic("activities", 2);
+    o.setString(RapportOptions.TOPIC_ACTIVITIES.key(), activitiesTopic);
+    o.setString(RapportOptions.LOYALTY_POINTS_REVIEW.key(), "7");
+    o.setString(RapportOptions.LOYALTY_POINTS_REFERRAL.key(), "41");
+    o.setString(RapportOptions.LOYALTY_POINTS_SURVEY.key(), "3");
+    String prefix = o.get(RapportOptions.ELASTICSEARCH_INDEX_PREFIX);
+    String customers = prefix + "customers";
+    customersIndex = customers;
+    long expected = 25 + 7 + 41 + 3; // registration, review, referral, survey
+
+    JobClient job = start(o, null);
+    try {
+      produce(
+          o.get(RapportOptions.TOPIC_CUSTOMERS),
+          Samples.customer("EVA", "eva@example.com", "x", "eva"));
+      CustomerActivity review = Samples.activity("act-r1", CustomerActivity.REVIEW, "EVA", day(1));
+      CustomerActivity repeated =
+          Samples.activity("act-r1", CustomerActivity.REVIEW, "EVA", day(1.5));
+      CustomerActivity referral =
+          Samples.activity("act-f1", CustomerActivity.REFERRAL, null, day(2));
+      referral.customer.customerId = null;
+      referral.customer.email = "Eva@Example.com";
+      CustomerActivity survey = Samples.activity("act-s1", CustomerActivity.SURVEY, "EVA", day(3));
+      CustomerActivity invalid = Samples.activity("act-x1", CustomerActivity.SURVEY, "EVA", day(3));
+      invalid.rating = 5; // ratings are for reviews only
+      byte[] invalidBytes = Json.toBytes(invalid);
+      for (CustomerActivity a : List.of(review, repeated, referral, survey)) {
+        kafka.produce(activitiesTopic, null, Json.toBytes(a));
+      }
+      kafka.produce(activitiesTopic, null, invalidBytes);
+
+      await(
+          "Eva's review, referral and survey with their points",
+          () -> {
+            JsonNode eva = es.documents(customers).get("EVA");
+            JsonNode board = es.documents(prefix + "loyalty").get("EVA");
+            return eva != null
+                && eva.path("reviewCount").asLong() == 1
+                && eva.path("referralCount").asLong() == 1
+                && eva.path("surveyCount").asLong() == 1
+                && eva.path("loyalty").path("points").asLong() == expected
+                && board != null
+                && board.path("points").asLong() == expected;
+          });
+
+      List<DeadLetter> dead = new java.util.ArrayList<>();
+      await(
+          "the invalid activity on the dead-letter topic",
+          () -> {
+            dead.clear();
+            kafka
+                .consumeValues(
+                    o.get(RapportOptions.TOPIC_DEADLETTER),
+                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED,
+                    1,
+                    Duration.ofSeconds(5))
+                .stream()
+                .map(ScoringITCase::deadLetter)
+                .filter(d -> activitiesTopic.equals(d.sourceTopic))
+                .forEach(dead::add);
+            return !dead.isEmpty();
+          });
+      assertThat(dead).hasSize(1);
+      assertThat(dead.get(0).errorCode).isEqualTo("INVALID_VALUE");
+      assertThat(dead.get(0).reason)
+          .isEqualTo("rating is for reviews only, this activity is a survey");
+      assertThat(java.util.Base64.getDecoder().decode(dead.get(0).payloadBase64))
+          .isEqualTo(invalidBytes);
+
+      // Every record has been read (the dead letter was the last produced): the repeated id
+      // changed nothing, now or after a few more checkpoints and flushes.
+      Thread.sleep(3_000);
+      JsonNode eva = es.documents(customers).get("EVA");
+      assertThat(eva.path("reviewCount").asLong()).isEqualTo(1);
+      assertThat(eva.path("referralCount").asLong()).isEqualTo(1);
+      assertThat(eva.path("surveyCount").asLong()).isEqualTo(1);
+      assertThat(eva.path("purchaseCount").asLong()).isZero();
+      assertThat(eva.path("loyalty").path("points").asLong()).isEqualTo(expected);
+      assertThat(es.documents(prefix + "loyalty").get("EVA").path("points").asLong())
+          .isEqualTo(expected);
+      // the referral named Eva by email only: it reached her profile, no prospect was made
+      assertThat(es.documents(customers).values())
+          .noneMatch(d -> d.path("kind").asText().equals("prospect"));
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  private static DeadLetter deadLetter(String json) {
+    try {
+      return Json.mapper().readValue(json, DeadLetter.class);
+    } catch (Exception e) {
+      throw new AssertionError("cannot read " + json, e);
     }
   }
 

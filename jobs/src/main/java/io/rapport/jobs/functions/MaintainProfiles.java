@@ -238,6 +238,10 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
           ctx.output(VALUE_SIGNALS, ValueSignal.spend(id, e.time, before, p.netSpend()));
         }
         break;
+      case ProfileEvent.ACTIVITY:
+        ProfileLogic.applyActivity(p, e.activity);
+        update = scoring ? ProfileUpdate.activity(p, e.activity) : null;
+        break;
       default:
         throw new IllegalArgumentException("profile operator got a " + e.kind + " event");
     }

@@ -21,8 +21,9 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * The identity index, keyed by normalized identifier ({@code email:…}, {@code social:x:…}, …): who
- * owns each identifier, as the CRM says. Routes each mention and transaction to its owner's profile
- * id (the merge stage downstream forwards it to the survivor if that id was merged).
+ * owns each identifier, as the CRM says. Routes each mention, transaction and activity to its
+ * owner's profile id (the merge stage downstream forwards it to the survivor if that id was
+ * merged).
  *
  * <ul>
  *   <li>Only CRM records link: an identifier belongs to the first customer whose record lists it.
@@ -148,6 +149,7 @@ public class ResolveIdentity extends KeyedProcessFunction<String, ProfileEvent, 
         break;
       case ProfileEvent.MENTION:
       case ProfileEvent.TRANSACTION:
+      case ProfileEvent.ACTIVITY:
         String target = current != null ? current : prospectOwner;
         Duration hold = ProfileEvent.MENTION.equals(e.kind) ? mentionHoldTimeout : holdTimeout;
         if (target == null && hold.isZero()) {

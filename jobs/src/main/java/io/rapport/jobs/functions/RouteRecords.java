@@ -2,6 +2,7 @@ package io.rapport.jobs.functions;
 
 import io.rapport.identity.IdentifierNormalizer;
 import io.rapport.model.AlertStatus;
+import io.rapport.model.CustomerActivity;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.DeadLetter;
 import io.rapport.model.Envelope;
@@ -19,9 +20,9 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Splits envelopes by contract: mentions on the main output, CRM records and transactions on side
- * outputs, and every record that can't be processed on the dead-letter side output with its reason
- * and original bytes. Valid records drop their original bytes here.
+ * Splits envelopes by contract: mentions on the main output, CRM records, transactions and
+ * activities on side outputs, and every record that can't be processed on the dead-letter side
+ * output with its reason and original bytes. Valid records drop their original bytes here.
  */
 public class RouteRecords extends ProcessFunction<Envelope, SocialMention> {
   private static final long serialVersionUID = 1L;
@@ -30,6 +31,8 @@ public class RouteRecords extends ProcessFunction<Envelope, SocialMention> {
       new OutputTag<>("customers", TypeInformation.of(CustomerRecord.class));
   public static final OutputTag<Transaction> TRANSACTIONS =
       new OutputTag<>("transactions", TypeInformation.of(Transaction.class));
+  public static final OutputTag<CustomerActivity> ACTIVITIES =
+      new OutputTag<>("activities", TypeInformation.of(CustomerActivity.class));
   public static final OutputTag<AlertStatus> ALERT_STATUSES =
       new OutputTag<>("alert-statuses", TypeInformation.of(AlertStatus.class));
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
@@ -90,6 +93,14 @@ public class RouteRecords extends ProcessFunction<Envelope, SocialMention> {
         }
         valid.inc();
         ctx.output(TRANSACTIONS, e.transaction);
+        break;
+      case Envelope.ACTIVITY:
+        if (normalizer.of(e.activity.customer) == null) {
+          refuse(ctx, e, "the customer reference has no usable identifier (junk or malformed)");
+          return;
+        }
+        valid.inc();
+        ctx.output(ACTIVITIES, e.activity);
         break;
       case Envelope.ALERT_STATUS:
         valid.inc();

@@ -174,6 +174,10 @@ public class RouteToSurvivor extends KeyedProcessFunction<String, ProfileEvent, 
         ProfileLogic.applyTransaction(p, t, amount);
         update = ProfileUpdate.transaction(p, t, amount);
         break;
+      case ProfileEvent.ACTIVITY:
+        ProfileLogic.applyActivity(p, e.activity);
+        update = ProfileUpdate.activity(p, e.activity);
+        break;
       default:
         throw new IllegalArgumentException("merge forwarding got a " + e.kind + " event");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rapport.identity.Pseudonymizer;
+import io.rapport.model.CustomerActivity;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.EnrichedMention;
 import io.rapport.model.EsDocument;
@@ -64,6 +65,27 @@ class MaintainProfilesTest {
   private List<ValueSignal> signals() {
     var out = harness.getSideOutput(MaintainProfiles.VALUE_SIGNALS);
     return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
+  }
+
+  @Test
+  void activitiesAreCountedPerTypeInTheProfileDocumentWithoutValueSignals() throws Exception {
+    harness.processElement(
+        ProfileEvent.customer("C1", Samples.customer("C1", "ana@example.com", "x", "ana")), 0);
+    for (String[] a :
+        new String[][] {
+          {"a1", CustomerActivity.REVIEW}, {"a2", CustomerActivity.REVIEW},
+          {"a3", CustomerActivity.REFERRAL}, {"a4", CustomerActivity.SURVEY}
+        }) {
+      harness.processElement(
+          ProfileEvent.activity("C1", Samples.activity(a[0], a[1], "C1", Samples.T0)), 1);
+    }
+
+    JsonNode doc = lastDocument("rapport-customers", "C1");
+    assertThat(doc.get("reviewCount").asLong()).isEqualTo(2);
+    assertThat(doc.get("referralCount").asLong()).isEqualTo(1);
+    assertThat(doc.get("surveyCount").asLong()).isEqualTo(1);
+    assertThat(doc.get("purchaseCount").asLong()).isZero();
+    assertThat(signals()).isEmpty();
   }
 
   @Test

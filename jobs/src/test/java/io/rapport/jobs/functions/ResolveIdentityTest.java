@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rapport.identity.Identifiers;
 import io.rapport.identity.Pseudonymizer;
+import io.rapport.model.CustomerActivity;
 import io.rapport.model.CustomerRef;
 import io.rapport.model.EnrichedMention;
 import io.rapport.model.ProfileEvent;
@@ -92,6 +93,26 @@ class ResolveIdentityTest {
     assertThat(harness.extractOutputValues().get(0).transaction.transactionId).isEqualTo("t1");
     assertThat(harness.numEventTimeTimers()).isZero();
     // only the owner is left in state: no pending events, no timer bookkeeping
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+  }
+
+  @Test
+  void activityBeforeItsEmailIsLinkedIsHeldLikeATransactionAndReleasedByTheLink() throws Exception {
+    CustomerActivity review =
+        Samples.activity("a1", CustomerActivity.REVIEW, null, Samples.T0.plusMillis(5));
+    review.customer.customerId = null;
+    review.customer.email = "Eva@Example.com";
+    harness.processElement(ProfileEvent.activity(Identifiers.of(review.customer), review), 5);
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+    harness.processElement(ProfileEvent.link(Identifiers.of(review.customer), "C12", 100), 100);
+
+    assertThat(outputKeys()).containsExactly("C12");
+    ProfileEvent out = harness.extractOutputValues().get(0);
+    assertThat(out.kind).isEqualTo(ProfileEvent.ACTIVITY);
+    assertThat(out.activity).isEqualTo(review);
+    assertThat(harness.numEventTimeTimers()).isZero();
     assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
   }
 

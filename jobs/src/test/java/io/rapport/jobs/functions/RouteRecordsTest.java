@@ -3,6 +3,7 @@ package io.rapport.jobs.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rapport.identity.IdentifierNormalizer;
+import io.rapport.model.CustomerActivity;
 import io.rapport.model.DeadLetter;
 import io.rapport.model.Envelope;
 import io.rapport.model.SocialMention;
@@ -70,6 +71,34 @@ class RouteRecordsTest {
     assertThat(java.util.Base64.getDecoder().decode(dead.get(1).payloadBase64))
         .isEqualTo(Json.toBytes(yen));
     assertThat(dead.get(3).offset).isEqualTo(7);
+    h.close();
+  }
+
+  @Test
+  void routesActivitiesAndDeadLettersInvalidOnesWithTheirBytes() throws Exception {
+    OneInputStreamOperatorTestHarness<Envelope, SocialMention> h =
+        ProcessFunctionTestHarnesses.forProcessFunction(
+            new RouteRecords(CurrencyRates.defaults(), IdentifierNormalizer.defaults("ES")));
+    CustomerActivity review = Samples.activity("a1", CustomerActivity.REVIEW, "C1", Samples.T0);
+    CustomerActivity junkRef = Samples.activity("a2", CustomerActivity.SURVEY, null, Samples.T0);
+    junkRef.customer.email = "test@test.com";
+    CustomerActivity badType = Samples.activity("a3", CustomerActivity.SURVEY, "C1", Samples.T0);
+    badType.type = "complaint";
+
+    h.processElement(read(Contract.ACTIVITY, review), 1);
+    h.processElement(read(Contract.ACTIVITY, junkRef), 1);
+    h.processElement(read(Contract.ACTIVITY, badType), 1);
+
+    assertThat(h.extractOutputValues()).isEmpty();
+    assertThat(side(h, RouteRecords.ACTIVITIES)).containsExactly(review);
+    List<DeadLetter> dead = side(h, RouteRecords.DEAD_LETTERS);
+    assertThat(dead).extracting(d -> d.errorCode).containsExactly("INVALID_VALUE", "INVALID_VALUE");
+    assertThat(dead.get(0).reason).contains("customer reference");
+    assertThat(dead.get(1).reason).contains("type must be one of");
+    assertThat(java.util.Base64.getDecoder().decode(dead.get(0).payloadBase64))
+        .isEqualTo(Json.toBytes(junkRef));
+    assertThat(java.util.Base64.getDecoder().decode(dead.get(1).payloadBase64))
+        .isEqualTo(Json.toBytes(badType));
     h.close();
   }
 }
