@@ -208,7 +208,8 @@ public final class PressureControl implements Serializable {
     return "en";
   }
 
-  private static Instant eventTime(Alert a) {
+  /** When the alert happened: its event time, else its creation time. */
+  public static Instant eventTime(Alert a) {
     if (a.eventTime != null) {
       return a.eventTime;
     }

@@ -342,7 +342,7 @@ final class Customers {
 
   CustomerRecord forgetRecord(CustomerProfile p, long timeMillis) {
     CustomerRecord c = new CustomerRecord();
-    c.op = "forget";
+    c.op = CustomerRecord.OP_FORGET;
     c.customerId = p.customerId;
     c.updatedAt = Instant.ofEpochMilli(timeMillis);
     return c;

@@ -11,8 +11,14 @@ import java.util.Objects;
  * <p>A Flink POJO: public no-argument constructor and public mutable fields.
  */
 public class CustomerRecord {
+  /** {@link #op} of a record that creates or updates the customer. */
+  public static final String OP_UPSERT = "upsert";
+
+  /** {@link #op} of a request to forget (erase) the customer. */
+  public static final String OP_FORGET = "forget";
+
   public int schemaVersion = 1;
-  public String op = "upsert";
+  public String op = OP_UPSERT;
   public String customerId;
   public String name;
   public List<String> emails;
@@ -27,6 +33,11 @@ public class CustomerRecord {
   public Instant updatedAt;
 
   public CustomerRecord() {}
+
+  /** Whether {@code c} asks to forget its customer (a static helper: no bean property). */
+  public static boolean isForget(CustomerRecord c) {
+    return c != null && OP_FORGET.equals(c.op);
+  }
 
   @Override
   public boolean equals(Object o) {

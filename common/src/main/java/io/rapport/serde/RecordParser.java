@@ -38,7 +38,8 @@ public final class RecordParser {
   /** Schema version of a record not yet read (the field's value when a record lacks it). */
   private static final int UNSET = Integer.MIN_VALUE;
 
-  private static final Set<String> CUSTOMER_OPS = Set.of("upsert", "forget");
+  private static final Set<String> CUSTOMER_OPS =
+      Set.of(CustomerRecord.OP_UPSERT, CustomerRecord.OP_FORGET);
   private static final Set<String> TRANSACTION_TYPES = Set.of("purchase", "return");
   private static final Set<String> CHANNELS = Set.of("store", "web", "app", "phone");
   private static final Set<String> ACTIVITY_TYPES =

@@ -104,7 +104,10 @@ public final class RapportJob {
     env.execute("rapport");
   }
 
-  /** Builds the job's graph; the merge log goes to Elasticsearch only. */
+  /**
+   * Builds the job's graph without the merge-log topic (the merge log goes to Elasticsearch only)
+   * and without the CLV model topic (scores use the configured model).
+   */
   public static void defineWorkflow(
       StreamExecutionEnvironment env,
       Configuration conf,
@@ -113,36 +116,6 @@ public final class RapportJob {
       Sink<DeadLetter> deadLetterSink,
       Sink<EsDocument> documentSink) {
     defineWorkflow(env, conf, sources, alertSink, deadLetterSink, documentSink, null, null);
-  }
-
-  /**
-   * Builds the job's graph, with the merge-log topic's sink ({@code null}: merge log to
-   * Elasticsearch only).
-   */
-  public static void defineWorkflow(
-      StreamExecutionEnvironment env,
-      Configuration conf,
-      List<NamedSource> sources,
-      Sink<Alert> alertSink,
-      Sink<DeadLetter> deadLetterSink,
-      Sink<EsDocument> documentSink,
-      Sink<MergeRecord> mergeSink) {
-    defineWorkflow(env, conf, sources, alertSink, deadLetterSink, documentSink, mergeSink, null);
-  }
-
-  /**
-   * Builds the job's graph, with the CLV model topic's source ({@code null}: score with the
-   * configured model).
-   */
-  public static void defineWorkflow(
-      StreamExecutionEnvironment env,
-      Configuration conf,
-      List<NamedSource> sources,
-      Sink<Alert> alertSink,
-      Sink<DeadLetter> deadLetterSink,
-      Sink<EsDocument> documentSink,
-      Source<io.rapport.scoring.ClvModel, ?, ?> clvModels) {
-    defineWorkflow(env, conf, sources, alertSink, deadLetterSink, documentSink, null, clvModels);
   }
 
   /**

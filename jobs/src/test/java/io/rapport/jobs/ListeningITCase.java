@@ -12,6 +12,7 @@ import io.rapport.serde.Json;
 import io.rapport.testing.ElasticsearchTestNode;
 import io.rapport.testing.FlinkTestCluster;
 import io.rapport.testing.KafkaTestCluster;
+import io.rapport.testing.MainJob;
 import io.rapport.testing.Samples;
 import io.rapport.text.Analysis;
 import io.rapport.text.TextAnalyzer;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -27,7 +27,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.Test;
@@ -47,25 +46,11 @@ class ListeningITCase {
   private final ElasticsearchTestNode es = ElasticsearchTestNode.get();
 
   static Configuration jobOptions(KafkaTestCluster kafka, ElasticsearchTestNode es) {
-    Map<String, String> o = new HashMap<>();
-    o.put(RapportOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
-    o.put(RapportOptions.KAFKA_GROUP_ID.key(), KafkaTestCluster.uniqueName("group"));
-    o.put(RapportOptions.KAFKA_STARTING_OFFSETS.key(), "earliest");
-    o.put(RapportOptions.KAFKA_TRANSACTIONAL_ID_PREFIX.key(), KafkaTestCluster.uniqueName("tx"));
+    Map<String, String> o = MainJob.options(kafka, es);
     // One partition: the scenarios' event times are exact, so their order must be too. With two,
     // a partition whose records are fetched more than source.idle-timeout after the other's is
     // idle meanwhile, and the watermark can pass its records before they are read (late).
     o.put(RapportOptions.TOPIC_MENTIONS.key(), kafka.uniqueTopic("mentions", 1));
-    o.put(RapportOptions.TOPIC_CUSTOMERS.key(), kafka.uniqueTopic("customers", 2));
-    o.put(RapportOptions.TOPIC_TRANSACTIONS.key(), kafka.uniqueTopic("transactions", 2));
-    o.put(RapportOptions.TOPIC_ALERTS.key(), kafka.uniqueTopic("alerts", 1));
-    o.put(RapportOptions.TOPIC_DEADLETTER.key(), kafka.uniqueTopic("deadletter", 1));
-    o.put(RapportOptions.ELASTICSEARCH_HOSTS.key(), es.httpUrl());
-    o.put(
-        RapportOptions.ELASTICSEARCH_INDEX_PREFIX.key(), ElasticsearchTestNode.uniqueIndexPrefix());
-    o.put(RapportOptions.ELASTICSEARCH_FLUSH_INTERVAL.key(), "200 ms");
-    o.put(RapportOptions.CHECKPOINT_INTERVAL.key(), "500 ms");
-    o.put(RapportOptions.SOURCE_IDLE_TIMEOUT.key(), "1 s");
     o.put(RapportOptions.MAX_OUT_OF_ORDERNESS.key(), "5 s");
     o.put(RapportOptions.LISTENING_ALLOWED_LATENESS.key(), "1 min");
     o.put(RapportOptions.LISTENING_TOP_K.key(), "5");
@@ -77,18 +62,7 @@ class ListeningITCase {
   }
 
   static JobClient start(Configuration options) throws Exception {
-    Configuration flink = FlinkTestCluster.jobConfiguration();
-    flink.setString("state.backend.type", "rocksdb");
-    StreamExecutionEnvironment env = FlinkTestCluster.env(flink);
-    Environments.configure(env, options);
-    RapportJob.defineWorkflow(
-        env,
-        options,
-        KafkaConnectors.sources(options),
-        KafkaConnectors.alertSink(options),
-        KafkaConnectors.deadLetterSink(options),
-        ElasticsearchConnector.sink(options));
-    return env.executeAsync("rapport-listening-it");
+    return MainJob.start(options, "rapport-listening-it");
   }
 
   static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -98,13 +72,7 @@ class ListeningITCase {
   /** As {@link #await(String, BooleanSupplier)}; a timeout says what {@code state} saw last. */
   static void await(String what, BooleanSupplier condition, Supplier<String> state)
       throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what + "; " + state.get());
-      }
-      Thread.sleep(250);
-    }
+    MainJob.await(what, TIMEOUT, condition, state);
   }
 
   /** One scenario mention; its expected language and sentiment class are checked first. */

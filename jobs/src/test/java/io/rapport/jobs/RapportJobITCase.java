@@ -14,6 +14,7 @@ import io.rapport.serde.Json;
 import io.rapport.testing.ElasticsearchTestNode;
 import io.rapport.testing.FlinkTestCluster;
 import io.rapport.testing.KafkaTestCluster;
+import io.rapport.testing.MainJob;
 import io.rapport.testing.Samples;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +26,6 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
@@ -46,39 +46,13 @@ class RapportJobITCase {
 
   /** Unique topics and indices for one test. */
   private Configuration jobOptions() {
-    Map<String, String> o = new HashMap<>();
-    o.put(RapportOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
-    o.put(RapportOptions.KAFKA_GROUP_ID.key(), KafkaTestCluster.uniqueName("group"));
-    o.put(RapportOptions.KAFKA_STARTING_OFFSETS.key(), "earliest");
-    o.put(RapportOptions.KAFKA_TRANSACTIONAL_ID_PREFIX.key(), KafkaTestCluster.uniqueName("tx"));
-    o.put(RapportOptions.TOPIC_MENTIONS.key(), kafka.uniqueTopic("mentions", 2));
-    o.put(RapportOptions.TOPIC_CUSTOMERS.key(), kafka.uniqueTopic("customers", 2));
-    o.put(RapportOptions.TOPIC_TRANSACTIONS.key(), kafka.uniqueTopic("transactions", 2));
-    o.put(RapportOptions.TOPIC_ALERTS.key(), kafka.uniqueTopic("alerts", 1));
-    o.put(RapportOptions.TOPIC_DEADLETTER.key(), kafka.uniqueTopic("deadletter", 1));
-    o.put(RapportOptions.ELASTICSEARCH_HOSTS.key(), es.httpUrl());
-    o.put(
-        RapportOptions.ELASTICSEARCH_INDEX_PREFIX.key(), ElasticsearchTestNode.uniqueIndexPrefix());
-    o.put(RapportOptions.ELASTICSEARCH_FLUSH_INTERVAL.key(), "200 ms");
-    o.put(RapportOptions.CHECKPOINT_INTERVAL.key(), "500 ms");
-    o.put(RapportOptions.SOURCE_IDLE_TIMEOUT.key(), "1 s");
+    Map<String, String> o = MainJob.options(kafka, es);
     o.put(RapportOptions.IDENTITY_MENTION_HOLD_TIMEOUT.key(), "0 ms"); // the stranger's prospect
     return Configuration.fromMap(o);
   }
 
   private JobClient start(Configuration options) throws Exception {
-    Configuration flink = FlinkTestCluster.jobConfiguration();
-    flink.setString("state.backend.type", "rocksdb");
-    StreamExecutionEnvironment env = FlinkTestCluster.env(flink);
-    Environments.configure(env, options);
-    RapportJob.defineWorkflow(
-        env,
-        options,
-        KafkaConnectors.sources(options),
-        KafkaConnectors.alertSink(options),
-        KafkaConnectors.deadLetterSink(options),
-        ElasticsearchConnector.sink(options));
-    return env.executeAsync("rapport-it");
+    return MainJob.start(options, "rapport-it");
   }
 
   private void produce(String topic, Object record) {
@@ -90,13 +64,7 @@ class RapportJobITCase {
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(250);
-    }
+    MainJob.await(what, TIMEOUT, condition);
   }
 
   @Test

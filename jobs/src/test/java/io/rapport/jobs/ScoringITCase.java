@@ -22,12 +22,12 @@ import io.rapport.serde.Json;
 import io.rapport.testing.ElasticsearchTestNode;
 import io.rapport.testing.FlinkTestCluster;
 import io.rapport.testing.KafkaTestCluster;
+import io.rapport.testing.MainJob;
 import io.rapport.testing.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +35,6 @@ import java.util.function.BooleanSupplier;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,24 +65,9 @@ class ScoringITCase {
   private String customersIndex;
 
   private Configuration jobOptions() {
-    Map<String, String> o = new HashMap<>();
-    o.put(RapportOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
-    o.put(RapportOptions.KAFKA_GROUP_ID.key(), KafkaTestCluster.uniqueName("group"));
-    o.put(RapportOptions.KAFKA_STARTING_OFFSETS.key(), "earliest");
-    o.put(RapportOptions.KAFKA_TRANSACTIONAL_ID_PREFIX.key(), KafkaTestCluster.uniqueName("tx"));
-    o.put(RapportOptions.TOPIC_MENTIONS.key(), kafka.uniqueTopic("mentions", 2));
-    o.put(RapportOptions.TOPIC_CUSTOMERS.key(), kafka.uniqueTopic("customers", 2));
-    o.put(RapportOptions.TOPIC_TRANSACTIONS.key(), kafka.uniqueTopic("transactions", 2));
-    o.put(RapportOptions.TOPIC_ALERTS.key(), kafka.uniqueTopic("alerts", 1));
-    o.put(RapportOptions.TOPIC_DEADLETTER.key(), kafka.uniqueTopic("deadletter", 1));
+    Map<String, String> o = MainJob.options(kafka, es);
     o.put(RapportOptions.TOPIC_CLV_MODEL.key(), kafka.uniqueTopic("clv-model", 1));
     o.put(RapportOptions.SCORING_ENABLED.key(), "true");
-    o.put(RapportOptions.ELASTICSEARCH_HOSTS.key(), es.httpUrl());
-    o.put(
-        RapportOptions.ELASTICSEARCH_INDEX_PREFIX.key(), ElasticsearchTestNode.uniqueIndexPrefix());
-    o.put(RapportOptions.ELASTICSEARCH_FLUSH_INTERVAL.key(), "200 ms");
-    o.put(RapportOptions.CHECKPOINT_INTERVAL.key(), "500 ms");
-    o.put(RapportOptions.SOURCE_IDLE_TIMEOUT.key(), "1 s");
     // the influencer is a prospect: its mentions go to its profile at once, not after the hold
     o.put(RapportOptions.IDENTITY_MENTION_HOLD_TIMEOUT.key(), "0 ms");
     return Configuration.fromMap(o);
@@ -91,21 +75,10 @@ class ScoringITCase {
 
   private JobClient start(Configuration options, String savepoint) throws Exception {
     Configuration flink = FlinkTestCluster.jobConfiguration();
-    flink.setString("state.backend.type", "rocksdb");
     if (savepoint != null) {
       flink.setString("execution.state-recovery.path", savepoint);
     }
-    StreamExecutionEnvironment env = FlinkTestCluster.env(flink);
-    Environments.configure(env, options);
-    RapportJob.defineWorkflow(
-        env,
-        options,
-        KafkaConnectors.sources(options),
-        KafkaConnectors.alertSink(options),
-        KafkaConnectors.deadLetterSink(options),
-        ElasticsearchConnector.sink(options),
-        ScoringWorkflow.modelSource(options));
-    return env.executeAsync("scoring-it");
+    return MainJob.start(options, flink, "scoring-it", null, ScoringWorkflow.modelSource(options));
   }
 
   private void produce(String topic, Object record) {
@@ -113,30 +86,29 @@ class ScoringITCase {
   }
 
   private void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        StringBuilder state = new StringBuilder();
-        if (customersIndex != null) {
-          es.documents(customersIndex)
-              .forEach(
-                  (id, d) ->
-                      state
-                          .append('\n')
-                          .append(id)
-                          .append(": mentions=")
-                          .append(d.path("mentionCount"))
-                          .append(" purchases=")
-                          .append(d.path("purchaseCount"))
-                          .append(" scores=")
-                          .append(d.path("scores"))
-                          .append(" segments=")
-                          .append(d.path("segments")));
-        }
-        throw new AssertionError("timed out waiting for " + what + "; customers:" + state);
-      }
-      Thread.sleep(300);
+    MainJob.await(what, TIMEOUT, condition, this::customersSeen);
+  }
+
+  /** The customer documents' counts, scores and segments, for a timeout's message. */
+  private String customersSeen() {
+    StringBuilder state = new StringBuilder("customers:");
+    if (customersIndex != null) {
+      es.documents(customersIndex)
+          .forEach(
+              (id, d) ->
+                  state
+                      .append('\n')
+                      .append(id)
+                      .append(": mentions=")
+                      .append(d.path("mentionCount"))
+                      .append(" purchases=")
+                      .append(d.path("purchaseCount"))
+                      .append(" scores=")
+                      .append(d.path("scores"))
+                      .append(" segments=")
+                      .append(d.path("segments")));
     }
+    return state.toString();
   }
 
   private static Instant day(double d) {

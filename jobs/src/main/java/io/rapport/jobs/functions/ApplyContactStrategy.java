@@ -238,10 +238,6 @@ public class ApplyContactStrategy
   }
 
   private static long eventTime(AlertCandidate c) {
-    Alert a = c.alert;
-    if (a.eventTime != null) {
-      return a.eventTime.toEpochMilli();
-    }
-    return a.createdAt == null ? Long.MIN_VALUE : a.createdAt.toEpochMilli();
+    return PressureControl.eventTime(c.alert).toEpochMilli();
   }
 }

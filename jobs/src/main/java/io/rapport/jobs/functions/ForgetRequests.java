@@ -8,11 +8,9 @@ import org.apache.flink.util.Collector;
 public class ForgetRequests implements FlatMapFunction<CustomerRecord, String> {
   private static final long serialVersionUID = 1L;
 
-  public static final String OP = "forget";
-
   @Override
   public void flatMap(CustomerRecord c, Collector<String> out) {
-    if (OP.equals(c.op) && c.customerId != null && !c.customerId.isBlank()) {
+    if (CustomerRecord.isForget(c) && c.customerId != null && !c.customerId.isBlank()) {
       out.collect(c.customerId.trim());
     }
   }

@@ -23,7 +23,7 @@ public class IdentityRequests implements MapFunction<CustomerRecord, ProfileEven
   public ProfileEvent map(CustomerRecord c) {
     String customerId = c.customerId.trim();
     long time = c.updatedAt.toEpochMilli();
-    if ("forget".equals(c.op)) {
+    if (CustomerRecord.isForget(c)) {
       return ProfileEvent.control(ProfileEvent.FORGET, MergeIdentities.KEY, customerId, time);
     }
     return ProfileEvent.claim(MergeIdentities.KEY, customerId, normalizer.of(c), time);

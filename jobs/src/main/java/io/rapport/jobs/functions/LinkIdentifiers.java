@@ -45,7 +45,7 @@ public class LinkIdentifiers extends KeyedProcessFunction<String, CustomerRecord
     String customerId = c.customerId.trim();
     long time = c.updatedAt.toEpochMilli();
     List<String> known = claimed.value();
-    if ("forget".equals(c.op)) {
+    if (CustomerRecord.isForget(c)) {
       if (known != null) {
         for (String id : known) {
           out.collect(ProfileEvent.unlink(id, customerId, time));

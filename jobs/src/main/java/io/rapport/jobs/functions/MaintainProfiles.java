@@ -3,6 +3,7 @@ package io.rapport.jobs.functions;
 import io.rapport.alerting.MentionAlerts;
 import io.rapport.model.ContactProfile;
 import io.rapport.model.CustomerProfile;
+import io.rapport.model.CustomerRecord;
 import io.rapport.model.EnrichedMention;
 import io.rapport.model.EsDocument;
 import io.rapport.model.MentionSignal;
@@ -130,7 +131,7 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
     ValueState<CustomerProfile> profile =
         id.startsWith(ResolveIdentity.PROSPECT_PREFIX) ? prospectProfile : customerProfile;
     Long forgotten = forgottenAt.value();
-    if (ProfileEvent.CUSTOMER.equals(e.kind) && "forget".equals(e.customer.op)) {
+    if (ProfileEvent.CUSTOMER.equals(e.kind) && CustomerRecord.isForget(e.customer)) {
       forget(id, id, e.time, profile, ctx, out);
       return;
     }

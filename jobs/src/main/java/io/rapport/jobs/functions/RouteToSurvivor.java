@@ -1,6 +1,7 @@
 package io.rapport.jobs.functions;
 
 import io.rapport.model.CustomerProfile;
+import io.rapport.model.CustomerRecord;
 import io.rapport.model.ProfileEvent;
 import io.rapport.model.ProfileUpdate;
 import io.rapport.model.Transaction;
@@ -143,7 +144,7 @@ public class RouteToSurvivor extends KeyedProcessFunction<String, ProfileEvent, 
       default:
         break;
     }
-    if (ProfileEvent.CUSTOMER.equals(e.kind) && "forget".equals(e.customer.op)) {
+    if (ProfileEvent.CUSTOMER.equals(e.kind) && CustomerRecord.isForget(e.customer)) {
       return; // the merge registry sends the erasure to every id of the person
     }
     Long forgotten = forgottenAt.value();

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rapport.alerting.AlertTypes;
 import io.rapport.alerting.Alerts;
-import io.rapport.jobs.ElasticsearchConnector;
-import io.rapport.jobs.Environments;
-import io.rapport.jobs.KafkaConnectors;
-import io.rapport.jobs.RapportJob;
 import io.rapport.jobs.RapportOptions;
 import io.rapport.model.Alert;
 import io.rapport.model.AlertStatus;
@@ -17,6 +13,7 @@ import io.rapport.serde.Json;
 import io.rapport.testing.ElasticsearchTestNode;
 import io.rapport.testing.FlinkTestCluster;
 import io.rapport.testing.KafkaTestCluster;
+import io.rapport.testing.MainJob;
 import io.rapport.testing.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +31,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.Test;
@@ -59,22 +54,7 @@ class AlertScenariosITCase {
   private final ElasticsearchTestNode es = ElasticsearchTestNode.get();
 
   private Configuration jobOptions() {
-    Map<String, String> o = new HashMap<>();
-    o.put(RapportOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
-    o.put(RapportOptions.KAFKA_GROUP_ID.key(), KafkaTestCluster.uniqueName("group"));
-    o.put(RapportOptions.KAFKA_STARTING_OFFSETS.key(), "earliest");
-    o.put(RapportOptions.KAFKA_TRANSACTIONAL_ID_PREFIX.key(), KafkaTestCluster.uniqueName("tx"));
-    o.put(RapportOptions.TOPIC_MENTIONS.key(), kafka.uniqueTopic("mentions", 2));
-    o.put(RapportOptions.TOPIC_CUSTOMERS.key(), kafka.uniqueTopic("customers", 2));
-    o.put(RapportOptions.TOPIC_TRANSACTIONS.key(), kafka.uniqueTopic("transactions", 2));
-    o.put(RapportOptions.TOPIC_ALERTS.key(), kafka.uniqueTopic("alerts", 1));
-    o.put(RapportOptions.TOPIC_DEADLETTER.key(), kafka.uniqueTopic("deadletter", 1));
-    o.put(RapportOptions.ELASTICSEARCH_HOSTS.key(), es.httpUrl());
-    o.put(
-        RapportOptions.ELASTICSEARCH_INDEX_PREFIX.key(), ElasticsearchTestNode.uniqueIndexPrefix());
-    o.put(RapportOptions.ELASTICSEARCH_FLUSH_INTERVAL.key(), "200 ms");
-    o.put(RapportOptions.CHECKPOINT_INTERVAL.key(), "500 ms");
-    o.put(RapportOptions.SOURCE_IDLE_TIMEOUT.key(), "1 s");
+    Map<String, String> o = MainJob.options(kafka, es);
     // mentions by authors nobody linked go to their prospect at once, not after the hold
     o.put(RapportOptions.IDENTITY_MENTION_HOLD_TIMEOUT.key(), "0 ms");
     return Configuration.fromMap(o);
@@ -83,18 +63,8 @@ class AlertScenariosITCase {
   private JobClient start(Configuration options, Map<String, String> flinkSettings)
       throws Exception {
     Configuration flink = FlinkTestCluster.jobConfiguration();
-    flink.setString("state.backend.type", "rocksdb");
     flinkSettings.forEach(flink::setString);
-    StreamExecutionEnvironment env = FlinkTestCluster.env(flink);
-    Environments.configure(env, options);
-    RapportJob.defineWorkflow(
-        env,
-        options,
-        KafkaConnectors.sources(options),
-        KafkaConnectors.alertSink(options),
-        KafkaConnectors.deadLetterSink(options),
-        ElasticsearchConnector.sink(options));
-    return env.executeAsync("alerts-it");
+    return MainJob.start(options, flink, "alerts-it", null, null);
   }
 
   private void produce(String topic, Object record) {
@@ -120,13 +90,7 @@ class AlertScenariosITCase {
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(250);
-    }
+    MainJob.await(what, TIMEOUT, condition);
   }
 
   private static SocialMention mention(

@@ -1,25 +1,21 @@
 package io.rapport.jobs.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rapport.jobs.ElasticsearchConnector;
-import io.rapport.jobs.Environments;
 import io.rapport.jobs.KafkaConnectors;
-import io.rapport.jobs.RapportJob;
 import io.rapport.jobs.RapportOptions;
 import io.rapport.model.CustomerRecord;
 import io.rapport.serde.Json;
 import io.rapport.testing.ElasticsearchTestNode;
 import io.rapport.testing.FlinkTestCluster;
 import io.rapport.testing.KafkaTestCluster;
+import io.rapport.testing.MainJob;
 import io.rapport.testing.Samples;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.common.IsolationLevel;
 
 /**
@@ -35,41 +31,15 @@ final class IdentityJob {
   final String prefix;
 
   IdentityJob(Map<String, String> extra) {
-    Map<String, String> o = new HashMap<>();
-    o.put(RapportOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
-    o.put(RapportOptions.KAFKA_GROUP_ID.key(), KafkaTestCluster.uniqueName("group"));
-    o.put(RapportOptions.KAFKA_STARTING_OFFSETS.key(), "earliest");
-    o.put(RapportOptions.KAFKA_TRANSACTIONAL_ID_PREFIX.key(), KafkaTestCluster.uniqueName("tx"));
-    o.put(RapportOptions.TOPIC_MENTIONS.key(), kafka.uniqueTopic("mentions", 2));
-    o.put(RapportOptions.TOPIC_CUSTOMERS.key(), kafka.uniqueTopic("customers", 2));
-    o.put(RapportOptions.TOPIC_TRANSACTIONS.key(), kafka.uniqueTopic("transactions", 2));
-    o.put(RapportOptions.TOPIC_ALERTS.key(), kafka.uniqueTopic("alerts", 1));
-    o.put(RapportOptions.TOPIC_DEADLETTER.key(), kafka.uniqueTopic("deadletter", 1));
+    Map<String, String> o = MainJob.options(kafka, es);
     o.put(RapportOptions.TOPIC_MERGES.key(), kafka.uniqueTopic("merges", 1));
-    o.put(RapportOptions.ELASTICSEARCH_HOSTS.key(), es.httpUrl());
-    o.put(
-        RapportOptions.ELASTICSEARCH_INDEX_PREFIX.key(), ElasticsearchTestNode.uniqueIndexPrefix());
-    o.put(RapportOptions.ELASTICSEARCH_FLUSH_INTERVAL.key(), "200 ms");
-    o.put(RapportOptions.CHECKPOINT_INTERVAL.key(), "500 ms");
-    o.put(RapportOptions.SOURCE_IDLE_TIMEOUT.key(), "1 s");
     o.putAll(extra);
     options = Configuration.fromMap(o);
     prefix = options.get(RapportOptions.ELASTICSEARCH_INDEX_PREFIX);
   }
 
   JobClient start(Configuration flink) throws Exception {
-    flink.setString("state.backend.type", "rocksdb");
-    StreamExecutionEnvironment env = FlinkTestCluster.env(flink);
-    Environments.configure(env, options);
-    RapportJob.defineWorkflow(
-        env,
-        options,
-        KafkaConnectors.sources(options),
-        KafkaConnectors.alertSink(options),
-        KafkaConnectors.deadLetterSink(options),
-        ElasticsearchConnector.sink(options),
-        KafkaConnectors.mergeSink(options));
-    return env.executeAsync("identity-it");
+    return MainJob.start(options, flink, "identity-it", KafkaConnectors.mergeSink(options), null);
   }
 
   JobClient start() throws Exception {
