@@ -1,5 +1,6 @@
 package io.rapport.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -7,6 +8,13 @@ import java.util.Objects;
  * A social mention of a tracked brand (topic {@code social.mentions}), from a listening tool.
  *
  * <p>A Flink POJO: public no-argument constructor and public mutable fields.
+ *
+ * <p>The {@code source*} fields say where the job read the mention (Kafka topic, partition, offset
+ * and record timestamp), so that a mention refused after parsing (e.g. {@code LATE}) can be
+ * dead-lettered with the coordinates of its original record. They are set by {@code Contract.read}
+ * from the record's coordinates, never read from or written to JSON: they are not part of the
+ * mention contract. The built-in generator's records have partition 0 and their generator index as
+ * offset (as in its parse-failure dead letters); a mention built in code has none (null and -1).
  */
 public class SocialMention {
   public int schemaVersion = 1;
@@ -23,6 +31,18 @@ public class SocialMention {
   public Engagement engagement;
   public Geo geo;
   public String brand;
+
+  /** Topic the mention was read from, or null. */
+  @JsonIgnore public String sourceTopic;
+
+  /** Partition of its record, or -1. */
+  @JsonIgnore public int sourcePartition = -1;
+
+  /** Offset of its record, or -1. */
+  @JsonIgnore public long sourceOffset = -1;
+
+  /** Timestamp of its record (Kafka record time) in epoch milliseconds, or -1. */
+  @JsonIgnore public long sourceTimestamp = -1;
 
   public SocialMention() {}
 
@@ -48,7 +68,11 @@ public class SocialMention {
         && Objects.equals(quoteOf, that.quoteOf)
         && Objects.equals(engagement, that.engagement)
         && Objects.equals(geo, that.geo)
-        && Objects.equals(brand, that.brand);
+        && Objects.equals(brand, that.brand)
+        && Objects.equals(sourceTopic, that.sourceTopic)
+        && sourcePartition == that.sourcePartition
+        && sourceOffset == that.sourceOffset
+        && sourceTimestamp == that.sourceTimestamp;
   }
 
   @Override
@@ -67,7 +91,11 @@ public class SocialMention {
         quoteOf,
         engagement,
         geo,
-        brand);
+        brand,
+        sourceTopic,
+        sourcePartition,
+        sourceOffset,
+        sourceTimestamp);
   }
 
   @Override
@@ -100,6 +128,14 @@ public class SocialMention {
         + geo
         + ", brand="
         + brand
+        + ", source="
+        + sourceTopic
+        + "/"
+        + sourcePartition
+        + "@"
+        + sourceOffset
+        + " ts "
+        + sourceTimestamp
         + "}";
   }
 }

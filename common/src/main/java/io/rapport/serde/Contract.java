@@ -41,6 +41,11 @@ public enum Contract {
         result = m;
         if (m.isOk()) {
           e.mention = m.value();
+          // where the original record lives, for a dead letter after parsing (e.g. LATE)
+          e.mention.sourceTopic = topic;
+          e.mention.sourcePartition = partition;
+          e.mention.sourceOffset = offset;
+          e.mention.sourceTimestamp = sourceTimestamp;
           accept(e, Envelope.MENTION, e.mention.time);
         }
         break;

@@ -161,6 +161,58 @@ class RecordParserTest {
   }
 
   @Test
+  void aValidMentionCarriesItsRecordCoordinates() {
+    Envelope ok = Contract.MENTION.read(parser, mentionJson(n -> {}), "social.mentions", 2, 17, 9);
+    assertThat(ok.mention.sourceTopic).isEqualTo("social.mentions");
+    assertThat(ok.mention.sourcePartition).isEqualTo(2);
+    assertThat(ok.mention.sourceOffset).isEqualTo(17);
+    assertThat(ok.mention.sourceTimestamp).isEqualTo(9);
+  }
+
+  @Test
+  void recordCoordinatesAreNotPartOfTheMentionJson() {
+    SocialMention m = Samples.mention("m1", "x", "@ana", "hola", Samples.T0);
+    m.sourceTopic = "social.mentions";
+    m.sourcePartition = 2;
+    m.sourceOffset = 17;
+    m.sourceTimestamp = 9;
+    String json = Json.toString(m);
+    assertThat(json)
+        .doesNotContain("sourceTopic", "sourcePartition", "sourceOffset", "sourceTimestamp");
+    // nor can a record claim coordinates of its own
+    SocialMention forged =
+        parser
+            .mention(mentionJson(n -> n.put("sourceTopic", "elsewhere").put("sourcePartition", 5)))
+            .value();
+    assertThat(forged.sourceTopic).isNull();
+    assertThat(forged.sourcePartition).isEqualTo(-1);
+    assertThat(forged.sourceOffset).isEqualTo(-1);
+  }
+
+  @Test
+  void aLateMentionsDeadLetterHasTheCoordinatesOfItsRecord() {
+    Envelope ok =
+        Contract.MENTION.read(parser, mentionJson(n -> {}), "social.mentions", 2, 17, 1000);
+    byte[] json = Json.toBytes(ok.mention);
+    var d = DeadLetters.of(ok.mention, "configured", "LATE", "late", json, Samples.T0);
+    assertThat(d.sourceTopic).isEqualTo("social.mentions");
+    assertThat(d.partition).isEqualTo(2);
+    assertThat(d.offset).isEqualTo(17);
+    assertThat(d.sourceTimestamp).isEqualTo(1000L);
+    assertThat(d.errorCode).isEqualTo("LATE");
+    assertThat(java.util.Base64.getDecoder().decode(d.payloadBase64)).isEqualTo(json);
+    assertThat(d.payloadSize).isEqualTo(json.length);
+
+    // a mention built in code has no record: the configured topic, no partition or offset
+    SocialMention built = Samples.mention("m2", "x", "@ana", "hola", Samples.T0);
+    var none = DeadLetters.of(built, "configured", "LATE", "late", json, Samples.T0);
+    assertThat(none.sourceTopic).isEqualTo("configured");
+    assertThat(none.partition).isEqualTo(-1);
+    assertThat(none.offset).isEqualTo(-1);
+    assertThat(none.sourceTimestamp).isNull();
+  }
+
+  @Test
   void deadLetterCarriesReasonAndOriginalBytes() {
     byte[] bad = {(byte) 0xff, 0x00, 0x41};
     Envelope e = Contract.TRANSACTION.read(parser, bad, "crm.transactions", 1, 7, -1);

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -265,22 +266,24 @@ class ListeningITCase {
       assertThat(all).doesNotContainKey(p + "sentiment|neutral");
       assertThat(all.keySet()).noneMatch(k -> k.startsWith("acme|"));
 
-      // A mention for a published window: dead-lettered as LATE, the window unchanged.
-      kafka.produce(
-          mentions,
-          null,
-          Json.toBytes(
-              new Spec(
-                      "L5",
-                      "lumen",
-                      "x",
-                      POS_ES,
-                      "es",
-                      "positive",
-                      "2026-03-02T08:00:50Z",
-                      "ES",
-                      "Madrid")
-                  .mention()));
+      // A mention for a published window: dead-lettered as LATE, the window unchanged, with the
+      // coordinates of its record in Kafka.
+      RecordMetadata lateRecord =
+          kafka.produce(
+              mentions,
+              null,
+              Json.toBytes(
+                  new Spec(
+                          "L5",
+                          "lumen",
+                          "x",
+                          POS_ES,
+                          "es",
+                          "positive",
+                          "2026-03-02T08:00:50Z",
+                          "ES",
+                          "Madrid")
+                      .mention()));
       List<DeadLetter> dead =
           kafka
               .consumeValues(
@@ -291,6 +294,10 @@ class ListeningITCase {
       assertThat(dead).hasSize(1);
       assertThat(dead.get(0).errorCode).isEqualTo("LATE");
       assertThat(dead.get(0).sourceTopic).isEqualTo(mentions);
+      assertThat(lateRecord.offset()).isNotNegative();
+      assertThat(dead.get(0).partition).isEqualTo(lateRecord.partition());
+      assertThat(dead.get(0).offset).isEqualTo(lateRecord.offset());
+      assertThat(dead.get(0).sourceTimestamp).isEqualTo(lateRecord.timestamp());
       SocialMention back =
           Json.mapper()
               .readValue(

@@ -31,6 +31,10 @@ class PojoSerializationTest {
 
   static Stream<Object> records() {
     SocialMention m = Samples.mention("m1", "x", "@ana", "Me encanta Lumen", Samples.T0);
+    m.sourceTopic = "social.mentions"; // record coordinates survive the round trip too
+    m.sourcePartition = 1;
+    m.sourceOffset = 42;
+    m.sourceTimestamp = 7;
     EnrichedMention em = new EnrichedMention(m, TextAnalyzer.shared().analyze(m.text, "es"));
     CustomerRecord c = Samples.customer("C1", "ana@example.com", "x", "ana");
     Transaction t = Samples.purchase("t1", "C1", 10.5, Samples.T0);

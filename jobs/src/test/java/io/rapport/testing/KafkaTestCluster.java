@@ -35,6 +35,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
@@ -193,9 +194,12 @@ public final class KafkaTestCluster {
     return props;
   }
 
-  /** Writes one record (key may be null) and waits for the acknowledgement. */
-  public void produce(String topic, byte[] key, byte[] value) {
-    produceAll(List.of(new ProducerRecord<>(topic, key, value)));
+  /**
+   * Writes one record (key may be null), waits for the acknowledgement and returns it (partition,
+   * offset and timestamp of the record in Kafka).
+   */
+  public RecordMetadata produce(String topic, byte[] key, byte[] value) {
+    return produceAll(List.of(new ProducerRecord<>(topic, key, value))).get(0);
   }
 
   /** Writes one record with a UTF-8 key (may be null) and value. */
@@ -212,16 +216,21 @@ public final class KafkaTestCluster {
     produceAll(records);
   }
 
-  /** Writes the records in order (non-transactionally) and waits for all acknowledgements. */
-  public void produceAll(List<ProducerRecord<byte[], byte[]>> records) {
+  /**
+   * Writes the records in order (non-transactionally), waits for all acknowledgements and returns
+   * them in the same order.
+   */
+  public List<RecordMetadata> produceAll(List<ProducerRecord<byte[], byte[]>> records) {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
-      List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+      List<java.util.concurrent.Future<RecordMetadata>> acks = new ArrayList<>();
       for (ProducerRecord<byte[], byte[]> record : records) {
         acks.add(producer.send(record));
       }
-      for (java.util.concurrent.Future<?> ack : acks) {
-        ack.get(30, TimeUnit.SECONDS);
+      List<RecordMetadata> written = new ArrayList<>();
+      for (java.util.concurrent.Future<RecordMetadata> ack : acks) {
+        written.add(ack.get(30, TimeUnit.SECONDS));
       }
+      return written;
     } catch (Exception e) {
       throw new IllegalStateException("cannot produce to Kafka", e);
     }

@@ -4,11 +4,11 @@ import io.rapport.listening.BrandMention;
 import io.rapport.listening.TrackedBrands;
 import io.rapport.model.DeadLetter;
 import io.rapport.model.EnrichedMention;
+import io.rapport.serde.DeadLetters;
 import io.rapport.serde.ErrorCode;
 import io.rapport.serde.Json;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -21,7 +21,9 @@ import org.apache.flink.util.OutputTag;
  * Attributes each enriched mention to the tracked brands it is about (one output per brand;
  * mentions of no tracked brand are counted and dropped) and sends mentions later than the watermark
  * minus the allowed lateness (their windows are published already) to the dead-letter side output
- * with reason {@code LATE} and the mention as JSON.
+ * with reason {@code LATE}, the mention as JSON, and the topic, partition, offset and timestamp of
+ * its original Kafka record (carried by the mention from the source), from which the exact original
+ * bytes can be fetched.
  */
 public class RouteListeningMentions extends ProcessFunction<EnrichedMention, BrandMention> {
   private static final long serialVersionUID = 1L;
@@ -73,11 +75,7 @@ public class RouteListeningMentions extends ProcessFunction<EnrichedMention, Bra
   }
 
   private DeadLetter deadLetter(EnrichedMention em, long watermark) {
-    byte[] bytes = Json.toBytes(em.mention);
-    DeadLetter d = new DeadLetter();
-    d.sourceTopic = sourceTopic;
-    d.errorCode = ErrorCode.LATE.name();
-    d.reason =
+    String reason =
         "mention "
             + em.mention.mentionId
             + " at "
@@ -87,9 +85,12 @@ public class RouteListeningMentions extends ProcessFunction<EnrichedMention, Bra
             + ", allowed lateness "
             + Duration.ofMillis(allowedLatenessMillis)
             + ")";
-    d.time = Instant.now();
-    d.payloadSize = bytes.length;
-    d.payloadBase64 = Base64.getEncoder().encodeToString(bytes);
-    return d;
+    return DeadLetters.of(
+        em.mention,
+        sourceTopic,
+        ErrorCode.LATE.name(),
+        reason,
+        Json.toBytes(em.mention),
+        Instant.now());
   }
 }

@@ -48,7 +48,12 @@ class ListeningFunctionsTest {
     h.processElement(em("b", "acme", "nothing to see", "en", T0), T0);
     h.processWatermark(new Watermark(T0 + 10 * MIN));
     long late = T0 + 8 * MIN; // exactly watermark − lateness: late
-    h.processElement(em("c", "lumen", "Tarde", "es", late), late);
+    EnrichedMention c = em("c", "lumen", "Tarde", "es", late);
+    c.mention.sourceTopic = "mentions";
+    c.mention.sourcePartition = 1;
+    c.mention.sourceOffset = 41;
+    c.mention.sourceTimestamp = late + 5;
+    h.processElement(c, late);
     long inTime = T0 + 8 * MIN + 1;
     h.processElement(em("d", "lumen", "A tiempo", "es", inTime), inTime);
 
@@ -60,6 +65,9 @@ class ListeningFunctionsTest {
     assertThat(dead).hasSize(1);
     assertThat(dead.get(0).errorCode).isEqualTo("LATE");
     assertThat(dead.get(0).sourceTopic).isEqualTo("mentions");
+    assertThat(dead.get(0).partition).isEqualTo(1);
+    assertThat(dead.get(0).offset).isEqualTo(41);
+    assertThat(dead.get(0).sourceTimestamp).isEqualTo(late + 5);
     assertThat(new String(Base64.getDecoder().decode(dead.get(0).payloadBase64)))
         .contains("\"mentionId\":\"c\"");
     h.close();
