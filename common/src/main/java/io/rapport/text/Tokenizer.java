@@ -392,6 +392,8 @@ final class Tokenizer {
     Entry e = lex.get(key, kl, h);
     t.keyEntry = e;
     t.key = e != null ? e.key : new String(key, 0, kl);
+    t.keyLength = kl;
+    t.digitFirst = kl > 0 && Character.isDigit(key[0]);
     if (e == null && elong) {
       e = lex.get(TextAnalyzer.collapse(t.key, 2));
       if (e == null || !e.active(-1) && e.alias == null) {
