@@ -78,8 +78,7 @@ public final class LanguageDetector {
         }
         continue;
       }
-      String k = t.key;
-      if (k.isEmpty() || Character.isDigit(k.charAt(0))) {
+      if (t.keyLength == 0 || t.digitFirst) {
         continue;
       }
       words++;
@@ -89,7 +88,7 @@ public final class LanguageDetector {
         for (int l = 0; l < NLANG; l++) {
           score[l] += w[l];
         }
-      } else if (k.length() >= 3) {
+      } else if (t.keyLength >= 3) {
         // a word only one language's lexicon or stop list knows ("pésimo", "awesome")
         boolean es = e != null && (!Float.isNaN(e.val(Entry.ES)) || e.has(Entry.STOP, Entry.ES));
         boolean en = e != null && (!Float.isNaN(e.val(Entry.EN)) || e.has(Entry.STOP, Entry.EN));
@@ -98,7 +97,9 @@ public final class LanguageDetector {
         } else {
           unknown++;
         }
-        suffixCues(k, score);
+        if (t.keyLength >= 5) {
+          suffixCues(t.key, score);
+        }
       }
       if (t.nonAscii) {
         charCues(t.raw(), score);
@@ -111,8 +112,8 @@ public final class LanguageDetector {
         Token t = tokens.get(i);
         if (t.type == Token.WORD
             && (t.entry == null || t.entry.langWeights == null && !oneLanguage(t.entry))
-            && t.key.length() >= 3
-            && !Character.isDigit(t.key.charAt(0))) {
+            && t.keyLength >= 3
+            && !t.digitFirst) {
           budget--;
           float d = trigrams.esMinusEn(t.key);
           if (d > 0) {

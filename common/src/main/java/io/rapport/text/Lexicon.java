@@ -63,25 +63,51 @@ final class Lexicon {
     table = new WordTable(words);
   }
 
-  /** Open addressing: hash codes and entries in parallel arrays, linear probing. */
+  /**
+   * Open addressing with linear probing, laid out for few cache misses: a slot is three adjacent
+   * ints (the key's hash, where its characters are in one shared pool, the entry's index), so a
+   * probe reads one cache line, an unknown word usually no other, and a known word's characters are
+   * compared in the pool without touching its Entry or String.
+   */
   private static final class WordTable {
-    private final int[] hashes;
+    /** Per slot: hash, pool offset << 8 | length, entry index + 1 (0: empty slot). */
+    private final int[] slots;
+
+    private final char[] pool;
     private final Entry[] entries;
     private final int mask;
 
     WordTable(Map<String, Entry> words) {
       int cap = Integer.highestOneBit(Math.max(16, words.size() * 2) - 1) << 1;
-      hashes = new int[cap];
-      entries = new Entry[cap];
+      slots = new int[cap * 3];
+      entries = new Entry[words.size()];
       mask = cap - 1;
+      int chars = 0;
+      for (String k : words.keySet()) {
+        chars += k.length();
+      }
+      if (chars >= 1 << 23) {
+        throw new IllegalStateException("lexicon keys too long for the table: " + chars);
+      }
+      pool = new char[chars];
+      int at = 0;
+      int n = 0;
       for (Map.Entry<String, Entry> me : words.entrySet()) {
-        int h = me.getKey().hashCode();
+        String k = me.getKey();
+        if (k.length() > 255) {
+          throw new IllegalStateException("lexicon key over 255 characters: " + k);
+        }
+        int h = k.hashCode();
         int i = spread(h) & mask;
-        while (entries[i] != null) {
+        while (slots[3 * i + 2] != 0) {
           i = (i + 1) & mask;
         }
-        hashes[i] = h;
-        entries[i] = me.getValue();
+        k.getChars(0, k.length(), pool, at);
+        entries[n] = me.getValue();
+        slots[3 * i] = h;
+        slots[3 * i + 1] = at << 8 | k.length();
+        slots[3 * i + 2] = ++n;
+        at += k.length();
       }
     }
 
@@ -90,23 +116,23 @@ final class Lexicon {
     }
 
     Entry get(char[] key, int off, int len, int h) {
+      int[] sl = slots;
       int i = spread(h) & mask;
-      Entry e;
-      while ((e = entries[i]) != null) {
-        if (hashes[i] == h && equal(e.key, key, off, len)) {
-          return e;
+      int idx;
+      while ((idx = sl[3 * i + 2]) != 0) {
+        int where = sl[3 * i + 1];
+        if (sl[3 * i] == h && (where & 0xFF) == len && equal(where >>> 8, key, off, len)) {
+          return entries[idx - 1];
         }
         i = (i + 1) & mask;
       }
       return null;
     }
 
-    private static boolean equal(String k, char[] key, int off, int len) {
-      if (k.length() != len) {
-        return false;
-      }
+    private boolean equal(int at, char[] key, int off, int len) {
+      char[] p = pool;
       for (int j = 0; j < len; j++) {
-        if (k.charAt(j) != key[off + j]) {
+        if (p[at + j] != key[off + j]) {
           return false;
         }
       }
@@ -115,11 +141,15 @@ final class Lexicon {
 
     Entry get(String key) {
       int h = key.hashCode();
+      int[] sl = slots;
       int i = spread(h) & mask;
-      Entry e;
-      while ((e = entries[i]) != null) {
-        if (hashes[i] == h && e.key.equals(key)) {
-          return e;
+      int idx;
+      while ((idx = sl[3 * i + 2]) != 0) {
+        if (sl[3 * i] == h) {
+          Entry e = entries[idx - 1];
+          if (e.key.equals(key)) {
+            return e;
+          }
         }
         i = (i + 1) & mask;
       }

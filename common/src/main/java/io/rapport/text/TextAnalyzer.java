@@ -93,12 +93,6 @@ public final class TextAnalyzer {
 
   private Analysis analyze(
       String text, String langHint, boolean full, List<Token> tokens, Analysis a) {
-    for (int i = 0, n = tokens.size(); i < n; i++) {
-      Token t = tokens.get(i);
-      if (t.type == Token.WORD || t.type == Token.HASHTAG) {
-        t.entry = lookup(t);
-      }
-    }
     int l = hint(langHint);
     if (l == -2) {
       int detected = detector.detect(text, tokens);
@@ -131,6 +125,10 @@ public final class TextAnalyzer {
   /** An '&' where {@link #decodeEntities} looks for entities (not the whole of a huge text). */
   private static boolean hasAmpersand(String text) {
     int n = Math.min(text.length(), Tokenizer.MAX_CHARS + 8);
+    if (text.length() <= 4 * n) { // String.indexOf is vectorized, but scans to the end
+      int i = text.indexOf('&');
+      return i >= 0 && i < n;
+    }
     for (int i = 0; i < n; i++) {
       if (text.charAt(i) == '&') {
         return true;
@@ -180,25 +178,6 @@ public final class TextAnalyzer {
       return Entry.EN;
     }
     return -2;
-  }
-
-  /** Base entry of a word: exact folded key, else with elongations collapsed; aliases resolved. */
-  private Entry lookup(Token t) {
-    Entry e = t.keyEntry; // lex.get(t.key), looked up by the tokenizer
-    if (e == null && t.elongated) {
-      String two = collapse(t.key, 2);
-      e = lex.get(two);
-      if (e == null || !e.active(-1) && e.alias == null) {
-        Entry one = lex.get(collapse(t.key, 1));
-        if (one != null) {
-          e = one;
-        }
-      }
-    }
-    if (e != null && e.alias != null) {
-      e = e.alias;
-    }
-    return e;
   }
 
   /** Runs of three or more equal letters cut to {@code max}. */

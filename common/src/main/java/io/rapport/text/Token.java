@@ -31,6 +31,11 @@ final class Token {
   /** Lower-cased, accents folded, elongations left as written: the lexicon key. */
   String key;
 
+  /** Length of {@link #key}, and whether its first character is a digit (without reading it). */
+  int keyLength;
+
+  boolean digitFirst;
+
   /** Lexicon entry for key (after alias resolution), or null. */
   Entry entry;
 
@@ -83,6 +88,8 @@ final class Token {
     this.end = end;
     this.raw = null;
     this.key = null;
+    this.keyLength = 0;
+    this.digitFirst = false;
     this.entry = null;
     this.keyEntry = null;
     this.letterWord = false;

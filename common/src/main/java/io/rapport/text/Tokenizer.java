@@ -100,8 +100,8 @@ final class Tokenizer {
           out.add(next(Token.URL, i, i, sentence, text));
           continue;
         }
-        int end = wordEnd(s, i, n);
-        Token t = word(s, i, end, Token.WORD, sentence, text);
+        Token t = word(s, i, n, true, Token.WORD, sentence, text);
+        int end = t.end;
         // part of a hyphenated compound ("tax-the-rich", "well-known")
         t.compound =
             i > 1 && s[i - 1] == '-' && Character.isLetterOrDigit(s[i - 2])
@@ -118,7 +118,7 @@ final class Tokenizer {
         if (c == '@') {
           out.add(next(Token.HANDLE, i, i, sentence, text));
         } else {
-          out.add(word(s, i + 1, end, Token.HASHTAG, sentence, text));
+          out.add(word(s, i + 1, end, false, Token.HASHTAG, sentence, text));
         }
         i = end;
         continue;
@@ -297,12 +297,16 @@ final class Tokenizer {
   }
 
   /**
-   * A word or hashtag token over {@code s[from, to)}: case and elongation flags, and the folded key
-   * ({@link Lexicon#fold}, with '’' as '\'') built in one pass with its hash, looked up in the
-   * lexicon without building a String; the key String is the lexicon's own when the word is known.
+   * A word or hashtag token: with {@code scan}, the word starting at {@code from} (letters, digits,
+   * combining marks, an apostrophe between letters: its end is found in the same pass), else the
+   * span {@code s[from, to)}. Case and elongation flags, and the folded key ({@link Lexicon#fold},
+   * with '’' as '\'') built in one pass with its hash, looked up in the lexicon without building a
+   * String; the key String is the lexicon's own when the word is known. The token's entry is the
+   * base entry: the key's, else (elongated words) that of the key with runs cut to two or one
+   * letters; aliases resolved.
    */
-  private Token word(char[] s, int from, int to, int type, int sentence, String text) {
-    Token t = next(type, from, to, sentence, text);
+  private Token word(
+      char[] s, int from, int to, boolean scan, int type, int sentence, String text) {
     char[] key = this.key;
     int upper = 0;
     int lower = 0;
@@ -312,53 +316,94 @@ final class Tokenizer {
     int run = 1;
     int h = 0;
     int kl = 0;
-    for (int k = from; k < to; k++) {
+    int k = from;
+    while (k < to) {
       char c = s[k];
-      char lc;
       if (c < 128) {
-        if (c >= 'A' && c <= 'Z') {
+        char lc;
+        if (c >= 'a' && c <= 'z') {
+          lower++;
+          lc = c;
+        } else if (c >= 'A' && c <= 'Z') {
           upper++;
           lc = (char) (c + 32);
-        } else {
-          if (c >= 'a' && c <= 'z') {
-            lower++;
-          }
+        } else if (!scan
+            || c >= '0' && c <= '9'
+            || c == '\'' && k + 1 < to && Character.isLetter(s[k + 1]) && k > 0) {
           lc = c;
+        } else {
+          break;
         }
         key[kl++] = lc;
         h = 31 * h + lc;
-      } else {
-        ascii = false;
+        if (lc == prev && lc >= 'a') {
+          if (++run == 3) {
+            elong = true;
+          }
+        } else {
+          run = 1;
+        }
+        prev = lc;
+        k++;
+        continue;
+      }
+      int len = 1;
+      if (scan && !(c == '’' && k + 1 < to && Character.isLetter(s[k + 1]))) {
+        int cp = Character.codePointAt(s, k, to);
+        int ct = Character.getType(cp);
+        if (!Character.isLetterOrDigit(cp)
+            && ct != Character.NON_SPACING_MARK
+            && ct != Character.COMBINING_SPACING_MARK) {
+          break;
+        }
+        len = Character.charCount(cp);
+      }
+      ascii = false;
+      for (int end = k + len; k < end; k++) {
+        c = s[k];
         if (Character.isUpperCase(c)) {
           upper++;
         } else if (Character.isLowerCase(c)) {
           lower++;
         }
-        lc = Character.toLowerCase(c);
+        char lc = Character.toLowerCase(c);
         char kc = foldLower(lc);
         if (kc != 0) {
           key[kl++] = kc;
           h = 31 * h + kc;
         }
-      }
-      if (lc == prev && lc >= 'a') {
-        if (++run == 3) {
-          elong = true;
+        if (lc == prev && lc >= 'a') {
+          if (++run == 3) {
+            elong = true;
+          }
+        } else {
+          run = 1;
         }
-      } else {
-        run = 1;
+        prev = lc;
       }
-      prev = lc;
     }
+    Token t = next(type, from, k, sentence, text);
     t.caps = upper >= 2 && lower == 0;
     t.elongated = elong;
     t.nonAscii = !ascii;
     char first = s[from];
-    t.letterWord = to - from >= 2 && Character.isLetter(first);
+    t.letterWord = k - from >= 2 && Character.isLetter(first);
     t.upperFirst = Character.isUpperCase(first);
     Entry e = lex.get(key, kl, h);
     t.keyEntry = e;
     t.key = e != null ? e.key : new String(key, 0, kl);
+    t.keyLength = kl;
+    t.digitFirst = kl > 0 && Character.isDigit(key[0]);
+    if (e == null && elong) {
+      e = lex.get(TextAnalyzer.collapse(t.key, 2));
+      if (e == null || !e.active(-1) && e.alias == null) {
+        Entry one = lex.get(TextAnalyzer.collapse(t.key, 1));
+        if (one != null) {
+          e = one;
+        }
+      }
+    }
+    t.entry = e != null && e.alias != null ? e.alias : e;
     return t;
   }
 
