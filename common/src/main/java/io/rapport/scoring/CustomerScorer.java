@@ -178,6 +178,15 @@ public final class CustomerScorer implements Serializable {
     return w.length == 0 && s.purchaseDays > 0 ? new int[] {(int) s.lastPurchaseDay} : w;
   }
 
+  /**
+   * Whether the window misses days between its first day and the latest ones: only in state that
+   * started without a window (not full, yet fewer days than the person has). Such a window takes no
+   * day older than its own and gives no cadence.
+   */
+  private static boolean partial(ScoreState s, int[] window) {
+    return window.length < PurchaseDays.WINDOW && window.length < s.purchaseDays;
+  }
+
   /** Every day known to have had a purchase: the window, the first and the last purchase day. */
   private static int[] knownDays(ScoreState s) {
     int[] known = PurchaseDays.add(window(s), (int) firstDay(s), Integer.MAX_VALUE);
@@ -198,6 +207,7 @@ public final class CustomerScorer implements Serializable {
     }
     long firstDay = firstDay(s);
     int[] window = window(s);
+    boolean partial = partial(s, window);
     s.purchaseAmount += amount;
     if (day == firstDay) {
       s.firstDayAmount += amount;
@@ -210,7 +220,9 @@ public final class CustomerScorer implements Serializable {
       // (other than the first day) cannot be told apart and counts as new
       s.purchaseDays++;
     }
-    s.recentPurchaseDays = PurchaseDays.add(window, (int) day, PurchaseDays.WINDOW);
+    if (!partial || day > window[0]) {
+      s.recentPurchaseDays = PurchaseDays.add(window, (int) day, PurchaseDays.WINDOW);
+    }
     s.firstPurchaseAt = Math.min(s.firstPurchaseAt, time);
     if (time >= s.lastPurchaseAt) {
       s.lastPurchaseAt = time;
@@ -316,7 +328,7 @@ public final class CustomerScorer implements Serializable {
       int[] window = window(s);
       sc.usualCadenceDays =
           round(
-              window.length >= 2
+              window.length >= 2 && !partial(s, window)
                   ? PurchaseDays.meanGap(window)
                   : (s.lastPurchaseAt - s.firstPurchaseAt) / (double) ScoringConfig.DAY_MILLIS / x);
     }

@@ -416,9 +416,18 @@ class CustomerScorerTest {
     assertThat(before.repeatPurchases).isEqualTo(4);
     buy(p, 10, T0.plusMillis(40 * DAY + 60_000)); // the last day again: not a new day
     buy(p, 10, T0.plusMillis(48 * DAY));
-    assertThat(p.s.purchaseDays).isEqualTo(6);
+    // a late purchase on day 25: the days before 40 are unknown, so it stays out of the window
+    buy(p, 10, T0.plusMillis(25 * DAY));
+    assertThat(p.s.purchaseDays).isEqualTo(7);
     assertThat(p.s.recentPurchaseDays).containsExactly(40 + dayOfT0(), 48 + dayOfT0());
+    // a window that misses older days gives no cadence: the whole history's mean gap (48 / 6)
     assertThat(score(p, T0.plusMillis(49 * DAY)).usualCadenceDays).isEqualTo(8.0);
+    for (int i = 0; i < PurchaseDays.WINDOW - 2; i++) {
+      buy(p, 10, T0.plusMillis((50 + 2 * i) * DAY));
+    }
+    // full again: the latest 16 days, 40, 48 and every other day from 50 to 76
+    assertThat(p.s.recentPurchaseDays).hasSize(PurchaseDays.WINDOW);
+    assertThat(score(p, T0.plusMillis(77 * DAY)).usualCadenceDays).isEqualTo(2.4);
   }
 
   private static int dayOfT0() {
