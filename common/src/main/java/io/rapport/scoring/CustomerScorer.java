@@ -98,10 +98,11 @@ public final class CustomerScorer implements Serializable {
    * Folds into {@code into} the score inputs of a profile merged into it ({@code from}: what the
    * absorbed id's own events gave, built with {@link #apply}); the caller folds each absorbed id
    * once. Counts, amounts and decayed sentiments add up as if every event had been applied here;
-   * the registration points count once. Purchase days: each side's distinct days are added, less
-   * one where both have their first (or their last) purchase on the same day; a common day in
-   * between is counted twice. Published segments, population placements, the timer and the
-   * churn-alert latch stay those of {@code into}.
+   * the registration points count once. Purchase days: the windows of latest distinct days ({@link
+   * PurchaseDays}) are joined, exactly; the count of distinct days adds both sides' counts less the
+   * days both are known to share (their windows, first and last days), so only a common day older
+   * than both windows (and not the first day of both) would count twice. Published segments,
+   * population placements, the timer and the churn-alert latch stay those of {@code into}.
    */
   public void fold(ScoreState into, ScoreState from) {
     into.clock = Math.max(into.clock, from.clock);
@@ -142,19 +143,15 @@ public final class CustomerScorer implements Serializable {
       into.purchaseDays = from.purchaseDays;
       into.purchaseAmount = from.purchaseAmount;
       into.firstDayAmount = from.firstDayAmount;
+      into.recentPurchaseDays = window(from).clone();
       return;
     }
-    long intoFirst = Math.floorDiv(into.firstPurchaseAt, ScoringConfig.DAY_MILLIS);
-    long fromFirst = Math.floorDiv(from.firstPurchaseAt, ScoringConfig.DAY_MILLIS);
-    long days = into.purchaseDays + from.purchaseDays;
-    if (intoFirst == fromFirst) {
-      days--;
-    }
-    if (into.lastPurchaseDay == from.lastPurchaseDay
-        && !(intoFirst == fromFirst && into.lastPurchaseDay == intoFirst)) {
-      days--;
-    }
-    into.purchaseDays = Math.max(1, days);
+    long intoFirst = firstDay(into);
+    long fromFirst = firstDay(from);
+    long shared = PurchaseDays.common(knownDays(into), knownDays(from));
+    int[] window = PurchaseDays.union(window(into), window(from), PurchaseDays.WINDOW);
+    into.purchaseDays = Math.max(window.length, into.purchaseDays + from.purchaseDays - shared);
+    into.recentPurchaseDays = window;
     if (fromFirst < intoFirst) {
       into.firstDayAmount = from.firstDayAmount;
     } else if (fromFirst == intoFirst) {
@@ -168,6 +165,34 @@ public final class CustomerScorer implements Serializable {
     }
   }
 
+  private static long firstDay(ScoreState s) {
+    return Math.floorDiv(s.firstPurchaseAt, ScoringConfig.DAY_MILLIS);
+  }
+
+  /**
+   * The window of latest purchase days; in state written before windows were kept, the last
+   * purchase day alone (the latest day, so still the start of an exact window).
+   */
+  private static int[] window(ScoreState s) {
+    int[] w = s.recentPurchaseDays == null ? new int[0] : s.recentPurchaseDays;
+    return w.length == 0 && s.purchaseDays > 0 ? new int[] {(int) s.lastPurchaseDay} : w;
+  }
+
+  /**
+   * Whether the window misses days between its first day and the latest ones: only in state that
+   * started without a window (not full, yet fewer days than the person has). Such a window takes no
+   * day older than its own and gives no cadence.
+   */
+  private static boolean partial(ScoreState s, int[] window) {
+    return window.length < PurchaseDays.WINDOW && window.length < s.purchaseDays;
+  }
+
+  /** Every day known to have had a purchase: the window, the first and the last purchase day. */
+  private static int[] knownDays(ScoreState s) {
+    int[] known = PurchaseDays.add(window(s), (int) firstDay(s), Integer.MAX_VALUE);
+    return PurchaseDays.add(known, (int) s.lastPurchaseDay, Integer.MAX_VALUE);
+  }
+
   private static void purchase(ScoreState s, long time, double amount) {
     long day = Math.floorDiv(time, ScoringConfig.DAY_MILLIS);
     if (s.purchaseDays == 0) {
@@ -177,9 +202,12 @@ public final class CustomerScorer implements Serializable {
       s.purchaseDays = 1;
       s.firstDayAmount = amount;
       s.purchaseAmount = amount;
+      s.recentPurchaseDays = new int[] {(int) day};
       return;
     }
-    long firstDay = Math.floorDiv(s.firstPurchaseAt, ScoringConfig.DAY_MILLIS);
+    long firstDay = firstDay(s);
+    int[] window = window(s);
+    boolean partial = partial(s, window);
     s.purchaseAmount += amount;
     if (day == firstDay) {
       s.firstDayAmount += amount;
@@ -187,10 +215,13 @@ public final class CustomerScorer implements Serializable {
       // a late purchase before the first one: it becomes the first day
       s.purchaseDays++;
       s.firstDayAmount = amount;
-    } else if (day != s.lastPurchaseDay) {
-      // distinct days, assuming purchases arrive roughly in order (a late one on a day between
-      // the first and the last that already had a purchase is counted as a new day)
+    } else if (day != s.lastPurchaseDay && !PurchaseDays.contains(window, (int) day)) {
+      // a new day; only a late purchase on a day older than the window that already had one
+      // (other than the first day) cannot be told apart and counts as new
       s.purchaseDays++;
+    }
+    if (!partial || day > window[0]) {
+      s.recentPurchaseDays = PurchaseDays.add(window, (int) day, PurchaseDays.WINDOW);
     }
     s.firstPurchaseAt = Math.min(s.firstPurchaseAt, time);
     if (time >= s.lastPurchaseAt) {
@@ -292,8 +323,14 @@ public final class CustomerScorer implements Serializable {
     sc.clv = round(clv.value(x, tx, bigT, zbar));
     sc.daysSinceLastPurchase = round((now - s.lastPurchaseAt) / (double) ScoringConfig.DAY_MILLIS);
     if (x > 0) {
+      // the mean gap between the latest distinct purchase days (the window); in state written
+      // before the window was kept, the mean gap over the whole history
+      int[] window = window(s);
       sc.usualCadenceDays =
-          round((s.lastPurchaseAt - s.firstPurchaseAt) / (double) ScoringConfig.DAY_MILLIS / x);
+          round(
+              window.length >= 2 && !partial(s, window)
+                  ? PurchaseDays.meanGap(window)
+                  : (s.lastPurchaseAt - s.firstPurchaseAt) / (double) ScoringConfig.DAY_MILLIS / x);
     }
     // Share of Wallet: net spend against what the model expects of an average customer over the
     // same tenure (the first purchase plus E[X(T)] repeats at the population's mean spend).

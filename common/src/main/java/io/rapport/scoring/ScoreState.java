@@ -22,6 +22,13 @@ public class ScoreState {
   public double purchaseAmount;
   public double firstDayAmount;
 
+  /**
+   * The latest distinct purchase days (epoch days, ascending, at most {@link PurchaseDays#WINDOW}):
+   * the usual cadence, and distinct days on merges and late purchases. Empty in state written
+   * before it existed (then the first and last days are all that is known).
+   */
+  public int[] recentPurchaseDays = new int[0];
+
   /** Decayed sentiment for Share of Heart and roles, and the short/long pair for the trend. */
   public Decayed sentiment = new Decayed();
 
@@ -85,6 +92,7 @@ public class ScoreState {
         && purchaseDays == s.purchaseDays
         && Double.compare(purchaseAmount, s.purchaseAmount) == 0
         && Double.compare(firstDayAmount, s.firstDayAmount) == 0
+        && java.util.Arrays.equals(recentPurchaseDays, s.recentPurchaseDays)
         && Objects.equals(sentiment, s.sentiment)
         && Objects.equals(sentimentShort, s.sentimentShort)
         && Objects.equals(sentimentLong, s.sentimentLong)

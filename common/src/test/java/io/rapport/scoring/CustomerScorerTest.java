@@ -359,6 +359,82 @@ class CustomerScorerTest {
   }
 
   @Test
+  void foldingLongHistoriesWithCommonDaysKeepsTheCadenceOfTheWholeHistory() {
+    // two CRM records of one person, 36 purchase days each over a year (60 in all), 12 days
+    // shared: the first day of both, inner days of both, five of them inside both windows
+    Person survivor = new Person("C20", CustomerProfile.CUSTOMER);
+    Person absorbed = new Person("C21", CustomerProfile.CUSTOMER);
+    Person whole = new Person("C20", CustomerProfile.CUSTOMER);
+    for (int day = 0; day < 360; day += 6) {
+      boolean toSurvivor = day % 12 == 0 || day % 30 == 0;
+      boolean toAbsorbed = day % 12 != 0 || day % 30 == 0;
+      Instant at = T0.plusMillis(day * DAY + 3_600_000L * (day % 7));
+      if (toSurvivor) {
+        buy(survivor, 20, at);
+        buy(whole, 20, at);
+      }
+      if (toAbsorbed) {
+        buy(absorbed, 15, at.plusSeconds(60));
+        buy(whole, 15, at.plusSeconds(60));
+      }
+    }
+    // a late purchase inside the window, on a day the person already bought on
+    buy(absorbed, 5, T0.plusMillis(354 * DAY + 1));
+    buy(whole, 5, T0.plusMillis(354 * DAY + 1));
+    assertThat(whole.s.purchaseDays).isEqualTo(60);
+    assertThat(whole.s.recentPurchaseDays).hasSize(PurchaseDays.WINDOW);
+    assertThat(survivor.s.purchaseDays + absorbed.s.purchaseDays).isEqualTo(72);
+
+    scorer.fold(survivor.s, absorbed.s);
+    ProfileLogic.fold(survivor.p, absorbed.p);
+
+    assertThat(survivor.s.recentPurchaseDays).isEqualTo(whole.s.recentPurchaseDays);
+    Instant now = T0.plusMillis(400 * DAY);
+    Scores folded = score(survivor, now);
+    Scores direct = score(whole, now);
+    assertThat(folded.usualCadenceDays).isEqualTo(direct.usualCadenceDays).isEqualTo(6.0);
+    assertThat(folded.reasons)
+        .contains("no purchase for 45 days against a usual 6-day cadence")
+        .filteredOn(r -> r.contains("cadence"))
+        .isEqualTo(direct.reasons.stream().filter(r -> r.contains("cadence")).toList());
+    // the count of distinct days (for BG/NBD) is exact for the shared days within both windows
+    // (210, 240, 270, 300, 330) and the common first day; the six shared days older than either
+    // window (30 to 180) still count twice: 66 against 60
+    assertThat(survivor.s.purchaseDays).isEqualTo(66);
+  }
+
+  @Test
+  void stateWithoutTheWindowStillScoresAndStartsOne() {
+    // a score state written before the window was kept: counts, first and last purchase only
+    Person p = new Person("C30", CustomerProfile.CUSTOMER);
+    for (int i = 0; i < 5; i++) {
+      buy(p, 10, T0.plusMillis(i * 10 * DAY));
+    }
+    p.s.recentPurchaseDays = new int[0];
+    Scores before = score(p, T0.plusMillis(41 * DAY));
+    assertThat(before.usualCadenceDays).isEqualTo(10.0);
+    assertThat(before.repeatPurchases).isEqualTo(4);
+    buy(p, 10, T0.plusMillis(40 * DAY + 60_000)); // the last day again: not a new day
+    buy(p, 10, T0.plusMillis(48 * DAY));
+    // a late purchase on day 25: the days before 40 are unknown, so it stays out of the window
+    buy(p, 10, T0.plusMillis(25 * DAY));
+    assertThat(p.s.purchaseDays).isEqualTo(7);
+    assertThat(p.s.recentPurchaseDays).containsExactly(40 + dayOfT0(), 48 + dayOfT0());
+    // a window that misses older days gives no cadence: the whole history's mean gap (48 / 6)
+    assertThat(score(p, T0.plusMillis(49 * DAY)).usualCadenceDays).isEqualTo(8.0);
+    for (int i = 0; i < PurchaseDays.WINDOW - 2; i++) {
+      buy(p, 10, T0.plusMillis((50 + 2 * i) * DAY));
+    }
+    // full again: the latest 16 days, 40, 48 and every other day from 50 to 76
+    assertThat(p.s.recentPurchaseDays).hasSize(PurchaseDays.WINDOW);
+    assertThat(score(p, T0.plusMillis(77 * DAY)).usualCadenceDays).isEqualTo(2.4);
+  }
+
+  private static int dayOfT0() {
+    return (int) Math.floorDiv(T0.toEpochMilli(), DAY);
+  }
+
+  @Test
   void purchaseDaysCountDistinctDaysAndRegistrationEarnsOnce() {
     Person p = new Person("C5", CustomerProfile.CUSTOMER);
     ProfileUpdate reg = ProfileUpdate.of(ProfileUpdate.CUSTOMER, p.p, T0.toEpochMilli());

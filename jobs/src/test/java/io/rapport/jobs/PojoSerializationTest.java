@@ -117,6 +117,7 @@ class PojoSerializationTest {
     io.rapport.scoring.ScoreState s = new io.rapport.scoring.ScoreState();
     s.recentNegatives.add(5L);
     s.badges.add("first-purchase");
+    s.recentPurchaseDays = new int[] {20_500, 20_521};
     s.sentiment.add(0.5, 5, 1000);
     s.valueSegment = "loyal";
     return s;

@@ -28,15 +28,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -56,10 +53,14 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  *       their keyed state takes serialized with the job's serializers (keys included): identity
  *       index owners, merge-registry node, forwarding-stage history and the profile. RocksDB
  *       compresses blocks and adds per-entry overhead; this is the raw serialized figure.
+ *   <li>Scoring state per customer ({@link ScoringStateSize}), measured the same way: {@code
+ *       --scored N} customers (default 1,000,000) with {@code --purchases P} purchase days (default
+ *       12) and {@code --mentions M} mentions (default 6) on average, scored once.
  * </ol>
  *
  * Options: {@code --customers N} (throughput run, default 100,000), {@code --events N} (mentions
- * and purchases after the links, default 1,000,000), {@code --profiles N}.
+ * and purchases after the links, default 1,000,000), {@code --profiles N}, {@code --scored N},
+ * {@code --purchases P}, {@code --mentions M}, {@code --state-only} (no throughput runs).
  */
 public final class IdentityBenchmark {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
@@ -71,26 +72,52 @@ public final class IdentityBenchmark {
     int customers = 100_000;
     int events = 1_000_000;
     int profiles = 1_000_000;
+    int scored = 1_000_000;
+    int purchases = 12;
+    int mentions = 6;
+    boolean stateOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--customers" -> customers = Integer.parseInt(args[++i]);
         case "--events" -> events = Integer.parseInt(args[++i]);
         case "--profiles" -> profiles = Integer.parseInt(args[++i]);
+        case "--scored" -> scored = Integer.parseInt(args[++i]);
+        case "--purchases" -> purchases = Integer.parseInt(args[++i]);
+        case "--mentions" -> mentions = Integer.parseInt(args[++i]);
+        case "--state-only" -> stateOnly = true;
         default -> {
           System.err.println(
-              "usage: bin/rapport bench identity [--customers N] [--events N] [--profiles N]");
+              "usage: bin/rapport bench identity [--customers N] [--events N] [--profiles N]"
+                  + " [--scored N] [--purchases P] [--mentions M] [--state-only]");
           System.exit(2);
         }
       }
+    }
+    if (purchases < 1 || mentions < 0) {
+      System.err.println("--purchases must be at least 1 and --mentions at least 0");
+      System.exit(2);
     }
     System.out.printf(
         Locale.ROOT,
         "%d cores, %s%n",
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-    throughput(customers, events); // warm-up
-    throughput(customers, events);
+    if (!stateOnly) {
+      throughput(customers, events); // warm-up
+      throughput(customers, events);
+    }
     stateBytes(profiles);
+    long t0 = System.nanoTime();
+    long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    ScoringStateSize scoring =
+        ScoringStateSize.measure(
+            scored, purchases, mentions, k -> customer("C" + (1_000_000 + k), k));
+    System.out.println(scoring.describe(purchases, mentions));
+    System.out.printf(
+        Locale.ROOT,
+        "(scoring state built and measured in %.1f s wall, %.1f s CPU)%n",
+        (System.nanoTime() - t0) / 1e9,
+        (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9);
     System.exit(0);
   }
 
@@ -217,14 +244,9 @@ public final class IdentityBenchmark {
   // ---- state per profile ----
 
   private static void stateBytes(int profiles) throws Exception {
-    SerializerConfigImpl config = new SerializerConfigImpl();
-    config.setGenericTypes(false);
-    TypeSerializer<CustomerProfile> profileSer =
-        TypeInformation.of(CustomerProfile.class).createSerializer(config);
-    TypeSerializer<IdentityNode> nodeSer =
-        TypeInformation.of(IdentityNode.class).createSerializer(config);
-    StringSerializer str = StringSerializer.INSTANCE;
-    DataOutputSerializer out = new DataOutputSerializer(4096);
+    SerializedState state = new SerializedState();
+    TypeSerializer<CustomerProfile> profileSer = state.serializer(CustomerProfile.class);
+    TypeSerializer<IdentityNode> nodeSer = state.serializer(IdentityNode.class);
     IdentifierNormalizer normalizer = IdentifierNormalizer.defaults("ES");
     CurrencyRates rates = CurrencyRates.defaults();
     long index = 0;
@@ -258,22 +280,14 @@ public final class IdentityBenchmark {
         ProfileLogic.applyMention(p, sm, m == 0 ? 0.4 : -0.3);
       }
       for (String identifier : ids) {
-        out.clear();
-        str.serialize(identifier, out);
-        str.serialize(id, out);
-        index += out.length();
+        index += state.entry(identifier, id);
       }
       IdentityNode node = new IdentityNode();
       node.identifiers = new ArrayList<>(ids);
-      out.clear();
-      str.serialize(id, out);
-      nodeSer.serialize(node, out);
-      registry += out.length();
-      out.clear();
-      str.serialize(id, out);
-      profileSer.serialize(p, out);
-      profile += out.length();
-      forwarding += out.length(); // the same history, kept once more by the forwarding stage
+      registry += state.entry(id, nodeSer, node);
+      int profileBytes = state.entry(id, profileSer, p);
+      profile += profileBytes;
+      forwarding += profileBytes; // the same history, kept once more by the forwarding stage
     }
     long total = index + registry + forwarding + profile;
     System.out.printf(

@@ -118,7 +118,11 @@ class MergeScoringTest {
   }
 
   private ProfileEvent purchase(String key, String id, double amount, long day) {
-    Transaction t = Samples.purchase(id, null, amount, Samples.T0.plusMillis(day * DAY));
+    return purchase(key, id, amount, Samples.T0.plusMillis(day * DAY));
+  }
+
+  private ProfileEvent purchase(String key, String id, double amount, Instant at) {
+    Transaction t = Samples.purchase(id, null, amount, at);
     ProfileLogic.applyTransaction(whole, t, amount);
     new CustomerScorer(config).apply(wholeScores, ProfileUpdate.transaction(whole, t, amount));
     return ProfileEvent.transaction(key, t);
@@ -211,5 +215,39 @@ class MergeScoringTest {
     // only the survivor keeps scores (profile and score state) and a rescoring timer
     assertThat(scoreStateEntries()).isEqualTo(2);
     assertThat(scores.numEventTimeTimers()).isEqualTo(1);
+  }
+
+  @Test
+  void aPurchaseDayBothIdsHadInsideTheirHistoriesCountsOnce() throws Exception {
+    // C1 buys on days 0, 10 and 20, C2 on days 5, 10 (an hour later) and 15: day 10 is neither's
+    // first nor last purchase day
+    deliver(send(purchase("C1", "t1", 30, 0)));
+    deliver(send(purchase("C2", "t2", 40, 5)));
+    deliver(send(purchase("C1", "t3", 25, 10)));
+    deliver(send(purchase("C2", "t4", 35, Samples.T0.plusMillis(10 * DAY + 3_600_000))));
+    deliver(send(purchase("C2", "t5", 45, 15)));
+    deliver(send(purchase("C1", "t6", 50, 20)));
+
+    deliver(send(move("C2", "C1", 21)));
+
+    JsonNode c1 = last("r-customers", "C1");
+    assertThat(c1.path("purchaseCount").asLong()).isEqualTo(6);
+    long now = Instant.parse(c1.path("scores").path("scoredAt").asText()).toEpochMilli();
+    Scores expected =
+        new CustomerScorer(config)
+            .score(wholeScores, whole, now, new InfluenceDistribution(), new SpendDistribution());
+    JsonNode in = c1.path("scores").path("inputs");
+    // five distinct days (0, 5, 10, 15, 20): four repeats, a usual cadence of 5 days
+    assertThat(in.path("repeatPurchases").asLong())
+        .isEqualTo(expected.repeatPurchases)
+        .isEqualTo(4);
+    assertThat(in.path("usualCadenceDays").asDouble())
+        .isEqualTo(expected.usualCadenceDays)
+        .isEqualTo(5.0);
+    JsonNode s = c1.path("scores");
+    assertThat(s.path("pAlive").asDouble()).isEqualTo(expected.pAlive);
+    assertThat(s.path("clv").asDouble()).isEqualTo(expected.clv);
+    assertThat(s.path("atRisk").asDouble()).isEqualTo(expected.atRisk);
+    assertThat(scoreStateEntries()).isEqualTo(2);
   }
 }
