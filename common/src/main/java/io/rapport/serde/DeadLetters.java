@@ -29,32 +29,49 @@ public final class DeadLetters {
       String reason,
       byte[] payload,
       Instant now) {
-    DeadLetter d = new DeadLetter();
-    d.sourceTopic = m.sourceTopic != null ? m.sourceTopic : defaultTopic;
-    d.partition = m.sourcePartition;
-    d.offset = m.sourceOffset;
-    d.sourceTimestamp = m.sourceTimestamp >= 0 ? m.sourceTimestamp : null;
-    d.errorCode = errorCode;
-    d.reason = reason;
-    d.time = now;
-    byte[] bytes = payload == null ? new byte[0] : payload;
-    d.payloadSize = bytes.length;
-    d.payloadBase64 = Base64.getEncoder().encodeToString(bytes);
-    return d;
+    return of(
+        m.sourceTopic != null ? m.sourceTopic : defaultTopic,
+        m.sourcePartition,
+        m.sourceOffset,
+        m.sourceTimestamp,
+        errorCode,
+        reason,
+        payload,
+        now);
   }
 
   /** A dead letter for a record refused after parsing (e.g. an unknown currency). */
   public static DeadLetter of(
       Envelope source, String errorCode, String reason, byte[] original, Instant now) {
+    return of(
+        source.sourceTopic,
+        source.partition,
+        source.offset,
+        source.sourceTimestamp,
+        errorCode,
+        reason,
+        original,
+        now);
+  }
+
+  private static DeadLetter of(
+      String topic,
+      int partition,
+      long offset,
+      long recordTimestamp,
+      String errorCode,
+      String reason,
+      byte[] payload,
+      Instant now) {
     DeadLetter d = new DeadLetter();
-    d.sourceTopic = source.sourceTopic;
-    d.partition = source.partition;
-    d.offset = source.offset;
-    d.sourceTimestamp = source.sourceTimestamp >= 0 ? source.sourceTimestamp : null;
+    d.sourceTopic = topic;
+    d.partition = partition;
+    d.offset = offset;
+    d.sourceTimestamp = recordTimestamp >= 0 ? recordTimestamp : null;
     d.errorCode = errorCode;
     d.reason = reason;
     d.time = now;
-    byte[] bytes = original == null ? new byte[0] : original;
+    byte[] bytes = payload == null ? new byte[0] : payload;
     d.payloadSize = bytes.length;
     d.payloadBase64 = Base64.getEncoder().encodeToString(bytes);
     return d;

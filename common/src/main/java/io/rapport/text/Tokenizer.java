@@ -317,10 +317,11 @@ final class Tokenizer {
     int h = 0;
     int kl = 0;
     int k = from;
+    int taking = 0; // characters of an accepted non-ASCII code point still to take
     while (k < to) {
       char c = s[k];
+      char lc;
       if (c < 128) {
-        char lc;
         if (c >= 'a' && c <= 'z') {
           lower++;
           lc = c;
@@ -336,51 +337,43 @@ final class Tokenizer {
         }
         key[kl++] = lc;
         h = 31 * h + lc;
-        if (lc == prev && lc >= 'a') {
-          if (++run == 3) {
-            elong = true;
+      } else {
+        if (taking == 0) {
+          taking = 1;
+          if (scan && !(c == '’' && k + 1 < to && Character.isLetter(s[k + 1]))) {
+            int cp = Character.codePointAt(s, k, to);
+            int ct = Character.getType(cp);
+            if (!Character.isLetterOrDigit(cp)
+                && ct != Character.NON_SPACING_MARK
+                && ct != Character.COMBINING_SPACING_MARK) {
+              break;
+            }
+            taking = Character.charCount(cp);
           }
-        } else {
-          run = 1;
         }
-        prev = lc;
-        k++;
-        continue;
-      }
-      int len = 1;
-      if (scan && !(c == '’' && k + 1 < to && Character.isLetter(s[k + 1]))) {
-        int cp = Character.codePointAt(s, k, to);
-        int ct = Character.getType(cp);
-        if (!Character.isLetterOrDigit(cp)
-            && ct != Character.NON_SPACING_MARK
-            && ct != Character.COMBINING_SPACING_MARK) {
-          break;
-        }
-        len = Character.charCount(cp);
-      }
-      ascii = false;
-      for (int end = k + len; k < end; k++) {
-        c = s[k];
+        taking--;
+        ascii = false;
         if (Character.isUpperCase(c)) {
           upper++;
         } else if (Character.isLowerCase(c)) {
           lower++;
         }
-        char lc = Character.toLowerCase(c);
+        lc = Character.toLowerCase(c);
         char kc = foldLower(lc);
         if (kc != 0) {
           key[kl++] = kc;
           h = 31 * h + kc;
         }
-        if (lc == prev && lc >= 'a') {
-          if (++run == 3) {
-            elong = true;
-          }
-        } else {
-          run = 1;
-        }
-        prev = lc;
       }
+      if (lc == prev && lc >= 'a') {
+        if (++run == 3) {
+          elong = true;
+        }
+      } else {
+        run = 1;
+      }
+      prev = lc;
+      k++;
     }
     Token t = next(type, from, k, sentence, text);
     t.caps = upper >= 2 && lower == 0;
