@@ -201,11 +201,18 @@ public final class Documents implements java.io.Serializable {
     return EsDocument.update(alertsIndex, s.alertId, json, json);
   }
 
-  /** A merge-log entry; its id is the merge id. */
+  /**
+   * A merge-log entry (with its {@code mergeId}), at the absorbed id's document id. An id is
+   * absorbed once, but into which survivor depends on arrival order (A into B then B into C, or A
+   * into C): after a failure the job may replay a merge differently from the attempt that failed,
+   * whose documents Elasticsearch kept. Keyed by the merge id (survivor and absorbed), the failed
+   * attempt's document would stay beside the replay's and show the id absorbed twice; keyed by the
+   * absorbed id, the replay's document replaces it.
+   */
   public EsDocument merge(io.rapport.model.MergeRecord r) {
     ObjectNode d = Json.mapper().valueToTree(r);
     d.put("time", Instant.ofEpochMilli(r.time).toString());
-    return new EsDocument(mergesIndex, r.mergeId, Json.toString(d));
+    return new EsDocument(mergesIndex, r.mergedId, Json.toString(d));
   }
 
   /**

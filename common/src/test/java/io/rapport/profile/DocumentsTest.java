@@ -3,9 +3,17 @@ package io.rapport.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rapport.identity.IdentityGraph;
+import io.rapport.identity.IdentityNode;
 import io.rapport.identity.Pseudonymizer;
 import io.rapport.model.EsDocument;
+import io.rapport.model.MergeRecord;
 import io.rapport.serde.Json;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class DocumentsTest {
@@ -51,5 +59,81 @@ class DocumentsTest {
     assertThat(partial.size()).isEqualTo(2);
     assertThat(partial.path("profileId").asText()).isEqualTo("C11");
     assertThat(partial.path("profileKind").asText()).isEqualTo("customer");
+  }
+
+  /** A registry on a map, as merge-identities keeps it in keyed state. */
+  private static IdentityGraph graph(Pseudonymizer hash) {
+    Map<String, IdentityNode> nodes = new HashMap<>();
+    return new IdentityGraph(
+        new IdentityGraph.Store() {
+          @Override
+          public IdentityNode get(String id) {
+            return nodes.get(id);
+          }
+
+          @Override
+          public void put(String id, IdentityNode node) {
+            nodes.put(id, node);
+          }
+
+          @Override
+          public void remove(String id) {
+            nodes.remove(id);
+          }
+        },
+        5,
+        hash);
+  }
+
+  /**
+   * C212 is a CRM duplicate of C200 (same email) and claims the handle of a prospect. The two merge
+   * candidates come from two identifiers (two keys, maybe two subtasks of resolve-identity), in
+   * either order: {@code prospectFirst} merges the prospect into C212 then C212 into C200; else
+   * C212 into C200, then the prospect into C200.
+   */
+  private static List<MergeRecord> merges(Pseudonymizer hash, boolean prospectFirst)
+      throws Exception {
+    IdentityGraph g = graph(hash);
+    List<String> c212 = List.of("crm:C212", "email:c0@example.com", "social:x:fan12");
+    g.claim("C200", List.of("crm:C200", "email:c0@example.com"));
+    List<MergeRecord> out = new ArrayList<>();
+    for (int step = 0; step < 2; step++) {
+      IdentityGraph.Outcome o =
+          (step == 0) == prospectFirst
+              ? g.conflict("prospect-fan12", "C212", "social:x:fan12", c212, 10 + step)
+              : g.conflict("C200", "C212", "email:c0@example.com", c212, 10 + step);
+      out.add(o.merge);
+    }
+    return out;
+  }
+
+  @Test
+  void aMergeReplayedInAnotherOrderReplacesTheFailedAttemptsMergeDocument() throws Exception {
+    Pseudonymizer hash = new Pseudonymizer("s", true);
+    Documents documents = new Documents("r-", hash);
+    // The attempt that failed wrote its merge documents (Elasticsearch keeps them: the sink is at
+    // least once, nothing rolls back); the replay from the checkpoint before both merges saw the
+    // candidates in the other order. Elasticsearch: the last write of each id wins.
+    List<MergeRecord> failed = merges(hash, true);
+    List<MergeRecord> replay = merges(hash, false);
+    assertThat(failed.get(0).survivorId).isEqualTo("C212"); // the orders do differ
+    assertThat(replay.get(1).survivorId).isEqualTo("C200");
+    Map<String, JsonNode> index = new TreeMap<>();
+    Map<String, JsonNode> replayOnly = new TreeMap<>();
+    for (MergeRecord r : failed) {
+      EsDocument d = documents.merge(r);
+      index.put(d.id, tree(d.json));
+    }
+    for (MergeRecord r : replay) {
+      EsDocument d = documents.merge(r);
+      index.put(d.id, tree(d.json));
+      replayOnly.put(d.id, tree(d.json));
+    }
+    // one document per absorbed id, the replay's (whose merges the merge-log topic committed)
+    assertThat(index).isEqualTo(replayOnly);
+    assertThat(index.values().stream().map(d -> d.path("mergedId").asText()).toList())
+        .containsExactlyInAnyOrder("C212", "prospect-fan12");
+    assertThat(index.values().stream().map(d -> d.path("mergeId").asText()).toList())
+        .containsExactlyInAnyOrderElementsOf(replay.stream().map(r -> r.mergeId).toList());
   }
 }

@@ -95,9 +95,10 @@ class IdentityScenariosITCase {
       assertThat(c11.toString()).doesNotContain("dup@example.com");
 
       await("the merge document", () -> it.docs("merges").size() == 1);
-      JsonNode merge = it.docs("merges").get(IdentityGraph.mergeId("C11", "C12"));
+      JsonNode merge = it.docs("merges").get("C12"); // at the absorbed id
       assertThat(merge.path("survivorId").asText()).isEqualTo("C11");
       assertThat(merge.path("mergedId").asText()).isEqualTo("C12");
+      assertThat(merge.path("mergeId").asText()).isEqualTo(IdentityGraph.mergeId("C11", "C12"));
       assertThat(merge.path("kind").asText()).isEqualTo(MergeRecord.CRM_DUPLICATE);
       assertThat(merge.path("rule").asText()).isEqualTo(IdentityGraph.RULE_OLDEST_CUSTOMER_ID);
       assertThat(merge.path("identifierType").asText()).isEqualTo("email");
@@ -220,8 +221,10 @@ class IdentityScenariosITCase {
       assertThat(c31.path("totalSpend").asDouble()).isEqualTo(15.0);
       assertThat(texts(c31.path("mergedIds"))).containsExactly("C32", "C33");
       await("two merge documents", () -> it.docs("merges").size() == 2);
-      JsonNode first = it.docs("merges").get(IdentityGraph.mergeId("C32", "C33"));
-      JsonNode second = it.docs("merges").get(IdentityGraph.mergeId("C31", "C32"));
+      JsonNode first = it.docs("merges").get("C33");
+      JsonNode second = it.docs("merges").get("C32");
+      assertThat(first.path("mergeId").asText()).isEqualTo(IdentityGraph.mergeId("C32", "C33"));
+      assertThat(second.path("mergeId").asText()).isEqualTo(IdentityGraph.mergeId("C31", "C32"));
       assertThat(texts(first.path("mergedIds"))).containsExactly("C33");
       assertThat(texts(second.path("mergedIds"))).containsExactly("C32", "C33");
       assertThat(it.committed(TOPIC_MERGES, 2)).hasSize(2);
