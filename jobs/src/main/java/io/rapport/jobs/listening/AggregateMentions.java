@@ -18,6 +18,12 @@ import org.apache.flink.util.Collector;
  * Tumbling event-time windows of a minute and of an hour per brand (keyed by brand): each mention
  * is added to its minute's and its hour's accumulator; a window is published once, when the
  * watermark passes its end plus the allowed lateness, and its state is cleared then.
+ *
+ * <p>A mention routed in time can still be late here: after a keyBy, watermarks reach a subtask by
+ * several channels, and one that resumes from idleness may be behind another's. Such a mention is
+ * not added to a published window (that would change a figure already written); it goes to the
+ * {@link RouteListeningMentions#LATE} side output as a {@code LATE} dead letter naming the brand,
+ * and is counted ({@code listeningLateDropped}), so nothing is lost silently.
  */
 public class AggregateMentions
     extends KeyedProcessFunction<String, BrandMention, ListeningAggregate> {
@@ -29,13 +35,19 @@ public class AggregateMentions
   private final long allowedLatenessMillis;
   private final int topK;
   private final int counterCapacity;
+  private final String sourceTopic;
   private transient MapState<String, ListeningAccumulator> windows;
   private transient Counter lateDropped;
 
-  public AggregateMentions(Duration allowedLateness, int topK, int counterCapacity) {
+  /**
+   * @param sourceTopic the mentions topic, for dead letters of mentions without Kafka coordinates
+   */
+  public AggregateMentions(
+      Duration allowedLateness, int topK, int counterCapacity, String sourceTopic) {
     this.allowedLatenessMillis = allowedLateness.toMillis();
     this.topK = topK;
     this.counterCapacity = counterCapacity;
+    this.sourceTopic = sourceTopic;
   }
 
   @Override
@@ -54,9 +66,13 @@ public class AggregateMentions
   public void processElement(BrandMention bm, Context ctx, Collector<ListeningAggregate> out)
       throws Exception {
     long time = bm.mention.mention.time.toEpochMilli();
-    if (RouteListeningMentions.isLate(
-        time, ctx.timerService().currentWatermark(), allowedLatenessMillis)) {
-      lateDropped.inc(); // routed as late upstream already; never reopen a published window
+    long watermark = ctx.timerService().currentWatermark();
+    if (RouteListeningMentions.isLate(time, watermark, allowedLatenessMillis)) {
+      lateDropped.inc(); // never reopen a published window
+      ctx.output(
+          RouteListeningMentions.LATE,
+          RouteListeningMentions.lateDeadLetter(
+              bm.mention, bm.brand, watermark, allowedLatenessMillis, sourceTopic));
       return;
     }
     for (String g : GRANULARITIES) {

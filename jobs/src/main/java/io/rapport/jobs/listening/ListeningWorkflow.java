@@ -52,7 +52,8 @@ public final class ListeningWorkflow {
                     new AggregateMentions(
                         conf.get(LISTENING_ALLOWED_LATENESS),
                         conf.get(LISTENING_TOP_K),
-                        conf.get(LISTENING_COUNTER_CAPACITY))),
+                        conf.get(LISTENING_COUNTER_CAPACITY),
+                        conf.get(TOPIC_MENTIONS))),
             "listening-aggregate");
 
     DataStream<EsDocument> documents =
@@ -76,7 +77,11 @@ public final class ListeningWorkflow {
                             conf.get(CRISIS_STDDEVS), conf.get(CRISIS_MIN_NEGATIVES)))),
             "listening-detect-crises");
 
-    return new Outputs(documents, alerts, routed.getSideOutput(RouteListeningMentions.LATE));
+    DataStream<DeadLetter> late =
+        routed
+            .getSideOutput(RouteListeningMentions.LATE)
+            .union(aggregates.getSideOutput(RouteListeningMentions.LATE));
+    return new Outputs(documents, alerts, late);
   }
 
   private static <T> SingleOutputStreamOperator<T> named(

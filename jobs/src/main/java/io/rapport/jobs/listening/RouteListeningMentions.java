@@ -56,7 +56,7 @@ public class RouteListeningMentions extends ProcessFunction<EnrichedMention, Bra
     long watermark = ctx.timerService().currentWatermark();
     if (isLate(time, watermark, allowedLatenessMillis)) {
       late.inc();
-      ctx.output(LATE, deadLetter(em, watermark));
+      ctx.output(LATE, lateDeadLetter(em, null, watermark, allowedLatenessMillis, sourceTopic));
       return;
     }
     List<String> about = brands.brandsOf(em.mention, em.analysis);
@@ -74,13 +74,25 @@ public class RouteListeningMentions extends ProcessFunction<EnrichedMention, Bra
     return watermark != Long.MIN_VALUE && time + allowedLatenessMillis <= watermark;
   }
 
-  private DeadLetter deadLetter(EnrichedMention em, long watermark) {
+  /**
+   * The {@code LATE} dead letter of a mention that arrived after its listening windows were
+   * published: the mention as JSON and the coordinates of its original Kafka record. {@code brand}
+   * names the brand whose windows were missed when only one brand's were (null: all of them).
+   */
+  static DeadLetter lateDeadLetter(
+      EnrichedMention em,
+      String brand,
+      long watermark,
+      long allowedLatenessMillis,
+      String sourceTopic) {
     String reason =
         "mention "
             + em.mention.mentionId
             + " at "
             + em.mention.time
-            + " arrived after its listening windows were published (watermark "
+            + " arrived after its listening windows"
+            + (brand == null ? "" : " for brand " + brand)
+            + " were published (watermark "
             + Instant.ofEpochMilli(watermark)
             + ", allowed lateness "
             + Duration.ofMillis(allowedLatenessMillis)

@@ -75,7 +75,7 @@ class ListeningFunctionsTest {
 
   @Test
   void publishesMinuteAndHourWindowsOnceAndClearsTheirState() throws Exception {
-    AggregateMentions fn = new AggregateMentions(LATENESS, 5, 50);
+    AggregateMentions fn = new AggregateMentions(LATENESS, 5, 50, "mentions");
     KeyedOneInputStreamOperatorTestHarness<String, BrandMention, ListeningAggregate> h =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(fn, b -> b.brand, Types.STRING);
     add(h, "lumen", "m1", "Me encanta Lumen", "es", T0 + 5_000);
@@ -109,6 +109,42 @@ class ListeningFunctionsTest {
             "vela|hour|0|1");
     assertThat(h.numKeyedStateEntries()).isZero();
     assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  /**
+   * After a keyBy, a subtask's watermark can be ahead of a mention that was routed in time (a
+   * channel resuming from idleness): the mention must not reopen a published window, nor vanish.
+   */
+  @Test
+  void aMentionBehindTheAggregatorsWatermarkBecomesADeadLetterNotAWindow() throws Exception {
+    AggregateMentions fn = new AggregateMentions(LATENESS, 5, 50, "mentions");
+    KeyedOneInputStreamOperatorTestHarness<String, BrandMention, ListeningAggregate> h =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(fn, b -> b.brand, Types.STRING);
+    add(h, "lumen", "m1", "Me encanta Lumen", "es", T0 + 5_000);
+    h.processWatermark(new Watermark(T0 + 3_600_000L + LATENESS.toMillis()));
+    assertThat(h.extractOutputValues()).hasSize(2); // its minute and its hour, published
+    assertThat(h.numKeyedStateEntries()).isZero();
+
+    long late = T0 + 10_000; // in the published minute and hour
+    EnrichedMention c = em("c", "lumen", "Tarde pero pésimo", "es", late);
+    c.mention.sourcePartition = 0;
+    c.mention.sourceOffset = 7;
+    h.processElement(new BrandMention("lumen", c), late);
+
+    assertThat(h.extractOutputValues()).hasSize(2); // nothing republished
+    assertThat(h.numKeyedStateEntries()).isZero();
+    assertThat(h.numEventTimeTimers()).isZero();
+    List<DeadLetter> dead =
+        h.getSideOutput(RouteListeningMentions.LATE).stream().map(StreamRecord::getValue).toList();
+    assertThat(dead).hasSize(1);
+    assertThat(dead.get(0).errorCode).isEqualTo("LATE");
+    assertThat(dead.get(0).reason).contains("mention c").contains("for brand lumen");
+    assertThat(dead.get(0).sourceTopic).isEqualTo("mentions");
+    assertThat(dead.get(0).partition).isZero();
+    assertThat(dead.get(0).offset).isEqualTo(7);
+    assertThat(new String(Base64.getDecoder().decode(dead.get(0).payloadBase64)))
+        .contains("\"mentionId\":\"c\"");
     h.close();
   }
 
