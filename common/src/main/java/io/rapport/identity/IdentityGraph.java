@@ -33,6 +33,26 @@ public final class IdentityGraph {
     void put(String id, IdentityNode node) throws Exception;
 
     void remove(String id) throws Exception;
+
+    /** A store on a map (tests, single-threaded use); merge-identities keeps it in keyed state. */
+    static Store of(Map<String, IdentityNode> nodes) {
+      return new Store() {
+        @Override
+        public IdentityNode get(String id) {
+          return nodes.get(id);
+        }
+
+        @Override
+        public void put(String id, IdentityNode node) {
+          nodes.put(id, node);
+        }
+
+        @Override
+        public void remove(String id) {
+          nodes.remove(id);
+        }
+      };
+    }
   }
 
   public static final String PROSPECT_PREFIX = "prospect-";

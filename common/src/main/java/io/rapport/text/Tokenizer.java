@@ -165,20 +165,12 @@ final class Tokenizer {
     List<Token> out = this.out;
     switch (c) {
       case '!':
-        {
-          Token t = next(Token.EXCL, i, i, sentence, text);
-          out.add(t);
-          if (!(i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '?'))) {
-            t.sentenceEnd = true;
-            sentence++;
-          }
-        }
-        break;
       case '?':
         {
-          Token t = next(Token.QUEST, i, i, sentence, text);
+          Token t = next(c == '!' ? Token.EXCL : Token.QUEST, i, i, sentence, text);
           out.add(t);
-          if (!(i + 1 < n && (s[i + 1] == '?' || s[i + 1] == '!'))) {
+          // a run of marks ("?!", "!!!") ends the sentence once, at its last mark
+          if (!(i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '?'))) {
             t.sentenceEnd = true;
             sentence++;
           }

@@ -12,26 +12,7 @@ class IdentityGraphTest {
   private static final Pseudonymizer HASH = new Pseudonymizer("secret", true);
 
   private final Map<String, IdentityNode> nodes = new HashMap<>();
-  private final IdentityGraph graph =
-      new IdentityGraph(
-          new IdentityGraph.Store() {
-            @Override
-            public IdentityNode get(String id) {
-              return nodes.get(id);
-            }
-
-            @Override
-            public void put(String id, IdentityNode node) {
-              nodes.put(id, node);
-            }
-
-            @Override
-            public void remove(String id) {
-              nodes.remove(id);
-            }
-          },
-          2,
-          HASH);
+  private final IdentityGraph graph = new IdentityGraph(IdentityGraph.Store.of(nodes), 2, HASH);
 
   @Test
   void survivorIsTheOldestCustomerIdAndACustomerBeatsAProspect() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rapport.identity.IdentityGraph;
-import io.rapport.identity.IdentityNode;
 import io.rapport.identity.Pseudonymizer;
 import io.rapport.model.EsDocument;
 import io.rapport.model.MergeRecord;
@@ -63,26 +62,7 @@ class DocumentsTest {
 
   /** A registry on a map, as merge-identities keeps it in keyed state. */
   private static IdentityGraph graph(Pseudonymizer hash) {
-    Map<String, IdentityNode> nodes = new HashMap<>();
-    return new IdentityGraph(
-        new IdentityGraph.Store() {
-          @Override
-          public IdentityNode get(String id) {
-            return nodes.get(id);
-          }
-
-          @Override
-          public void put(String id, IdentityNode node) {
-            nodes.put(id, node);
-          }
-
-          @Override
-          public void remove(String id) {
-            nodes.remove(id);
-          }
-        },
-        5,
-        hash);
+    return new IdentityGraph(IdentityGraph.Store.of(new HashMap<>()), 5, hash);
   }
 
   /**

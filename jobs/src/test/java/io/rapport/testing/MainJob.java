@@ -32,6 +32,21 @@ public final class MainJob {
    * idleness intervals. A mutable map: tests add or override before {@link Configuration#fromMap}.
    */
   public static Map<String, String> options(KafkaTestCluster kafka, ElasticsearchTestNode es) {
+    Map<String, String> o = kafkaOptions(kafka);
+    o.put(RapportOptions.ELASTICSEARCH_HOSTS.key(), es.httpUrl());
+    o.put(
+        RapportOptions.ELASTICSEARCH_INDEX_PREFIX.key(), ElasticsearchTestNode.uniqueIndexPrefix());
+    o.put(RapportOptions.ELASTICSEARCH_FLUSH_INTERVAL.key(), "200 ms");
+    o.put(RapportOptions.CHECKPOINT_INTERVAL.key(), "500 ms");
+    o.put(RapportOptions.SOURCE_IDLE_TIMEOUT.key(), "1 s");
+    return o;
+  }
+
+  /**
+   * The Kafka half of {@link #options}: unique consumer group, transactional id prefix and topics
+   * (two partitions for the inputs, one for the outputs), for runs without Elasticsearch.
+   */
+  public static Map<String, String> kafkaOptions(KafkaTestCluster kafka) {
     Map<String, String> o = new HashMap<>();
     o.put(RapportOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
     o.put(RapportOptions.KAFKA_GROUP_ID.key(), KafkaTestCluster.uniqueName("group"));
@@ -42,12 +57,6 @@ public final class MainJob {
     o.put(RapportOptions.TOPIC_TRANSACTIONS.key(), kafka.uniqueTopic("transactions", 2));
     o.put(RapportOptions.TOPIC_ALERTS.key(), kafka.uniqueTopic("alerts", 1));
     o.put(RapportOptions.TOPIC_DEADLETTER.key(), kafka.uniqueTopic("deadletter", 1));
-    o.put(RapportOptions.ELASTICSEARCH_HOSTS.key(), es.httpUrl());
-    o.put(
-        RapportOptions.ELASTICSEARCH_INDEX_PREFIX.key(), ElasticsearchTestNode.uniqueIndexPrefix());
-    o.put(RapportOptions.ELASTICSEARCH_FLUSH_INTERVAL.key(), "200 ms");
-    o.put(RapportOptions.CHECKPOINT_INTERVAL.key(), "500 ms");
-    o.put(RapportOptions.SOURCE_IDLE_TIMEOUT.key(), "1 s");
     return o;
   }
 
