@@ -18,6 +18,7 @@ final class Entry {
   static final int STOP = 1 << 6; // stop word (terms)
   static final int DOMAIN = 1 << 7; // customer-service / retail domain word (complaint intent)
   static final int THIS = 1 << 8; // "haven't been this sore": degree, not negated
+  static final int UNNEG = 1 << 9; // "no solo", "sin duda": ends the hold of the negator before it
 
   static final Phrase[] NO_PHRASES = new Phrase[0];
 

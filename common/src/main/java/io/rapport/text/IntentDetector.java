@@ -74,6 +74,7 @@ public final class IntentDetector {
     boolean domain = false;
     int n = tokens.size();
     boolean[] questionSentence = null;
+    boolean warned = false;
     for (int i = 0; i < n; i++) {
       Token t = tokens.get(i);
       if (t.type == Token.QUEST) {
@@ -103,6 +104,14 @@ public final class IntentDetector {
               continue; // cheap first-word check before the full match
             }
             if (matches(tokens, i + 1, p.rest)) {
+              if (p.intent != 1 && negated(tokens, i)) {
+                // "no lo recomiendo", "I'm not switching", "I don't want to buy": not the cue's
+                // intent; a recommendation withheld outside a question is a complaint
+                if (p.intent == 2 && (questionSentence == null || !isQuestion(tokens, i))) {
+                  warned = true;
+                }
+                continue;
+              }
               if (p.intent == 2 && questionSentence != null) {
                 // asking for a recommendation is not giving one: decided below
                 hit[p.intent] = !isQuestion(tokens, i);
@@ -115,7 +124,10 @@ public final class IntentDetector {
       }
     }
     if (!hit[0]) {
-      hit[0] = compound <= COMPLAINT_COMPOUND && (domain || handle) || hit[4] && compound < 0;
+      hit[0] =
+          compound <= COMPLAINT_COMPOUND && (domain || handle)
+              || hit[4] && compound < 0
+              || warned && !hit[2];
     }
     List<String> out = new ArrayList<>(0);
     for (int k = 0; k < hit.length; k++) {
@@ -124,6 +136,42 @@ public final class IntentDetector {
       }
     }
     return out;
+  }
+
+  /**
+   * Words a cue may be this far behind its negator and still be negated ("no se lo recomiendo").
+   */
+  static final int NEGATION_SCOPE = 3;
+
+  /**
+   * True when a negator governs the cue starting at token i: one of the {@link #NEGATION_SCOPE}
+   * words before it, in the same clause, with no contrast word ("pero", "but") or negation ender
+   * ("no solo", "sin duda": {@link Entry#UNNEG}) between. A cue that starts with its own negator
+   * ("no compren", "no me llega") is negated only by another one before it.
+   */
+  private static boolean negated(List<Token> tokens, int i) {
+    int words = 0;
+    for (int j = i - 1; j >= 0 && words < NEGATION_SCOPE; j--) {
+      Token t = tokens.get(j);
+      if (t.type == Token.BOUND || t.type == Token.EXCL || t.type == Token.QUEST) {
+        return false;
+      }
+      if (t.type != Token.WORD) {
+        continue;
+      }
+      words++;
+      Entry e = t.entry;
+      if (e == null) {
+        continue;
+      }
+      if (e.has(Entry.BUT | Entry.CONCESSIVE | Entry.UNNEG, -1)) {
+        return false;
+      }
+      if (e.has(Entry.NEG, -1) || e.has(Entry.NEVER, -1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Normalized key of the word at token index i, or null when it is not a word. */

@@ -402,6 +402,7 @@ final class Lexicon {
               case "never" -> e.addFlags(l, Entry.NEG | Entry.NEVER);
               case "so" -> e.addFlags(l, Entry.SO);
               case "this" -> e.addFlags(l, Entry.THIS);
+              case "unneg" -> e.addFlags(l, Entry.UNNEG);
               case "but" -> e.addFlags(l, Entry.BUT);
               case "concessive" -> e.addFlags(l, Entry.CONCESSIVE);
               case "domain" -> e.addFlags(l, Entry.DOMAIN);

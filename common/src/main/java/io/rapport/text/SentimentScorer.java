@@ -210,7 +210,7 @@ final class SentimentScorer {
         }
         int neg = ent[k] != null && ent[k].has(Entry.NEG, l) ? -1 : negator(kind, ent, k, l, scope);
         if (neg >= 0) {
-          val *= negationFactor(kind, ent, neg, k, l);
+          val *= negationFactor(tokens, tok, kind, ent, neg, k, l, u);
           v[neg] = 0; // a negator with a valence of its own ("no") only negates
         }
       }
@@ -346,7 +346,7 @@ final class SentimentScorer {
       if (e == null) {
         continue;
       }
-      if (e.has(Entry.BUT, l) || e.has(Entry.CONCESSIVE, l)) {
+      if (e.has(Entry.BUT, l) || e.has(Entry.CONCESSIVE, l) || e.has(Entry.UNNEG, l)) {
         return -1;
       }
       if (e.has(Entry.NEG, l)) {
@@ -357,8 +357,12 @@ final class SentimentScorer {
   }
 
   /** Multiplier of a word at unit k negated by the negator at unit j. */
-  private float negationFactor(int[] kind, Entry[] ent, int j, int k, int l) {
+  private float negationFactor(
+      List<Token> tokens, int[] tok, int[] kind, Entry[] ent, int j, int k, int l, int u) {
     Entry e = ent[j];
+    if (l != Entry.ES && cannotEnough(tokens, tok, kind, j, k, u)) {
+      return tu.neverSo; // "can't thank you enough", "couldn't recommend it more": praise
+    }
     if (k > 0 && kind[k - 1] == WORD && ent[k - 1] != null && ent[k - 1].has(Entry.THIS, l)) {
       return tu.neverSo; // "haven't been this sore in a while": emphasis, not negation
     }
@@ -370,6 +374,40 @@ final class SentimentScorer {
       }
     }
     return e.has(Entry.NEG_WEAK, l) ? tu.weakNegation : tu.negation;
+  }
+
+  /** English modal negators of the "can't ... enough" idiom. */
+  private static final java.util.Set<String> CANNOT =
+      java.util.Set.of("can't", "cannot", "couldn't", "cant", "couldnt");
+
+  /**
+   * Whether negator j and the sentiment word k are the idiom "can't V ... enough" or "couldn't V
+   * ... more" (later in the clause), which praises: not "can't be good enough" or "can't recommend
+   * it any more", where the negation stands.
+   */
+  private static boolean cannotEnough(
+      List<Token> tokens, int[] tok, int[] kind, int j, int k, int u) {
+    if (!CANNOT.contains(key(tokens.get(tok[j])))
+        || j + 1 < u && kind[j + 1] == WORD && key(tokens.get(tok[j + 1])).equals("be")) {
+      return false;
+    }
+    for (int x = k + 1; x < u && kind[x] != BOUND; x++) {
+      if (kind[x] != WORD) {
+        continue;
+      }
+      String w = key(tokens.get(tok[x]));
+      if (w.equals("enough")
+          || w.equals("more")
+              && !(kind[x - 1] == WORD && key(tokens.get(tok[x - 1])).equals("any"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A word token's normalized key (its entry's, else its own). */
+  private static String key(Token t) {
+    return t.entry != null ? t.entry.key : t.key;
   }
 
   /** Whether the word after token i carries sentiment or is itself an intensifier. */

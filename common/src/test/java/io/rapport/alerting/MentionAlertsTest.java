@@ -53,6 +53,23 @@ class MentionAlertsTest {
   }
 
   @Test
+  void aWithheldRecommendationOrAWarningIsNeverThanked() {
+    for (String[] t :
+        new String[][] {
+          {"Pésimo, no lo recomiendo para nada", "es"},
+          {"No compren en Lumen, son unos ladrones", "es"},
+          {"I would not recommend Lumen to anyone", "en"},
+          {"Stay away from Lumen", "en"}
+        }) {
+      Optional<AlertCandidate> c = detect(signal("customer", t[0], t[1], 50));
+      assertThat(c.map(x -> x.alert.type))
+          .as(t[0])
+          .isNotEqualTo(Optional.of(AlertTypes.RECOMMENDATION));
+      assertThat(TextAnalyzer.shared().analyze(t[0], t[1]).intents).as(t[0]).contains("complaint");
+    }
+  }
+
+  @Test
   void customersDoNotRaisePurchaseIntentAndProspectsDoNotRaiseChurn() {
     assertThat(typeOf("customer", "I want to buy the new Lumen headphones", "en", 50)).isNull();
   }

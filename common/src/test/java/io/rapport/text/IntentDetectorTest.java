@@ -53,13 +53,58 @@ class IntentDetectorTest {
         "Os recomiendo este restaurante, todo buenísimo",
         "100% recomendable",
         "Super recomendado el taller de la esquina",
-        "No compren en esa tienda, son unos ladrones",
         "I highly recommend this place",
+        "Sin duda lo recomiendo",
+        "No solo lo recomiendo, ya he vuelto tres veces",
+        "I can't recommend them enough",
+        "I couldn't recommend this film more",
         "You have to try their tacos",
         "Worth every penny"
       })
   void recommendations(String text) {
-    assertThat(intents(text)).contains(RECOMMENDATION);
+    assertThat(intents(text)).contains(RECOMMENDATION).doesNotContain(COMPLAINT);
+  }
+
+  /**
+   * A recommendation means the author recommends (the alerts thank for it, loyalty rewards it): a
+   * withheld one or a warning to others is a complaint.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Pésimo, no lo recomiendo para nada",
+        "No recomiendo esta tienda",
+        "no se lo recomiendo a nadie",
+        "Nunca lo recomendaría, y no lo recomiendo",
+        "I would not recommend this store",
+        "Don't recommend them at all",
+        "No compren en esa tienda, son unos ladrones",
+        "Don't buy from them, they're thieves",
+        "Stay away from this store"
+      })
+  void withheldRecommendationsAndWarningsAreComplaints(String text) {
+    assertThat(intents(text)).contains(COMPLAINT).doesNotContain(RECOMMENDATION);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "No me voy a cambiar de compañía, estoy contento",
+        "I'm not switching, you guys are great",
+        "I don't want to buy it anymore",
+        "No quiero comprar nada más",
+        "¿No lo recomiendan?"
+      })
+  void negatedCuesDoNotFire(String text) {
+    assertThat(intents(text))
+        .doesNotContain(RECOMMENDATION, PURCHASE_INTENT, CHURN_THREAT, COMPLAINT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"La atención deja mucho que desear", "The service leaves a lot to be desired"})
+  void disappointmentIdiomsAreComplaints(String text) {
+    assertThat(intents(text)).contains(COMPLAINT);
   }
 
   @ParameterizedTest

@@ -86,6 +86,28 @@ class SentimentRulesTest {
   }
 
   @Test
+  void praiseIdiomsWithANegatorAreNotNegated() {
+    assertThat(en("I can't recommend them enough")).isGreaterThan(0.3);
+    assertThat(en("I can't thank you enough for the help")).isGreaterThan(0.3);
+    assertThat(en("I couldn't recommend this film more")).isGreaterThan(0.3);
+    assertThat(es("No solo lo recomiendo, ya he vuelto tres veces")).isGreaterThan(0.3);
+    // the negation stands
+    assertThat(en("This can't be good enough")).isLessThan(-0.2);
+    assertThat(en("I can't recommend it any more")).isLessThan(-0.2);
+    assertThat(en("Not good enough")).isLessThan(-0.2);
+    assertThat(es("No lo recomiendo")).isLessThan(-0.2);
+  }
+
+  @Test
+  void disappointmentAndRewardIdioms() {
+    assertThat(es("La atención deja mucho que desear")).isLessThan(-0.3);
+    assertThat(en("The service leaves a lot to be desired")).isLessThan(-0.3);
+    assertThat(es("Tardaron un montón pero valió la pena")).isGreaterThan(0.3);
+    assertThat(es("Me han cobrado dos veces y nadie responde")).isLessThan(-0.3);
+    assertThat(en("Charged twice and nobody answers")).isLessThan(-0.3);
+  }
+
+  @Test
   void intensifiersAndDampeners() {
     assertThat(es("El hotel es muy bonito")).isGreaterThan(es("El hotel es bonito"));
     assertThat(es("El hotel es súper bonito")).isGreaterThan(es("El hotel es bonito"));
