@@ -86,8 +86,14 @@ final class SentimentScorer {
           words++;
           Entry e = t.entry;
           int span = 1;
+          int extraWords = 0;
           if (e != null && e.phrases.length > 0) {
-            Token nt = i + 1 < n ? tokens.get(i + 1) : null;
+            // handles right after a phrase's first word are skipped: "thanks @Delta for nothing"
+            int after = i + 1;
+            while (after < n && tokens.get(after).type == Token.HANDLE) {
+              after++;
+            }
+            Token nt = after < n ? tokens.get(after) : null;
             String next =
                 nt == null || nt.type != Token.WORD
                     ? null
@@ -97,9 +103,10 @@ final class SentimentScorer {
               cand = e.phrasesAfter(nt.key);
             }
             for (Entry.Phrase p : cand) {
-              if (matches(tokens, i + 1, p.rest) && p.entry.active(l)) {
+              if (matches(tokens, after, p.rest) && p.entry.active(l)) {
                 e = p.entry;
-                span = 1 + p.rest.length;
+                span = after - i + p.rest.length;
+                extraWords = p.rest.length;
                 break;
               }
             }
@@ -144,7 +151,7 @@ final class SentimentScorer {
             v[u] = val;
           }
           i += span - 1;
-          words += span - 1;
+          words += extraWords;
         }
         case Token.HASHTAG -> {
           kind[u] = TAG;
@@ -381,9 +388,9 @@ final class SentimentScorer {
       java.util.Set.of("can't", "cannot", "couldn't", "cant", "couldnt");
 
   /**
-   * Whether negator j and the sentiment word k are the idiom "can't V ... enough" or "couldn't V
-   * ... more" (later in the clause), which praises: not "can't be good enough" or "can't recommend
-   * it any more", where the negation stands.
+   * Whether negator j and the sentiment word k are the idiom "can't V ... enough" (later in the
+   * clause) or "couldn't V ... more" (ending it), which praises: not "can't be good enough",
+   * "couldn't resist more of it" or "can't recommend it any more", where the negation stands.
    */
   private static boolean cannotEnough(
       List<Token> tokens, int[] tok, int[] kind, int j, int k, int u) {
@@ -398,6 +405,7 @@ final class SentimentScorer {
       String w = key(tokens.get(tok[x]));
       if (w.equals("enough")
           || w.equals("more")
+              && (x + 1 == u || kind[x + 1] == BOUND)
               && !(kind[x - 1] == WORD && key(tokens.get(tok[x - 1])).equals("any"))) {
         return true;
       }

@@ -110,6 +110,23 @@ class IntentDetectorTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "No mames, la app de @BancoAzul se cae cada rato",
+        "The app keeps crashing since the update, fix it please"
+      })
+  void failingAppsAreComplaints(String text) {
+    assertThat(intents(text)).contains(COMPLAINT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"El nuevo modelo está bien chido, ya quiero comprarlo", "Voy a comprarla"})
+  void purchaseCuesWithAnAttachedPronoun(String text) {
+    assertThat(intents(text)).contains(PURCHASE_INTENT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "¿Qué portátil me recomendáis?",
         "Any laptop you would recommend?",
         "El pedido sale mañana"

@@ -108,6 +108,19 @@ class SentimentRulesTest {
   }
 
   @Test
+  void failingServicesAndFaintPraise() {
+    assertThat(es("La app de @BancoAzul se cae cada rato")).isLessThan(-0.3);
+    assertThat(es("Llevo tres días sin internet")).isLessThan(-0.3);
+    assertThat(en("The app keeps crashing since the update")).isLessThan(-0.3);
+    assertThat(es("No está mal pero podría ser mejor")).isLessThan(0);
+    assertThat(en("Not bad, but it could be better")).isLessThan(0);
+    // a handle between a phrase's first word and the rest
+    assertThat(en("Thanks @Delta for nothing, five hours late")).isLessThan(-0.3);
+    assertThat(es("Gracias @Iberia por nada")).isLessThan(-0.3);
+    assertThat(en("Thanks @Delta for the upgrade!")).isGreaterThan(0.3);
+  }
+
+  @Test
   void intensifiersAndDampeners() {
     assertThat(es("El hotel es muy bonito")).isGreaterThan(es("El hotel es bonito"));
     assertThat(es("El hotel es súper bonito")).isGreaterThan(es("El hotel es bonito"));
