@@ -54,6 +54,9 @@ class LanguageDetectorTest {
       strings = {
         "Olá, tudo bem com você? Não gostei do produto",
         "Muito obrigado pela ajuda, o serviço é ótimo",
+        "Bom dia, o produto chegou quebrado",
+        "Comprei na loja e ficou ótimo",
+        "valeu pela ajuda",
         "Bonjour, je suis très content de mon achat",
         "C'est vraiment nul, je ne recommande pas ce produit",
         "Das ist sehr gut, danke für die schnelle Lieferung",
