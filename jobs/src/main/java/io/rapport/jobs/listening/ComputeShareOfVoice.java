@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -39,6 +41,10 @@ import org.apache.flink.util.Collector;
  * document carries neither field) rather than with a made-up one, nothing is kept, and it is
  * counted in {@code listeningShareOfVoiceUnknown}. The other brands' documents of that window keep
  * the shares computed without it.
+ *
+ * <p>A checkpoint of the previous version holds a window's aggregates waiting for publication in a
+ * list ({@code listening-pending}); they are moved into this version's state when the window is
+ * next touched (its publication timer, or another of its aggregates), so a restore loses none.
  */
 public class ComputeShareOfVoice
     extends KeyedProcessFunction<String, ListeningAggregate, ListeningAggregate> {
@@ -57,6 +63,9 @@ public class ComputeShareOfVoice
 
   /** When the window is (or was) published, event time. */
   private transient ValueState<Long> publication;
+
+  /** The previous version's aggregates waiting for publication (read from old checkpoints). */
+  private transient ListState<ListeningAggregate> legacyPending;
 
   private transient Counter unknown;
   private transient Counter republished;
@@ -84,6 +93,11 @@ public class ComputeShareOfVoice
         getRuntimeContext()
             .getState(
                 new ValueStateDescriptor<>("listening-share-of-voice-publication", Types.LONG));
+    legacyPending =
+        getRuntimeContext()
+            .getListState(
+                new ListStateDescriptor<>(
+                    "listening-pending", TypeInformation.of(ListeningAggregate.class)));
     unknown = getRuntimeContext().getMetricGroup().counter(UNKNOWN_METRIC);
     republished = getRuntimeContext().getMetricGroup().counter(REPUBLISHED_METRIC);
   }
@@ -92,23 +106,22 @@ public class ComputeShareOfVoice
   public void processElement(ListeningAggregate a, Context ctx, Collector<ListeningAggregate> out)
       throws Exception {
     Long known = publication.value();
+    if (known == null && adoptLegacy()) {
+      known = publicationOf(a, ctx.timestamp()); // the old version registered its timer
+    }
     long published = known != null ? known : publicationOf(a, ctx.timestamp());
     long watermark = ctx.timerService().currentWatermark();
     switch (ShareOfVoice.stage(published, retentionMillis, watermark)) {
       case COLLECTING:
         byBrand.put(a.brand, a);
-        if (known == null) {
-          publication.update(published);
-          ctx.timerService().registerEventTimeTimer(published);
-        }
+        publication.update(published);
+        ctx.timerService().registerEventTimeTimer(published); // once per window: timers are a set
         break;
-      case PUBLISHED:
+      case PUBLISHED: // the window was published without this brand's aggregate (or this copy)
         byBrand.put(a.brand, a);
-        if (known == null) { // every brand of the window arrived after its publication
-          publication.update(published);
-          ctx.timerService()
-              .registerEventTimeTimer(ShareOfVoice.forgetAt(published, retentionMillis));
-        }
+        publication.update(published);
+        ctx.timerService()
+            .registerEventTimeTimer(ShareOfVoice.forgetAt(published, retentionMillis));
         republished.inc();
         emitAll(out);
         break;
@@ -127,7 +140,11 @@ public class ComputeShareOfVoice
       throws Exception {
     Long published = publication.value();
     if (published == null) {
-      return;
+      if (!adoptLegacy()) {
+        return;
+      }
+      published = timestamp; // the old version's publication timer
+      publication.update(published);
     }
     long forgetAt = ShareOfVoice.forgetAt(published, retentionMillis);
     if (timestamp == published) {
@@ -140,6 +157,24 @@ public class ComputeShareOfVoice
       byBrand.clear();
       publication.clear();
     }
+  }
+
+  /**
+   * Moves the previous version's pending aggregates of this window (if any) into {@link #byBrand},
+   * one per brand (the list kept every copy; the last one wins).
+   *
+   * @return whether there were any
+   */
+  private boolean adoptLegacy() throws Exception {
+    boolean any = false;
+    for (ListeningAggregate a : legacyPending.get()) {
+      byBrand.put(a.brand, a);
+      any = true;
+    }
+    if (any) {
+      legacyPending.clear();
+    }
+    return any;
   }
 
   /** Sets the shares over every brand of the window and emits every brand's aggregate. */

@@ -19,20 +19,27 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.jobgraph.OperatorID;
 import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
 import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
 import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
 /** Operator harness tests of the listening functions: outputs, state and timers. */
@@ -328,6 +335,75 @@ class ListeningFunctionsTest {
     assertThat(h.numKeyedStateEntries()).isZero();
     assertThat(h.numEventTimeTimers()).isZero();
     h.close();
+  }
+
+  /**
+   * A checkpoint of the previous listening-share-of-voice (a list of pending aggregates per window
+   * and its publication timer) is restored without losing the windows that were waiting.
+   */
+  @Test
+  void aCheckpointOfThePreviousLayoutLosesNoWaitingWindow() throws Exception {
+    long published = T0 + MIN - 1 + LATENESS.toMillis();
+    OperatorSubtaskState snapshot;
+    try (KeyedOneInputStreamOperatorTestHarness<String, ListeningAggregate, ListeningAggregate>
+        old =
+            ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new PreviousComputeShareOfVoice(), ShareOfVoice::windowKey, Types.STRING)) {
+      old.processElement(agg("lumen", T0, 3, 1), published);
+      old.processElement(agg("vela", T0, 1, 0), published);
+      old.processElement(agg("lumen", T0 + MIN, 2, 0), published + MIN);
+      snapshot = old.snapshot(1L, 1L);
+    }
+    KeyedOneInputStreamOperatorTestHarness<String, ListeningAggregate, ListeningAggregate> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new ComputeShareOfVoice(RETENTION)),
+            ShareOfVoice::windowKey,
+            Types.STRING);
+    h.initializeState(snapshot);
+    h.open();
+    assertThat(h.numKeyedStateEntries()).isEqualTo(2);
+    assertThat(h.numEventTimeTimers()).isEqualTo(2);
+
+    h.processElement(agg("vela", T0 + MIN, 2, 0), published + MIN); // joins the restored window
+    h.processWatermark(new Watermark(published));
+    assertThat(h.extractOutputValues())
+        .extracting(ListeningFunctionsTest::share)
+        .containsExactly("lumen=0.75/4", "vela=0.25/4");
+    h.processWatermark(new Watermark(published + MIN));
+    assertThat(h.extractOutputValues().subList(2, h.extractOutputValues().size()))
+        .extracting(ListeningFunctionsTest::share)
+        .containsExactly("lumen=0.5/4", "vela=0.5/4");
+    assertThat(h.numKeyedStateEntries()).isEqualTo(4); // the old lists moved into the new state
+
+    h.processWatermark(new Watermark(published + MIN + RETENTION.toMillis()));
+    assertThat(h.numKeyedStateEntries()).isZero();
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  /**
+   * The state layout of listening-share-of-voice before its retention: what its checkpoints hold.
+   */
+  static class PreviousComputeShareOfVoice
+      extends KeyedProcessFunction<String, ListeningAggregate, ListeningAggregate> {
+    private transient ListState<ListeningAggregate> pending;
+
+    @Override
+    public void open(OpenContext openContext) {
+      pending =
+          getRuntimeContext()
+              .getListState(
+                  new ListStateDescriptor<>(
+                      "listening-pending", TypeInformation.of(ListeningAggregate.class)));
+    }
+
+    @Override
+    public void processElement(ListeningAggregate a, Context ctx, Collector<ListeningAggregate> out)
+        throws Exception {
+      pending.add(a);
+      Long published = ctx.timestamp();
+      ctx.timerService().registerEventTimeTimer(published != null ? published : a.windowEnd - 1);
+    }
   }
 
   private static KeyedOneInputStreamOperatorTestHarness<
