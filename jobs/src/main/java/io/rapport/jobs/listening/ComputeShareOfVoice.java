@@ -35,7 +35,7 @@ import org.apache.flink.util.Collector;
  * listeningShareOfVoiceRepublished}). When the retention passes, the window's state and timers are
  * cleared.
  *
- * <p>An aggregate that arrives when the watermark is already past its window's publication plus the
+ * <p>An aggregate that arrives when the watermark has reached its window's publication plus the
  * retention finds the window forgotten: the total over the brands is no longer known, so it is
  * emitted without a share of voice ({@code shareOfVoice} null, {@code trackedTotal} 0: its summary
  * document carries neither field) rather than with a made-up one, nothing is kept, and it is
@@ -53,7 +53,7 @@ public class ComputeShareOfVoice
   /** Aggregates emitted without a share of voice: their window was already forgotten. */
   public static final String UNKNOWN_METRIC = "listeningShareOfVoiceUnknown";
 
-  /** Published windows whose shares were computed again and emitted again. */
+  /** Late aggregates that made a published window's shares be computed and emitted again. */
   public static final String REPUBLISHED_METRIC = "listeningShareOfVoiceRepublished";
 
   private final long retentionMillis;
