@@ -81,4 +81,14 @@ class ListeningDocumentsTest {
   void sameAggregateSameDocuments() {
     assertThat(docs.documents(aggregate())).isEqualTo(docs.documents(aggregate()));
   }
+
+  @Test
+  void anUnknownShareLeavesNoShareFieldsInTheSummary() {
+    ListeningAggregate a = aggregate();
+    ShareOfVoice.unknown(a);
+    JsonNode total = json(docs.documents(a).get(0));
+    assertThat(total.path("count").asLong()).isEqualTo(4);
+    assertThat(total.has("shareOfVoice")).isFalse();
+    assertThat(total.has("trackedTotal")).isFalse();
+  }
 }

@@ -312,6 +312,18 @@ public final class RapportOptions {
               "Space-Saving counters kept per brand and window for hashtags, terms and cities"
                   + " (memory bound; counts are exact while fewer distinct values are seen).");
 
+  public static final ConfigOption<Duration> LISTENING_SHARE_OF_VOICE_RETENTION =
+      ConfigOptions.key("listening.share-of-voice-retention")
+          .durationType()
+          .defaultValue(Duration.ofHours(1))
+          .withDescription(
+              "How long (event time) after a listening window is published its brands' aggregates"
+                  + " are kept for share of voice. A brand's aggregate that arrives within this"
+                  + " time (its path was idle while the watermark moved on) makes every brand's"
+                  + " share in the window be recomputed and published again; one that arrives"
+                  + " later is published without a share of voice (metric"
+                  + " listeningShareOfVoiceUnknown). 0: windows are forgotten when published.");
+
   public static final ConfigOption<Double> CRISIS_STDDEVS =
       ConfigOptions.key("crisis.stddevs")
           .doubleType()

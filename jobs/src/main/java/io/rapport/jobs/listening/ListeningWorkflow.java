@@ -22,7 +22,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * <pre>
  * mentions → listening-route-mentions (brands; late → dead letters)
  *          → listening-aggregate (keyed by brand: minute and hour windows)
- *              → listening-share-of-voice (keyed by window) → listening-documents → Elasticsearch
+ *              → listening-share-of-voice (keyed by window; republishes a window's brands when
+ *                  one arrives late) → listening-documents → Elasticsearch
  *              → listening-detect-crises (keyed by brand, minute aggregates) → BRAND_CRISIS alerts
  * </pre>
  */
@@ -59,7 +60,10 @@ public final class ListeningWorkflow {
     DataStream<EsDocument> documents =
         named(
             named(
-                    aggregates.keyBy(ShareOfVoice::windowKey).process(new ComputeShareOfVoice()),
+                    aggregates
+                        .keyBy(ShareOfVoice::windowKey)
+                        .process(
+                            new ComputeShareOfVoice(conf.get(LISTENING_SHARE_OF_VOICE_RETENTION))),
                     "listening-share-of-voice")
                 .flatMap(
                     new ToListeningDocuments(

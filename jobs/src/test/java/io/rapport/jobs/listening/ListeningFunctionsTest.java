@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rapport.listening.BrandMention;
 import io.rapport.listening.CrisisDetector;
 import io.rapport.listening.ListeningAggregate;
+import io.rapport.listening.ShareOfVoice;
 import io.rapport.listening.TrackedBrands;
 import io.rapport.model.Alert;
 import io.rapport.model.DeadLetter;
@@ -18,12 +19,27 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.jobgraph.OperatorID;
+import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
+import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
+import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
+import org.apache.flink.runtime.operators.testutils.MockEnvironment;
+import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
 /** Operator harness tests of the listening functions: outputs, state and timers. */
@@ -31,6 +47,7 @@ class ListeningFunctionsTest {
   static final long T0 = Samples.T0.toEpochMilli(); // 2026-03-01T10:00:00Z
   static final long MIN = 60_000L;
   static final Duration LATENESS = Duration.ofMinutes(2);
+  static final Duration RETENTION = Duration.ofMinutes(10);
 
   static EnrichedMention em(String id, String brand, String text, String lang, long time) {
     SocialMention m = Samples.mention(id, "x", "ana" + id, text, Instant.ofEpochMilli(time));
@@ -149,25 +166,288 @@ class ListeningFunctionsTest {
   }
 
   @Test
-  void shareOfVoiceWaitsForEveryBrandOfTheWindowThenClears() throws Exception {
+  void shareOfVoiceWaitsForEveryBrandOfTheWindowThenClearsAfterRetention() throws Exception {
     KeyedOneInputStreamOperatorTestHarness<String, ListeningAggregate, ListeningAggregate> h =
-        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new ComputeShareOfVoice(), io.rapport.listening.ShareOfVoice::windowKey, Types.STRING);
+        shareOfVoice(RETENTION);
     long published = T0 + MIN - 1 + LATENESS.toMillis();
     h.processElement(agg("lumen", T0, 3, 1), published);
     h.processElement(agg("vela", T0, 1, 0), published);
     h.processElement(agg("lumen", T0 + MIN, 2, 0), published + MIN);
+    h.processWatermark(new Watermark(published - 1));
     assertThat(h.extractOutputValues()).isEmpty();
     h.processWatermark(new Watermark(published));
     assertThat(h.extractOutputValues())
-        .extracting(a -> a.brand + "=" + a.shareOfVoice)
-        .containsExactly("lumen=0.75", "vela=0.25");
+        .extracting(ListeningFunctionsTest::share)
+        .containsExactly("lumen=0.75/4", "vela=0.25/4");
     h.processWatermark(new Watermark(published + MIN));
-    assertThat(h.extractOutputValues()).hasSize(3);
-    assertThat(h.extractOutputValues().get(2).shareOfVoice).isEqualTo(1.0);
+    assertThat(h.extractOutputValues())
+        .extracting(ListeningFunctionsTest::share)
+        .containsExactly("lumen=0.75/4", "vela=0.25/4", "lumen=1.0/2"); // alone in its minute
+    // Both windows are kept (brands and publication time) until their retention passes.
+    assertThat(h.numKeyedStateEntries()).isEqualTo(4);
+    assertThat(h.numEventTimeTimers()).isEqualTo(2);
+    h.processWatermark(new Watermark(published + RETENTION.toMillis() - 1));
+    assertThat(h.numKeyedStateEntries()).isEqualTo(4);
+    h.processWatermark(new Watermark(published + RETENTION.toMillis()));
+    assertThat(h.numKeyedStateEntries()).isEqualTo(2); // the first minute forgotten
+    assertThat(h.numEventTimeTimers()).isEqualTo(1);
+    h.processWatermark(new Watermark(published + MIN + RETENTION.toMillis()));
+    assertThat(h.numKeyedStateEntries()).isZero();
+    assertThat(h.numEventTimeTimers()).isZero();
+    assertThat(h.extractOutputValues()).hasSize(3); // forgetting emits nothing
+    h.close();
+  }
+
+  /**
+   * After a source partition resumes from idleness, a brand's aggregate can reach
+   * listening-share-of-voice after the watermark published its window without it: every brand of
+   * the window is published again with the shares over all of them, never the late one alone at
+   * 100%.
+   */
+  @Test
+  void aBrandArrivingAfterItsWindowWasPublishedRepublishesEveryBrandOfTheWindow() throws Exception {
+    InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
+    try (MockEnvironment env = environment(metrics)) {
+      KeyedOneInputStreamOperatorTestHarness<String, ListeningAggregate, ListeningAggregate> h =
+          shareOfVoice(RETENTION, env);
+      long published = T0 + MIN - 1 + LATENESS.toMillis();
+      h.processElement(agg("lumen", T0, 3, 1), published);
+      h.processElement(agg("vela", T0, 1, 0), published);
+      h.processWatermark(new Watermark(published + 5 * MIN));
+      assertThat(h.extractOutputValues())
+          .extracting(ListeningFunctionsTest::share)
+          .containsExactly("lumen=0.75/4", "vela=0.25/4");
+
+      h.processElement(agg("northwind", T0, 4, 0), published); // its channel was idle
+      List<ListeningAggregate> out = h.extractOutputValues();
+      assertThat(out)
+          .extracting(ListeningFunctionsTest::share)
+          .containsExactly(
+              "lumen=0.75/4", "vela=0.25/4", "lumen=0.375/8", "northwind=0.5/8", "vela=0.125/8");
+      List<ListeningAggregate> again = out.subList(2, 5);
+      assertThat(again.stream().mapToDouble(a -> a.shareOfVoice).sum()).isEqualTo(1.0);
+      assertThat(again).allSatisfy(a -> assertThat(a.windowStart).isEqualTo(T0));
+      assertThat(again).extracting(a -> a.total).containsExactly(3L, 4L, 1L);
+      assertThat(counter(metrics, ComputeShareOfVoice.REPUBLISHED_METRIC)).isEqualTo(1);
+      assertThat(counter(metrics, ComputeShareOfVoice.UNKNOWN_METRIC)).isZero();
+
+      // A window whose only brand arrives after its publication: published with the brands
+      // known (here one), kept, and published again when another arrives.
+      long published2 = published + MIN;
+      h.processElement(agg("vela", T0 + MIN, 2, 0), published2);
+      h.processElement(agg("lumen", T0 + MIN, 6, 0), published2);
+      assertThat(h.extractOutputValues().subList(5, 8))
+          .extracting(ListeningFunctionsTest::share)
+          .containsExactly("vela=1.0/2", "lumen=0.75/8", "vela=0.25/8");
+      assertThat(counter(metrics, ComputeShareOfVoice.REPUBLISHED_METRIC)).isEqualTo(3);
+      assertThat(h.numKeyedStateEntries()).isEqualTo(4);
+      assertThat(h.numEventTimeTimers()).isEqualTo(2); // each window's forgetting
+
+      h.processWatermark(new Watermark(published2 + RETENTION.toMillis()));
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
+      assertThat(h.extractOutputValues()).hasSize(8);
+      h.close();
+    }
+  }
+
+  @Test
+  void aBrandsAggregateDeliveredAgainReplacesItsEarlierOne() throws Exception {
+    KeyedOneInputStreamOperatorTestHarness<String, ListeningAggregate, ListeningAggregate> h =
+        shareOfVoice(RETENTION);
+    long published = T0 + MIN - 1 + LATENESS.toMillis();
+    h.processElement(agg("lumen", T0, 3, 1), published);
+    h.processElement(agg("vela", T0, 1, 0), published);
+    h.processElement(agg("lumen", T0, 3, 1), published); // before publication: one lumen
+    h.processWatermark(new Watermark(published));
+    assertThat(h.extractOutputValues())
+        .extracting(ListeningFunctionsTest::share)
+        .containsExactly("lumen=0.75/4", "vela=0.25/4");
+
+    h.processElement(agg("lumen", T0, 3, 1), published); // after publication
+    assertThat(h.extractOutputValues().subList(2, h.extractOutputValues().size()))
+        .extracting(ListeningFunctionsTest::share)
+        .containsExactly("lumen=0.75/4", "vela=0.25/4"); // not 3 of 7: replaced, not added
+    h.processElement(agg("vela", T0, 5, 0), published); // the latest copy counts
+    assertThat(h.extractOutputValues().subList(4, h.extractOutputValues().size()))
+        .extracting(ListeningFunctionsTest::share)
+        .containsExactly("lumen=0.375/8", "vela=0.625/8");
+    assertThat(h.numKeyedStateEntries()).isEqualTo(2); // one window: its brands, its publication
+    assertThat(h.numEventTimeTimers()).isEqualTo(1);
+    h.processWatermark(new Watermark(published + RETENTION.toMillis()));
     assertThat(h.numKeyedStateEntries()).isZero();
     assertThat(h.numEventTimeTimers()).isZero();
     h.close();
+  }
+
+  /**
+   * Past the retention the window's total is forgotten: a brand's aggregate arriving then is
+   * published without a share of voice (null, tracked total 0) rather than alone at 100%, counted,
+   * and nothing is kept for it.
+   */
+  @Test
+  void aBrandArrivingAfterTheRetentionIsPublishedWithoutAShare() throws Exception {
+    InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
+    try (MockEnvironment env = environment(metrics)) {
+      KeyedOneInputStreamOperatorTestHarness<String, ListeningAggregate, ListeningAggregate> h =
+          shareOfVoice(RETENTION, env);
+      long published = T0 + MIN - 1 + LATENESS.toMillis();
+      h.processElement(agg("lumen", T0, 3, 1), published);
+      h.processElement(agg("vela", T0, 1, 0), published);
+      h.processWatermark(new Watermark(published + RETENTION.toMillis()));
+      assertThat(h.extractOutputValues()).hasSize(2);
+      assertThat(h.numKeyedStateEntries()).isZero();
+
+      h.processElement(agg("northwind", T0, 4, 0), published);
+      List<ListeningAggregate> out = h.extractOutputValues();
+      assertThat(out).hasSize(3);
+      ListeningAggregate late = out.get(2);
+      assertThat(late.brand).isEqualTo("northwind");
+      assertThat(late.total).isEqualTo(4);
+      assertThat(late.shareOfVoice).isNull();
+      assertThat(late.trackedTotal).isZero();
+      assertThat(counter(metrics, ComputeShareOfVoice.UNKNOWN_METRIC)).isEqualTo(1);
+      assertThat(counter(metrics, ComputeShareOfVoice.REPUBLISHED_METRIC)).isZero();
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
+      h.close();
+    }
+  }
+
+  /** With no retention a window is forgotten when published, as before retention existed. */
+  @Test
+  void withoutRetentionAWindowIsForgottenWhenPublished() throws Exception {
+    KeyedOneInputStreamOperatorTestHarness<String, ListeningAggregate, ListeningAggregate> h =
+        shareOfVoice(Duration.ZERO);
+    long published = T0 + MIN - 1 + LATENESS.toMillis();
+    h.processElement(agg("lumen", T0, 3, 1), published);
+    h.processElement(agg("vela", T0, 1, 0), published);
+    h.processWatermark(new Watermark(published));
+    assertThat(h.extractOutputValues())
+        .extracting(ListeningFunctionsTest::share)
+        .containsExactly("lumen=0.75/4", "vela=0.25/4");
+    assertThat(h.numKeyedStateEntries()).isZero();
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.processElement(agg("northwind", T0, 4, 0), published);
+    assertThat(h.extractOutputValues())
+        .extracting(ListeningFunctionsTest::share)
+        .containsExactly("lumen=0.75/4", "vela=0.25/4", "northwind=null/0");
+    assertThat(h.numKeyedStateEntries()).isZero();
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  /**
+   * A checkpoint of the previous listening-share-of-voice (a list of pending aggregates per window
+   * and its publication timer) is restored without losing the windows that were waiting.
+   */
+  @Test
+  void aCheckpointOfThePreviousLayoutLosesNoWaitingWindow() throws Exception {
+    long published = T0 + MIN - 1 + LATENESS.toMillis();
+    OperatorSubtaskState snapshot;
+    try (KeyedOneInputStreamOperatorTestHarness<String, ListeningAggregate, ListeningAggregate>
+        old =
+            ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new PreviousComputeShareOfVoice(), ShareOfVoice::windowKey, Types.STRING)) {
+      old.processElement(agg("lumen", T0, 3, 1), published);
+      old.processElement(agg("vela", T0, 1, 0), published);
+      old.processElement(agg("lumen", T0 + MIN, 2, 0), published + MIN);
+      snapshot = old.snapshot(1L, 1L);
+    }
+    KeyedOneInputStreamOperatorTestHarness<String, ListeningAggregate, ListeningAggregate> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new ComputeShareOfVoice(RETENTION)),
+            ShareOfVoice::windowKey,
+            Types.STRING);
+    h.initializeState(snapshot);
+    h.open();
+    assertThat(h.numKeyedStateEntries()).isEqualTo(2);
+    assertThat(h.numEventTimeTimers()).isEqualTo(2);
+
+    h.processElement(agg("vela", T0 + MIN, 2, 0), published + MIN); // joins the restored window
+    h.processWatermark(new Watermark(published));
+    assertThat(h.extractOutputValues())
+        .extracting(ListeningFunctionsTest::share)
+        .containsExactly("lumen=0.75/4", "vela=0.25/4");
+    h.processWatermark(new Watermark(published + MIN));
+    assertThat(h.extractOutputValues().subList(2, h.extractOutputValues().size()))
+        .extracting(ListeningFunctionsTest::share)
+        .containsExactly("lumen=0.5/4", "vela=0.5/4");
+    assertThat(h.numKeyedStateEntries()).isEqualTo(4); // the old lists moved into the new state
+
+    h.processWatermark(new Watermark(published + MIN + RETENTION.toMillis()));
+    assertThat(h.numKeyedStateEntries()).isZero();
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  /**
+   * The state layout of listening-share-of-voice before its retention: what its checkpoints hold.
+   */
+  static class PreviousComputeShareOfVoice
+      extends KeyedProcessFunction<String, ListeningAggregate, ListeningAggregate> {
+    private transient ListState<ListeningAggregate> pending;
+
+    @Override
+    public void open(OpenContext openContext) {
+      pending =
+          getRuntimeContext()
+              .getListState(
+                  new ListStateDescriptor<>(
+                      "listening-pending", TypeInformation.of(ListeningAggregate.class)));
+    }
+
+    @Override
+    public void processElement(ListeningAggregate a, Context ctx, Collector<ListeningAggregate> out)
+        throws Exception {
+      pending.add(a);
+      Long published = ctx.timestamp();
+      ctx.timerService().registerEventTimeTimer(published != null ? published : a.windowEnd - 1);
+    }
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<
+          String, ListeningAggregate, ListeningAggregate>
+      shareOfVoice(Duration retention) throws Exception {
+    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+        new ComputeShareOfVoice(retention), ShareOfVoice::windowKey, Types.STRING);
+  }
+
+  /** A share-of-voice harness whose metrics can be read (in {@link #environment}'s group). */
+  private static KeyedOneInputStreamOperatorTestHarness<
+          String, ListeningAggregate, ListeningAggregate>
+      shareOfVoice(Duration retention, MockEnvironment env) throws Exception {
+    KeyedOneInputStreamOperatorTestHarness<String, ListeningAggregate, ListeningAggregate> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new ComputeShareOfVoice(retention)),
+            ShareOfVoice::windowKey,
+            Types.STRING,
+            env);
+    h.open();
+    return h;
+  }
+
+  /** A task environment whose operators all register their metrics in {@code metrics}. */
+  private static MockEnvironment environment(InterceptingOperatorMetricGroup metrics) {
+    return new MockEnvironmentBuilder()
+        .setMetricGroup(
+            new UnregisteredMetricGroups.UnregisteredTaskMetricGroup() {
+              @Override
+              public InternalOperatorMetricGroup getOrAddOperator(
+                  OperatorID id, String name, Map<String, String> additionalVariables) {
+                return metrics;
+              }
+            })
+        .build();
+  }
+
+  private static long counter(InterceptingOperatorMetricGroup metrics, String name) {
+    return ((Counter) metrics.get(name)).getCount();
+  }
+
+  /** {@code brand=share/trackedTotal}. */
+  private static String share(ListeningAggregate a) {
+    return a.brand + "=" + a.shareOfVoice + "/" + a.trackedTotal;
   }
 
   @Test
