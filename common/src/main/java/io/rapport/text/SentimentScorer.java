@@ -87,29 +87,11 @@ final class SentimentScorer {
           Entry e = t.entry;
           int span = 1;
           int extraWords = 0;
-          if (e != null && e.phrases.length > 0) {
-            // handles right after a phrase's first word are skipped: "thanks @Delta for nothing"
-            int after = i + 1;
-            while (after < n && tokens.get(after).type == Token.HANDLE) {
-              after++;
-            }
-            Token nt = after < n ? tokens.get(after) : null;
-            String next =
-                nt == null || nt.type != Token.WORD
-                    ? null
-                    : nt.entry != null ? nt.entry.key : nt.key;
-            Entry.Phrase[] cand = next == null ? Entry.NO_PHRASES : e.phrasesAfter(next);
-            if (cand.length == 0 && next != null && !next.equals(nt.key)) {
-              cand = e.phrasesAfter(nt.key);
-            }
-            for (Entry.Phrase p : cand) {
-              if (matches(tokens, after, p.rest) && p.entry.active(l)) {
-                e = p.entry;
-                span = after - i + p.rest.length;
-                extraWords = p.rest.length;
-                break;
-              }
-            }
+          Entry.Phrase phrase = e != null && e.phrases.length > 0 ? phraseAt(tokens, i, l) : null;
+          if (phrase != null) {
+            e = phrase.entry;
+            span = afterHandles(tokens, i) - i + phrase.rest.length;
+            extraWords = phrase.rest.length;
           }
           kind[u] = WORD;
           boolean cp = t.caps;
@@ -427,7 +409,42 @@ final class SentimentScorer {
     if (t.type != Token.WORD || t.entry == null) {
       return false;
     }
-    return !Float.isNaN(t.entry.valence(l)) || t.entry.boost(l) != 0 || t.entry.phrases.length > 0;
+    return !Float.isNaN(t.entry.valence(l))
+        || t.entry.boost(l) != 0
+        || t.entry.phrases.length > 0 && phraseAt(tokens, i + 1, l) != null;
+  }
+
+  /** Index of the first token after word token i that is not a handle. */
+  private static int afterHandles(List<Token> tokens, int i) {
+    int after = i + 1;
+    while (after < tokens.size() && tokens.get(after).type == Token.HANDLE) {
+      after++;
+    }
+    return after;
+  }
+
+  /**
+   * The lexicon phrase (active in language l) that starts at word token i, or null; handles right
+   * after its first word are skipped ("thanks @Delta for nothing").
+   */
+  private static Entry.Phrase phraseAt(List<Token> tokens, int i, int l) {
+    Entry e = tokens.get(i).entry;
+    int after = afterHandles(tokens, i);
+    Token nt = after < tokens.size() ? tokens.get(after) : null;
+    if (e == null || nt == null || nt.type != Token.WORD) {
+      return null;
+    }
+    String next = nt.entry != null ? nt.entry.key : nt.key;
+    Entry.Phrase[] cand = e.phrasesAfter(next);
+    if (cand.length == 0 && !next.equals(nt.key)) {
+      cand = e.phrasesAfter(nt.key);
+    }
+    for (Entry.Phrase p : cand) {
+      if (matches(tokens, after, p.rest) && p.entry.active(l)) {
+        return p;
+      }
+    }
+    return null;
   }
 
   private static boolean matches(List<Token> tokens, int from, String[] rest) {

@@ -212,6 +212,11 @@ class SentimentRulesTest {
     assertThat(es("el nuevo menú está brutal")).isGreaterThan(0.2);
     assertThat(es("la neta, excelente atención")).isGreaterThan(0.3);
     assertThat(es("estoy hasta las narices de esperar")).isLessThan(-0.3);
+    assertThat(es("zarpado el show")).isGreaterThan(0.3);
+    assertThat(es("el recital es una masa")).isGreaterThan(0.3);
+    assertThat(es("una joyita este lugar")).isGreaterThan(0.3);
+    assertThat(es("qué bajón, se canceló el vuelo")).isLessThan(-0.3);
+    assertThat(es("flojo el servicio")).isLessThan(-0.2);
   }
 
   @Test
@@ -221,6 +226,14 @@ class SentimentRulesTest {
     assertThat(en("meh")).isLessThan(0.0);
     assertThat(en("What a rip off")).isLessThan(-0.3);
     assertThat(en("lovin it")).isGreaterThan(0.3);
+    assertThat(en("the update is mid")).isLessThan(-0.2);
+    assertThat(en("that customer service was trash")).isLessThan(-0.3);
+    assertThat(en("this place is fire")).isGreaterThan(0.3);
+    assertThat(en("huge W for the team")).isGreaterThan(0.3);
+    assertThat(en("big L for @Airline today")).isLessThan(-0.3);
+    // the words alone keep their ordinary meaning
+    assertThat(en("the fire destroyed the warehouse")).isLessThan(0);
+    assertThat(en("see you in mid March")).isEqualTo(0.0);
   }
 
   @Test
