@@ -103,7 +103,11 @@ public final class IntentDetector {
                 && !p.rest[0].equals(next)) {
               continue; // cheap first-word check before the full match
             }
-            if (matches(tokens, i + 1, p.rest)) {
+            int end = matchEnd(tokens, i + 1, p.rest);
+            if (end >= 0) {
+              if (p.intent == 2 && isWord(tokens, end, "que")) {
+                continue; // "te recomiendo que leas las condiciones": advice, not a recommendation
+              }
               if (p.intent != 1 && negated(tokens, i)) {
                 // "no lo recomiendo", "I'm not switching", "I don't want to buy": not the cue's
                 // intent; a recommendation withheld outside a question is a complaint
@@ -201,14 +205,27 @@ public final class IntentDetector {
     return false;
   }
 
-  private static boolean matches(List<Token> tokens, int from, String[] rest) {
+  /** Whether token i is a word whose normalized key is {@code key}. */
+  private static boolean isWord(List<Token> tokens, int i, String key) {
+    if (i >= tokens.size()) {
+      return false;
+    }
+    Token t = tokens.get(i);
+    return t.type == Token.WORD && key.equals(t.entry != null ? t.entry.key : t.key);
+  }
+
+  /**
+   * Index after the pattern's {@code rest} matched from token {@code from} (handles before a word
+   * are skipped), or -1.
+   */
+  private static int matchEnd(List<Token> tokens, int from, String[] rest) {
     int i = from;
     for (String w : rest) {
       while (i < tokens.size() && tokens.get(i).type == Token.HANDLE && w != ANY && w != BRAND) {
         i++;
       }
       if (i >= tokens.size()) {
-        return false;
+        return -1;
       }
       Token t = tokens.get(i);
       if (w == BRAND) {
@@ -217,23 +234,23 @@ public final class IntentDetector {
                 || t.type == Token.HASHTAG
                 || t.type == Token.WORD && t.upperFirst;
         if (!brand) {
-          return false;
+          return -1;
         }
       } else if (w == ANY) {
         if (t.type != Token.WORD && t.type != Token.HANDLE && t.type != Token.HASHTAG) {
-          return false;
+          return -1;
         }
       } else {
         if (t.type != Token.WORD) {
-          return false;
+          return -1;
         }
         String key = t.entry != null ? t.entry.key : t.key;
         if (!key.equals(w) && !t.key.equals(w)) {
-          return false;
+          return -1;
         }
       }
       i++;
     }
-    return true;
+    return i;
   }
 }

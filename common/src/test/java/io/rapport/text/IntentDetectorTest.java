@@ -181,4 +181,27 @@ class IntentDetectorTest {
   void neutralOrPraiseHasNoComplaintOrChurn(String text) {
     assertThat(intents(text)).doesNotContain(COMPLAINT, CHURN_THREAT);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Me cambio de casa el sábado, alguien sabe de mudanzas?",
+        "I'm leaving for Paris tomorrow",
+        "Switching to winter hours from Monday",
+        "I want to cancel my order",
+        "Quiero cancelar mi pedido, me equivoqué de talla"
+      })
+  void movingHouseTravellingOrCancellingAnOrderIsNotChurn(String text) {
+    assertThat(intents(text)).doesNotContain(CHURN_THREAT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Te recomiendo que leas los términos antes de comprar",
+        "Les recomendamos llegar 2 horas antes al aeropuerto"
+      })
+  void adviceIsNotARecommendation(String text) {
+    assertThat(intents(text)).doesNotContain(RECOMMENDATION);
+  }
 }
