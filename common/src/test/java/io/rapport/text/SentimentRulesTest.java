@@ -217,6 +217,9 @@ class SentimentRulesTest {
     assertThat(es("una joyita este lugar")).isGreaterThan(0.3);
     assertThat(es("qué bajón, se canceló el vuelo")).isLessThan(-0.3);
     assertThat(es("flojo el servicio")).isLessThan(-0.2);
+    assertThat(es("Me atendió una chica súper borde")).isLessThan(-0.3);
+    assertThat(es("me senté en el borde de la mesa")).isEqualTo(0.0);
+    assertThat(es("me dejaron en visto")).isLessThan(-0.2);
   }
 
   @Test
@@ -234,6 +237,9 @@ class SentimentRulesTest {
     // the words alone keep their ordinary meaning
     assertThat(en("the fire destroyed the warehouse")).isLessThan(0);
     assertThat(en("see you in mid March")).isEqualTo(0.0);
+    assertThat(en("10/10 would buy again")).isGreaterThan(0.3);
+    assertThat(en("would not buy again")).isLessThan(-0.3);
+    assertThat(en("they left me on read for 3 days")).isLessThan(-0.2);
   }
 
   @Test
