@@ -24,8 +24,8 @@ import java.util.Optional;
  * per mention, the first that applies of:
  *
  * <ol>
- *   <li>{@link AlertTypes#INFLUENCER_NEGATIVE}: negative, by an author with at least {@code
- *       minFollowers} followers (customer or prospect);
+ *   <li>{@link AlertTypes#INFLUENCER_NEGATIVE}: {@link #negativeEnough negative enough}, by an
+ *       author with at least {@code minFollowers} followers (customer or prospect);
  *   <li>{@link AlertTypes#CHURN_RISK}: a churn threat by a customer;
  *   <li>{@link AlertTypes#SOCIAL_QUESTION}: a question (customer or prospect);
  *   <li>{@link AlertTypes#RECOMMENDATION}: a recommendation (customer or prospect);
@@ -47,10 +47,26 @@ public final class MentionAlerts implements Serializable {
     this.minFollowers = minFollowers;
   }
 
-  /** Whether a mention can raise any alert here: it has an intent or it is negative. */
+  /**
+   * Compound at or below which a mention is negative enough to alert on by itself (an influencer's,
+   * a high-value customer's); between it and {@link ProfileLogic#NEGATIVE_THRESHOLD} (the
+   * "negative" label) it takes a complaint as well. A question with a doubtful emoji ("¿hacen
+   * envíos? 🤔", -0.19) is labelled negative but is not a complaint to answer within the hour.
+   */
+  public static final double ALERT_NEGATIVE = -0.3;
+
+  /**
+   * Whether a mention is negative enough for a negative-mention alert: compound at or below {@link
+   * #ALERT_NEGATIVE}, or labelled negative and a complaint.
+   */
+  public static boolean negativeEnough(Analysis an) {
+    return an.compound <= ALERT_NEGATIVE
+        || an.compound <= ProfileLogic.NEGATIVE_THRESHOLD && has(an, IntentDetector.COMPLAINT);
+  }
+
+  /** Whether a mention can raise any alert here: it has an intent or it is negative enough. */
   public static boolean worthChecking(EnrichedMention em) {
-    return !em.analysis.intents.isEmpty()
-        || em.analysis.compound <= ProfileLogic.NEGATIVE_THRESHOLD;
+    return !em.analysis.intents.isEmpty() || negativeEnough(em.analysis);
   }
 
   public Optional<AlertCandidate> detect(MentionSignal s, Instant createdAt) {
@@ -59,7 +75,7 @@ public final class MentionAlerts implements Serializable {
     boolean customer = CustomerProfile.CUSTOMER.equals(s.contact.kind);
     long followers = m.author == null ? 0 : m.author.followers;
     Alert a;
-    if (an.compound <= ProfileLogic.NEGATIVE_THRESHOLD && followers >= minFollowers) {
+    if (negativeEnough(an) && followers >= minFollowers) {
       a = base(AlertTypes.INFLUENCER_NEGATIVE, s, createdAt);
       a.severity = an.compound <= -0.6 || followers >= 10 * minFollowers ? "critical" : "high";
       a.confidence = Math.min(1.0, Math.abs(an.compound));

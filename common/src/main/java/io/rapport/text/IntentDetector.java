@@ -108,7 +108,9 @@ public final class IntentDetector {
               if (p.intent == 2 && isWord(tokens, end, "que")) {
                 continue; // "te recomiendo que leas las condiciones": advice, not a recommendation
               }
-              if (p.intent != 1 && negated(tokens, i)) {
+              // a cue headed by its own negator ("nadie contesta") agrees with one before it in
+              // Spanish ("no sirve y nadie contesta", "no me contesta nadie"): not negated
+              if (p.intent != 1 && !e.has(Entry.NEG, -1) && negated(tokens, i)) {
                 // "no lo recomiendo", "I'm not switching", "I don't want to buy": not the cue's
                 // intent; a recommendation withheld outside a question is a complaint
                 if (p.intent == 2 && (questionSentence == null || !isQuestion(tokens, i))) {
@@ -151,7 +153,7 @@ public final class IntentDetector {
    * True when a negator governs the cue starting at token i: one of the {@link #NEGATION_SCOPE}
    * words before it, in the same clause, with no contrast word ("pero", "but") or negation ender
    * ("no solo", "sin duda": {@link Entry#UNNEG}) between. A cue that starts with its own negator
-   * ("no compren", "no me llega") is negated only by another one before it.
+   * ("no compren", "nadie contesta") is not checked: the caller skips it.
    */
   private static boolean negated(List<Token> tokens, int i) {
     int words = 0;

@@ -70,6 +70,22 @@ class MentionAlertsTest {
   }
 
   @Test
+  void onlyAClearlyNegativeMentionOrAComplaintIsAnInfluencersNegativeMention() {
+    // a doubtful emoji makes a question "negative" (-0.19), not a complaint to answer publicly
+    assertThat(typeOf("prospect", "¿Vela hace envíos a Monterrey? 🤔 🤔", "es", 50_000))
+        .isEqualTo(AlertTypes.SOCIAL_QUESTION);
+    assertThat(typeOf("prospect", "Still waiting for my refund", "en", 50_000))
+        .isEqualTo(AlertTypes.INFLUENCER_NEGATIVE);
+    assertThat(typeOf("prospect", "Lumen is the worst, terrible service", "en", 50_000))
+        .isEqualTo(AlertTypes.INFLUENCER_NEGATIVE);
+    assertThat(
+            MentionAlerts.negativeEnough(
+                TextAnalyzer.shared()
+                    .analyze("Been using it for 10 months, zero issues. Obsessed", "en")))
+        .isFalse();
+  }
+
+  @Test
   void customersDoNotRaisePurchaseIntentAndProspectsDoNotRaiseChurn() {
     assertThat(typeOf("customer", "I want to buy the new Lumen headphones", "en", 50)).isNull();
   }

@@ -27,7 +27,8 @@ class IntentDetectorTest {
         "They charged me twice, terrible customer service",
         "@AirCo lost my bag, worst airline ever",
         "Still waiting for my refund",
-        "No me llega el paquete desde el lunes @Correos"
+        "No me llega el paquete desde el lunes @Correos",
+        "El chat de LUMEN no sirve y nadie contesta el teléfono"
       })
   void complaints(String text) {
     assertThat(intents(text)).contains(COMPLAINT);

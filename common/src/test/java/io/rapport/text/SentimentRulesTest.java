@@ -220,6 +220,7 @@ class SentimentRulesTest {
     assertThat(es("Me atendió una chica súper borde")).isLessThan(-0.3);
     assertThat(es("me senté en el borde de la mesa")).isEqualTo(0.0);
     assertThat(es("me dejaron en visto")).isLessThan(-0.2);
+    assertThat(es("Después de 10 años me paso a Vela. Qué bronca")).isLessThan(-0.3);
   }
 
   @Test
@@ -240,6 +241,8 @@ class SentimentRulesTest {
     assertThat(en("10/10 would buy again")).isGreaterThan(0.3);
     assertThat(en("would not buy again")).isLessThan(-0.3);
     assertThat(en("they left me on read for 3 days")).isLessThan(-0.2);
+    assertThat(en("No notes. The jeans from Lumen are worth every penny")).isGreaterThan(0.3);
+    assertThat(en("Been using it for 10 months, zero issues. Obsessed")).isGreaterThan(0.3);
   }
 
   @Test
