@@ -102,6 +102,9 @@ final class SentimentScorer {
           float val = Float.NaN;
           if (span == 1) {
             val = valence(e, l, t);
+            if (!Float.isNaN(val) && discourseMarker(tokens, i)) {
+              val = Float.NaN; // "Bueno, ni una más", "Well, that was a mess": not praise
+            }
             if (!Float.isNaN(val)
                 && e.has(Entry.NEG, l)
                 && (tu.negatorOwnValence == 0
@@ -363,6 +366,30 @@ final class SentimentScorer {
       }
     }
     return e.has(Entry.NEG_WEAK, l) ? tu.weakNegation : tu.negation;
+  }
+
+  /** Words that open a sentence as a discourse marker when a comma follows: "Bueno, ...". */
+  private static final java.util.Set<String> DISCOURSE_MARKERS = java.util.Set.of("bueno", "well");
+
+  /** Whether word token i opens its sentence and is a discourse marker followed by a comma. */
+  private static boolean discourseMarker(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    if (i + 1 >= tokens.size()
+        || tokens.get(i + 1).type != Token.BOUND
+        || tokens.get(i + 1).sentenceEnd
+        || !DISCOURSE_MARKERS.contains(key(t))) {
+      return false;
+    }
+    for (int j = i - 1; j >= 0; j--) {
+      Token p = tokens.get(j);
+      if (p.sentence != t.sentence) {
+        return true;
+      }
+      if (p.type == Token.WORD || p.type == Token.HASHTAG || p.type == Token.EMOJI) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** English modal negators of the "can't ... enough" idiom. */

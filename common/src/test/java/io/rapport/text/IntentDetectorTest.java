@@ -28,7 +28,10 @@ class IntentDetectorTest {
         "@AirCo lost my bag, worst airline ever",
         "Still waiting for my refund",
         "No me llega el paquete desde el lunes @Correos",
-        "El chat de LUMEN no sirve y nadie contesta el teléfono"
+        "El chat de LUMEN no sirve y nadie contesta el teléfono",
+        "Compré la lavadora y a las 12 semanas, a la basura. Menuda estafa",
+        "#Vela sent me the wrong TV again 🙄",
+        "Llevo 3 días sin internet"
       })
   void complaints(String text) {
     assertThat(intents(text)).contains(COMPLAINT);
@@ -160,6 +163,7 @@ class IntentDetectorTest {
         "Mañana cancelo mi cuenta",
         "Quiero darme de baja y no me dejan",
         "Nunca más compro aquí",
+        "Última vez q le compro a Lumen. Nunca más 🙄",
         "I'm switching to another bank",
         "Switched to @OtherBank last week, bye",
         "Going to cancel my subscription today",
@@ -177,6 +181,7 @@ class IntentDetectorTest {
         "Great coffee this morning",
         "El vuelo sale a las 7",
         "Me voy a Madrid el finde",
+        "Llevo 13 meses con las zapatillas y cero problemas. Una pasada",
         "Moving to Austin next month"
       })
   void neutralOrPraiseHasNoComplaintOrChurn(String text) {

@@ -221,6 +221,14 @@ class SentimentRulesTest {
     assertThat(es("me senté en el borde de la mesa")).isEqualTo(0.0);
     assertThat(es("me dejaron en visto")).isLessThan(-0.2);
     assertThat(es("Después de 10 años me paso a Vela. Qué bronca")).isLessThan(-0.3);
+    assertThat(es("El personal de la tienda es majísimo")).isGreaterThan(0.3);
+    assertThat(es("Bueno, ni una más. Me voy con Lumen")).isLessThan(-0.2);
+  }
+
+  @Test
+  void aThinkingFaceIsNotNegative() {
+    assertThat(es("Hoy empiezan las rebajas de Lumen 🤔")).isEqualTo(0.0);
+    assertThat(en("At Lumen in New York right now 🤔")).isEqualTo(0.0);
   }
 
   @Test
