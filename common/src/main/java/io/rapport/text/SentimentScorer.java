@@ -368,8 +368,12 @@ final class SentimentScorer {
     return e.has(Entry.NEG_WEAK, l) ? tu.weakNegation : tu.negation;
   }
 
-  /** Words that open a sentence as a discourse marker when a comma follows: "Bueno, ...". */
-  private static final java.util.Set<String> DISCOURSE_MARKERS = java.util.Set.of("bueno", "well");
+  /**
+   * Words that open a sentence as a discourse marker when a comma follows: "Bueno, ...", "Honestly,
+   * ...", "Wow, ...".
+   */
+  private static final java.util.Set<String> DISCOURSE_MARKERS =
+      java.util.Set.of("bueno", "well", "honestly", "wow", "neta", "ok");
 
   /** Whether word token i opens its sentence and is a discourse marker followed by a comma. */
   private static boolean discourseMarker(List<Token> tokens, int i) {

@@ -131,6 +131,53 @@ class IntentDetectorTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "Ahorrando para el sérum de Lumen",
+        "Saving up for the new Lumen TV",
+        "Thinking about getting the headset from Lumen",
+        "Lumen or Vela for a new perfume? Buying this weekend"
+      })
+  void everydayPurchaseCues(String text) {
+    assertThat(intents(text)).contains(PURCHASE_INTENT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Hazme caso y pilla las zapatillas en Lumen",
+        "Get the Lumen building set, thank me later",
+        "Si buscan la tablet, vayan a Lumen, calidad-precio buenísima"
+      })
+  void everydayRecommendationCues(String text) {
+    assertThat(intents(text)).contains(RECOMMENDATION);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Tres semanas sin respuesta de Lumen. Vaya tela",
+        "Seriously Lumen? 14 days for a refund?",
+        "Worst experience at Lumen New York today",
+        "Lumen support is a joke. 5 calls and still nothing"
+      })
+  void unansweredAndSlowRefundsAreComplaints(String text) {
+    assertThat(intents(text)).contains(COMPLAINT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Closing my Lumen account today", "Lumen lost a customer"})
+  void closingAnAccountIsChurn(String text) {
+    assertThat(intents(text)).contains(CHURN_THREAT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Let's go to Paris this summer", "Si vais a Madrid, id a pie"})
+  void goingSomewhereIsNotARecommendation(String text) {
+    assertThat(intents(text)).doesNotContain(RECOMMENDATION);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "¿Qué portátil me recomendáis?",
         "Any laptop you would recommend?",
         "El pedido sale mañana"

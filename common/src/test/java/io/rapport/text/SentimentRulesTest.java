@@ -226,6 +226,19 @@ class SentimentRulesTest {
   }
 
   @Test
+  void announcementsPlaceNamesAndOpenersAreNeutral() {
+    assertThat(es("Hoy empiezan las ofertas de Northwind")).isEqualTo(0.0);
+    assertThat(es("Pasando por Lumen en Buenos Aires")).isEqualTo(0.0);
+    assertThat(es("Fila enorme en Vela de Guadalajara por el Buen Fin")).isEqualTo(0.0);
+    assertThat(es("¿Cómo hago una devolución si compré en línea?")).isEqualTo(0.0);
+    assertThat(en("Honestly, anyone tried the Lumen tablet?")).isEqualTo(0.0);
+    assertThat(es("Neta, ¿qué tal el sérum?")).isEqualTo(0.0);
+    // the same words keep their meaning elsewhere
+    assertThat(en("Honestly the best coffee in town")).isGreaterThan(0.3);
+    assertThat(en("Wow, amazing service")).isGreaterThan(0.3);
+  }
+
+  @Test
   void aThinkingFaceIsNotNegative() {
     assertThat(es("Hoy empiezan las rebajas de Lumen 🤔")).isEqualTo(0.0);
     assertThat(en("At Lumen in New York right now 🤔")).isEqualTo(0.0);
