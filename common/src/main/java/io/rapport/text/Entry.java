@@ -45,6 +45,15 @@ final class Entry {
   /** Intent patterns whose first token is this key, or null. */
   IntentDetector.Pattern[] intents;
 
+  /**
+   * {@link #intents} whose second word is a wildcard or absent, and the others by their second word
+   * (built by {@link IntentDetector}): a word of many cues ("me", "no") tries only those that can
+   * match the next word.
+   */
+  IntentDetector.Pattern[] intentsAnySecond;
+
+  java.util.Map<String, IntentDetector.Pattern[]> intentsBySecond;
+
   Entry(String key) {
     this.key = key;
   }

@@ -30,6 +30,7 @@ public final class IntentDetector {
   static final double COMPLAINT_COMPOUND = -0.3;
 
   IntentDetector(Lexicon lex) {
+    java.util.Set<Entry> heads = new java.util.LinkedHashSet<>();
     Lexicon.lines(
         "intents.tsv",
         line -> {
@@ -54,8 +55,26 @@ public final class IntentDetector {
                   : Arrays.copyOf(head.intents, head.intents.length + 1);
           ps[ps.length - 1] = p;
           head.intents = ps;
+          heads.add(head);
         });
+    for (Entry head : heads) {
+      List<Pattern> any = new ArrayList<>();
+      java.util.Map<String, List<Pattern>> bySecond = new java.util.HashMap<>();
+      for (Pattern p : head.intents) {
+        if (p.rest.length == 0 || p.rest[0] == ANY || p.rest[0] == BRAND) {
+          any.add(p);
+        } else {
+          bySecond.computeIfAbsent(p.rest[0], k -> new ArrayList<>()).add(p);
+        }
+      }
+      head.intentsAnySecond = any.toArray(NO_PATTERNS);
+      java.util.Map<String, Pattern[]> index = new java.util.HashMap<>();
+      bySecond.forEach((k, v) -> index.put(k, v.toArray(NO_PATTERNS)));
+      head.intentsBySecond = index;
+    }
   }
+
+  private static final Pattern[] NO_PATTERNS = new Pattern[0];
 
   /** One cue: its first word is the entry holding it. */
   static final class Pattern {
@@ -92,16 +111,16 @@ public final class IntentDetector {
         }
         if (e.intents != null) {
           String next = nextWordKey(tokens, i + 1);
-          for (Pattern p : e.intents) {
+          // without a next word (a handle may come first) every cue is tried; else only those
+          // whose second word is a wildcard or that word
+          Pattern[] wild = next == null ? e.intents : e.intentsAnySecond;
+          Pattern[] exact = next == null ? NO_PATTERNS : e.intentsBySecond.get(next);
+          int nWild = wild.length;
+          int n2 = nWild + (exact == null ? 0 : exact.length);
+          for (int k = 0; k < n2; k++) {
+            Pattern p = k < nWild ? wild[k] : exact[k - nWild];
             if (hit[p.intent]) {
               continue;
-            }
-            if (p.rest.length > 0
-                && p.rest[0] != ANY
-                && p.rest[0] != BRAND
-                && next != null
-                && !p.rest[0].equals(next)) {
-              continue; // cheap first-word check before the full match
             }
             int end = matchEnd(tokens, i + 1, p.rest);
             if (end >= 0) {
