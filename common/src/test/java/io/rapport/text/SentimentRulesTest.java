@@ -233,6 +233,9 @@ class SentimentRulesTest {
     assertThat(es("¿Cómo hago una devolución si compré en línea?")).isEqualTo(0.0);
     assertThat(en("Honestly, anyone tried the Lumen tablet?")).isEqualTo(0.0);
     assertThat(es("Neta, ¿qué tal el sérum?")).isEqualTo(0.0);
+    assertThat(es("Cola en la puerta de Lumen para el Black Friday")).isEqualTo(0.0);
+    assertThat(es("¿En serio? 14 días para una devolución")).isLessThanOrEqualTo(0.0);
+    assertThat(es("Llevo 11 días esperando mi pedido. Qué coraje")).isLessThan(-0.3);
     // the same words keep their meaning elsewhere
     assertThat(en("Honestly the best coffee in town")).isGreaterThan(0.3);
     assertThat(en("Wow, amazing service")).isGreaterThan(0.3);
