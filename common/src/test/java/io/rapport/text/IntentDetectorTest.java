@@ -31,7 +31,14 @@ class IntentDetectorTest {
         "El chat de LUMEN no sirve y nadie contesta el teléfono",
         "Compré la lavadora y a las 12 semanas, a la basura. Menuda estafa",
         "#Vela sent me the wrong TV again 🙄",
-        "Llevo 3 días sin internet"
+        "Llevo 3 días sin internet",
+        "My package was marked delivered but never showed up",
+        "@TelcoX your service is down again in Austin",
+        "customer service hung up on me twice",
+        "Can't log in to my account since yesterday",
+        "I've been a customer for 10 years and this is how you treat me?",
+        "La web de @BancoX está caída otra vez",
+        "No puedo entrar a mi cuenta desde ayer"
       })
   void complaints(String text) {
     assertThat(intents(text)).contains(COMPLAINT);

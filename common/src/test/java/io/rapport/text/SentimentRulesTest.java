@@ -108,6 +108,16 @@ class SentimentRulesTest {
   }
 
   @Test
+  void servicesDownSlowOrUnreachable() {
+    assertThat(en("The app is so slow lately")).isLessThan(-0.2);
+    assertThat(en("@TelcoX your service is down again")).isLessThan(-0.2);
+    assertThat(en("customer service hung up on me twice")).isLessThan(-0.3);
+    assertThat(en("My package was marked delivered but never showed up")).isLessThan(-0.3);
+    assertThat(es("Me colgaron dos veces en atención al cliente")).isLessThan(-0.3);
+    assertThat(es("La web está caída otra vez")).isLessThan(-0.2);
+  }
+
+  @Test
   void failingServicesAndFaintPraise() {
     assertThat(es("La app de @BancoAzul se cae cada rato")).isLessThan(-0.3);
     assertThat(es("Llevo tres días sin internet")).isLessThan(-0.3);
