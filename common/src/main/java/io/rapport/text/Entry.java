@@ -19,6 +19,8 @@ final class Entry {
   static final int DOMAIN = 1 << 7; // customer-service / retail domain word (complaint intent)
   static final int THIS = 1 << 8; // "haven't been this sore": degree, not negated
   static final int UNNEG = 1 << 9; // "no solo", "sin duda": ends the hold of the negator before it
+  static final int MARKER = 1 << 10; // "Bueno,", "Well,": opening a sentence, a discourse marker
+  static final int MODAL = 1 << 11; // "can't", "couldn't": the negator of "can't thank you enough"
 
   static final Phrase[] NO_PHRASES = new Phrase[0];
 

@@ -124,7 +124,7 @@ public final class IntentDetector {
             }
             int end = matchEnd(tokens, i + 1, p.rest);
             if (end >= 0) {
-              if (p.intent == 2 && isWord(tokens, end, "que")) {
+              if (p.intent == 2 && "que".equals(nextWordKey(tokens, end))) {
                 continue; // "te recomiendo que leas las condiciones": advice, not a recommendation
               }
               // a cue headed by its own negator ("nadie contesta") agrees with one before it in
@@ -192,7 +192,7 @@ public final class IntentDetector {
       if (e.has(Entry.BUT | Entry.CONCESSIVE | Entry.UNNEG, -1)) {
         return false;
       }
-      if (e.has(Entry.NEG, -1) || e.has(Entry.NEVER, -1)) {
+      if (e.has(Entry.NEG, -1)) { // "nunca", "never" carry NEG too
         return true;
       }
     }
@@ -205,10 +205,7 @@ public final class IntentDetector {
       return null;
     }
     Token t = tokens.get(i);
-    if (t.type != Token.WORD) {
-      return null;
-    }
-    return t.entry != null ? t.entry.key : t.key;
+    return t.type == Token.WORD ? t.baseKey() : null;
   }
 
   /** True when the sentence holding token i ends with '?' or starts with '¿'. */
@@ -224,15 +221,6 @@ public final class IntentDetector {
       }
     }
     return false;
-  }
-
-  /** Whether token i is a word whose normalized key is {@code key}. */
-  private static boolean isWord(List<Token> tokens, int i, String key) {
-    if (i >= tokens.size()) {
-      return false;
-    }
-    Token t = tokens.get(i);
-    return t.type == Token.WORD && key.equals(t.entry != null ? t.entry.key : t.key);
   }
 
   /**
@@ -265,8 +253,7 @@ public final class IntentDetector {
         if (t.type != Token.WORD) {
           return -1;
         }
-        String key = t.entry != null ? t.entry.key : t.key;
-        if (!key.equals(w) && !t.key.equals(w)) {
+        if (!t.baseKey().equals(w) && !t.key.equals(w)) {
           return -1;
         }
       }

@@ -403,6 +403,8 @@ final class Lexicon {
               case "so" -> e.addFlags(l, Entry.SO);
               case "this" -> e.addFlags(l, Entry.THIS);
               case "unneg" -> e.addFlags(l, Entry.UNNEG);
+              case "marker" -> e.addFlags(l, Entry.MARKER);
+              case "modal" -> e.addFlags(l, Entry.MODAL);
               case "but" -> e.addFlags(l, Entry.BUT);
               case "concessive" -> e.addFlags(l, Entry.CONCESSIVE);
               case "domain" -> e.addFlags(l, Entry.DOMAIN);

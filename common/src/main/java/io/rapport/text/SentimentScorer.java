@@ -352,7 +352,7 @@ final class SentimentScorer {
   private float negationFactor(
       List<Token> tokens, int[] tok, int[] kind, Entry[] ent, int j, int k, int l, int u) {
     Entry e = ent[j];
-    if (l != Entry.ES && cannotEnough(tokens, tok, kind, j, k, u)) {
+    if (l != Entry.ES && cannotEnough(tokens, tok, kind, ent, j, k, u)) {
       return tu.neverSo; // "can't thank you enough", "couldn't recommend it more": praise
     }
     if (k > 0 && kind[k - 1] == WORD && ent[k - 1] != null && ent[k - 1].has(Entry.THIS, l)) {
@@ -369,19 +369,16 @@ final class SentimentScorer {
   }
 
   /**
-   * Words that open a sentence as a discourse marker when a comma follows: "Bueno, ...", "Honestly,
-   * ...", "Wow, ...".
+   * Whether word token i opens its sentence and is a discourse marker ({@code marker} in rules.tsv:
+   * "Bueno, ...", "Honestly, ...") followed by a comma.
    */
-  private static final java.util.Set<String> DISCOURSE_MARKERS =
-      java.util.Set.of("bueno", "well", "honestly", "wow", "neta", "ok");
-
-  /** Whether word token i opens its sentence and is a discourse marker followed by a comma. */
   private static boolean discourseMarker(List<Token> tokens, int i) {
     Token t = tokens.get(i);
     if (i + 1 >= tokens.size()
         || tokens.get(i + 1).type != Token.BOUND
         || tokens.get(i + 1).sentenceEnd
-        || !DISCOURSE_MARKERS.contains(key(t))) {
+        || t.entry == null
+        || !t.entry.has(Entry.MARKER, -1)) {
       return false;
     }
     for (int j = i - 1; j >= 0; j--) {
@@ -396,39 +393,31 @@ final class SentimentScorer {
     return true;
   }
 
-  /** English modal negators of the "can't ... enough" idiom. */
-  private static final java.util.Set<String> CANNOT =
-      java.util.Set.of("can't", "cannot", "couldn't", "cant", "couldnt");
-
   /**
-   * Whether negator j and the sentiment word k are the idiom "can't V ... enough" (later in the
-   * clause) or "couldn't V ... more" (ending it), which praises: not "can't be good enough",
-   * "couldn't resist more of it" or "can't recommend it any more", where the negation stands.
+   * Whether negator j ({@code modal} in rules.tsv) and the sentiment word k are the idiom "can't V
+   * ... enough" (later in the clause) or "couldn't V ... more" (ending it), which praises: not
+   * "can't be good enough", "couldn't resist more of it" or "can't recommend it any more", where
+   * the negation stands.
    */
   private static boolean cannotEnough(
-      List<Token> tokens, int[] tok, int[] kind, int j, int k, int u) {
-    if (!CANNOT.contains(key(tokens.get(tok[j])))
-        || j + 1 < u && kind[j + 1] == WORD && key(tokens.get(tok[j + 1])).equals("be")) {
+      List<Token> tokens, int[] tok, int[] kind, Entry[] ent, int j, int k, int u) {
+    if (!ent[j].has(Entry.MODAL, -1)
+        || j + 1 < u && kind[j + 1] == WORD && tokens.get(tok[j + 1]).baseKey().equals("be")) {
       return false;
     }
     for (int x = k + 1; x < u && kind[x] != BOUND; x++) {
       if (kind[x] != WORD) {
         continue;
       }
-      String w = key(tokens.get(tok[x]));
+      String w = tokens.get(tok[x]).baseKey();
       if (w.equals("enough")
           || w.equals("more")
               && (x + 1 == u || kind[x + 1] == BOUND)
-              && !(kind[x - 1] == WORD && key(tokens.get(tok[x - 1])).equals("any"))) {
+              && !(kind[x - 1] == WORD && tokens.get(tok[x - 1]).baseKey().equals("any"))) {
         return true;
       }
     }
     return false;
-  }
-
-  /** A word token's normalized key (its entry's, else its own). */
-  private static String key(Token t) {
-    return t.entry != null ? t.entry.key : t.key;
   }
 
   /** Whether the word after token i carries sentiment or is itself an intensifier. */
@@ -465,7 +454,7 @@ final class SentimentScorer {
     if (e == null || nt == null || nt.type != Token.WORD) {
       return null;
     }
-    String next = nt.entry != null ? nt.entry.key : nt.key;
+    String next = nt.baseKey();
     Entry.Phrase[] cand = e.phrasesAfter(next);
     if (cand.length == 0 && !next.equals(nt.key)) {
       cand = e.phrasesAfter(nt.key);
@@ -487,8 +476,7 @@ final class SentimentScorer {
       if (t.type != Token.WORD) {
         return false;
       }
-      String key = t.entry != null ? t.entry.key : t.key;
-      if (!key.equals(rest[k]) && !t.key.equals(rest[k])) {
+      if (!t.baseKey().equals(rest[k]) && !t.key.equals(rest[k])) {
         return false;
       }
     }

@@ -64,6 +64,11 @@ final class Token {
   /** 1 when '.', 2 when '?' ends a sentence: set on BOUND/QUEST tokens. */
   boolean sentenceEnd;
 
+  /** The normalized key: its lexicon entry's (aliases resolved: "q" gives "que"), else its own. */
+  String baseKey() {
+    return entry != null ? entry.key : key;
+  }
+
   /** Text as written (words, hashtags without '#'; the emoji or emoticon itself), built lazily. */
   String raw() {
     String r = raw;

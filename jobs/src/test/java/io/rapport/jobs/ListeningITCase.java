@@ -91,14 +91,17 @@ class ListeningITCase {
   }
 
   /**
-   * Writes the mentions to the topic, in order, with one producer, before the job starts (see
-   * {@link #jobOptions}: its source then reads them without an idle pause).
+   * Writes the specs' mentions (their analysis checked first) and then {@code last} to the topic,
+   * in order, with one producer, before the job starts (see {@link #jobOptions}: its source then
+   * reads them without an idle pause).
    */
-  private void produceBeforeStart(String topic, List<SocialMention> mentions) {
+  private void produceBeforeStart(String topic, List<Spec> specs, Spec last) {
+    specs.forEach(Spec::checkAnalyzer);
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-    for (SocialMention m : mentions) {
-      records.add(new ProducerRecord<>(topic, null, Json.toBytes(m)));
+    for (Spec s : specs) {
+      records.add(new ProducerRecord<>(topic, null, Json.toBytes(s.mention())));
     }
+    records.add(new ProducerRecord<>(topic, null, Json.toBytes(last.mention())));
     kafka.produceAll(records);
   }
 
@@ -199,18 +202,15 @@ class ListeningITCase {
 
   @Test
   void exactAggregatesShareOfVoiceAndLateMentions() throws Exception {
-    SCENARIO.forEach(Spec::checkAnalyzer);
     Configuration o = jobOptions(kafka, es);
     String prefix = o.get(RapportOptions.ELASTICSEARCH_INDEX_PREFIX);
     String mentions = o.get(RapportOptions.TOPIC_MENTIONS);
-    List<SocialMention> scenario = new ArrayList<>();
-    SCENARIO.forEach(s -> scenario.add(s.mention()));
-    // About no tracked brand: moves the watermark past every window, counted nowhere.
-    scenario.add(
+    // last, about no tracked brand: moves the watermark past every window, counted nowhere
+    produceBeforeStart(
+        mentions,
+        SCENARIO,
         new Spec(
-                "U2", "acme", "x", POS_EN, "en", "positive", "2026-03-02T12:00:00Z", "ES", "Madrid")
-            .mention());
-    produceBeforeStart(mentions, scenario);
+            "U2", "acme", "x", POS_EN, "en", "positive", "2026-03-02T12:00:00Z", "ES", "Madrid"));
     JobClient job = start(o);
     try {
 
@@ -343,15 +343,11 @@ class ListeningITCase {
     o.setString(RapportOptions.CRISIS_STDDEVS.key(), "3");
     String prefix = o.get(RapportOptions.ELASTICSEARCH_INDEX_PREFIX);
     String mentions = o.get(RapportOptions.TOPIC_MENTIONS);
-    List<Spec> specs = crisisScenario();
-    specs.forEach(Spec::checkAnalyzer);
-    List<SocialMention> scenario = new ArrayList<>();
-    specs.forEach(s -> scenario.add(s.mention()));
-    scenario.add(
+    produceBeforeStart(
+        mentions,
+        crisisScenario(),
         new Spec(
-                "U9", "acme", "x", POS_EN, "en", "positive", "2026-03-03T16:00:00Z", "ES", "Madrid")
-            .mention());
-    produceBeforeStart(mentions, scenario);
+            "U9", "acme", "x", POS_EN, "en", "positive", "2026-03-03T16:00:00Z", "ES", "Madrid"));
     JobClient job = start(o);
     try {
       String expectedId = Alerts.alertId("BRAND_CRISIS", "lumen", "2026-03-03T13:00:00Z");

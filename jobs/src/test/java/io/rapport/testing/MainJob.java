@@ -5,6 +5,7 @@ import io.rapport.jobs.Environments;
 import io.rapport.jobs.KafkaConnectors;
 import io.rapport.jobs.RapportJob;
 import io.rapport.jobs.RapportOptions;
+import io.rapport.model.EsDocument;
 import io.rapport.model.MergeRecord;
 import io.rapport.scoring.ClvModel;
 import java.time.Duration;
@@ -77,6 +78,21 @@ public final class MainJob {
       Sink<MergeRecord> mergeSink,
       Source<ClvModel, ?, ?> clvModels)
       throws Exception {
+    return start(options, flink, name, ElasticsearchConnector.sink(options), mergeSink, clvModels);
+  }
+
+  /**
+   * As {@link #start(Configuration, Configuration, String, Sink, Source)}, with {@code
+   * documentSink} in place of the Elasticsearch sink (a benchmark that measures the alerts only).
+   */
+  public static JobClient start(
+      Configuration options,
+      Configuration flink,
+      String name,
+      Sink<EsDocument> documentSink,
+      Sink<MergeRecord> mergeSink,
+      Source<ClvModel, ?, ?> clvModels)
+      throws Exception {
     flink.setString("state.backend.type", "rocksdb");
     StreamExecutionEnvironment env = FlinkTestCluster.env(flink);
     Environments.configure(env, options);
@@ -86,7 +102,7 @@ public final class MainJob {
         KafkaConnectors.sources(options),
         KafkaConnectors.alertSink(options),
         KafkaConnectors.deadLetterSink(options),
-        ElasticsearchConnector.sink(options),
+        documentSink,
         mergeSink,
         clvModels);
     return env.executeAsync(name);

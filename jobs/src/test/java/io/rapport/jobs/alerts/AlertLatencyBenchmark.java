@@ -3,9 +3,6 @@ package io.rapport.jobs.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rapport.jobs.Environments;
-import io.rapport.jobs.KafkaConnectors;
-import io.rapport.jobs.RapportJob;
 import io.rapport.jobs.RapportOptions;
 import io.rapport.model.SocialMention;
 import io.rapport.serde.Json;
@@ -24,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -100,23 +96,18 @@ class AlertLatencyBenchmark {
     Configuration options = Configuration.fromMap(o);
     String mentions = options.get(RapportOptions.TOPIC_MENTIONS);
 
-    Configuration flink = FlinkTestCluster.jobConfiguration();
-    flink.setString("state.backend.type", "rocksdb");
-    StreamExecutionEnvironment env = FlinkTestCluster.env(flink);
-    Environments.configure(env, options);
-    RapportJob.defineWorkflow(
-        env,
-        options,
-        KafkaConnectors.sources(options),
-        KafkaConnectors.alertSink(options),
-        KafkaConnectors.deadLetterSink(options),
-        new DiscardingSink<>());
-
     AtomicBoolean stop = new AtomicBoolean();
     Thread consumer = new Thread(() -> consume(options.get(RapportOptions.TOPIC_ALERTS), stop));
     consumer.setDaemon(true);
     consumer.start();
-    JobClient job = env.executeAsync("alert-latency-bench");
+    JobClient job =
+        MainJob.start(
+            options,
+            FlinkTestCluster.jobConfiguration(),
+            "alert-latency-bench",
+            new DiscardingSink<>(),
+            null,
+            null);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerProperties())) {
       // warm-up: the first alerts also wait for the job to start
       List<String> warm = produce(producer, mentions, "w", 200, 0);
