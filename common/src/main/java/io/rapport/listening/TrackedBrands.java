@@ -2,6 +2,7 @@ package io.rapport.listening;
 
 import io.rapport.model.SocialMention;
 import io.rapport.text.Analysis;
+import io.rapport.text.IntentDetector;
 import java.io.Serializable;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -117,18 +118,47 @@ public final class TrackedBrands implements Serializable {
 
   private void matchAccount(String name, Set<String> found) {
     for (String b : brands) {
-      if (name.equals(b)) {
+      if (namesAccount(name, b)) {
         found.add(b);
-      } else if (name.startsWith(b)) {
-        String rest = name.substring(b.length());
-        if (rest.startsWith("_")) {
-          rest = rest.substring(1);
-        }
-        if (rest.isEmpty() || SUFFIXES.contains(rest)) {
-          found.add(b);
-        }
       }
     }
+  }
+
+  /** Whether a normalized handle or hashtag name is brand {@code b}'s: "lumen", "lumen_es". */
+  private static boolean namesAccount(String name, String b) {
+    if (!name.startsWith(b)) {
+      return false;
+    }
+    String rest = name.substring(b.length());
+    if (rest.startsWith("_")) {
+      rest = rest.substring(1);
+    }
+    return rest.isEmpty() || SUFFIXES.contains(rest);
+  }
+
+  /**
+   * The analysis as the brand (the first tracked brand) reads it: a churn threat whose destination
+   * is the brand itself ("harta de @vela, me cambio a @lumen", "switching to Lumen") is no threat
+   * to the brand but an intent to buy from it, so its {@code churn_threat} becomes {@code
+   * purchase_intent}. A destination that is not the brand (a competitor, anyone else) leaves the
+   * threat as it is. Changes {@code a} in place and returns it.
+   */
+  public Analysis towardsBrand(Analysis a) {
+    if (a == null || a.switchingTo == null || a.intents == null) {
+      return a;
+    }
+    int churn = a.intents.indexOf(IntentDetector.CHURN_THREAT);
+    if (churn < 0 || !namesAccount(normalize(a.switchingTo), brands.get(0))) {
+      return a;
+    }
+    List<String> intents = new ArrayList<>(a.intents);
+    if (intents.contains(IntentDetector.PURCHASE_INTENT)) {
+      intents.remove(churn);
+    } else {
+      intents.set(churn, IntentDetector.PURCHASE_INTENT); // the next in the intents' order
+    }
+    a.intents = intents;
+    return a;
   }
 
   /** Lower case without accents: "Léon" → "leon". */

@@ -24,6 +24,15 @@ public class Analysis {
   /** Subset of complaint, question, recommendation, purchase_intent, churn_threat. */
   public List<String> intents;
 
+  /**
+   * Where a churn threat says the author is going ("me cambio a @vela", "switching to Verizon"):
+   * the handle or hashtag right after a cue ending in "a", "con", "to", "for" or "with" (without
+   * '@' or '#'), or a capitalized word there, lower-cased without accents; null when the text names
+   * none. A switch to the brand itself is not a churn threat for it: see {@code
+   * io.rapport.listening.TrackedBrands#towardsBrand}.
+   */
+  public String switchingTo;
+
   /** Hashtags, lower-cased, without '#'. */
   public List<String> hashtags;
 
@@ -55,13 +64,14 @@ public class Analysis {
         && Double.compare(neu, a.neu) == 0
         && Objects.equals(lang, a.lang)
         && Objects.equals(intents, a.intents)
+        && Objects.equals(switchingTo, a.switchingTo)
         && Objects.equals(hashtags, a.hashtags)
         && Objects.equals(terms, a.terms);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(compound, pos, neg, neu, lang, intents, hashtags, terms);
+    return Objects.hash(compound, pos, neg, neu, lang, intents, switchingTo, hashtags, terms);
   }
 
   @Override
@@ -78,6 +88,7 @@ public class Analysis {
         + lang
         + ", intents="
         + intents
+        + (switchingTo == null ? "" : ", switchingTo=" + switchingTo)
         + ", hashtags="
         + hashtags
         + ", terms="

@@ -87,7 +87,22 @@ public final class IntentDetector {
     }
   }
 
+  /** Last words of a churn cue after which comes where the author is going. */
+  private static final java.util.Set<String> TOWARDS =
+      java.util.Set.of("a", "al", "con", "to", "for", "with");
+
+  /** Intents of a text into {@code a.intents}, and a churn threat's destination into {@code a}. */
+  void detect(List<Token> tokens, double compound, Analysis a) {
+    a.switchingTo = null;
+    a.intents = intentsOf(tokens, compound, a);
+  }
+
+  /** The intents of a text (tests). */
   List<String> detect(List<Token> tokens, double compound) {
+    return intentsOf(tokens, compound, new Analysis(false));
+  }
+
+  private List<String> intentsOf(List<Token> tokens, double compound, Analysis a) {
     boolean[] hit = new boolean[INTENTS.size()];
     boolean handle = false;
     boolean domain = false;
@@ -119,8 +134,8 @@ public final class IntentDetector {
           int n2 = nWild + (exact == null ? 0 : exact.length);
           for (int k = 0; k < n2; k++) {
             Pattern p = k < nWild ? wild[k] : exact[k - nWild];
-            if (hit[p.intent]) {
-              continue;
+            if (hit[p.intent] && (p.intent != 4 || a.switchingTo != null)) {
+              continue; // (a churn cue naming where to may still come: "I'm leaving you for X")
             }
             int end = matchEnd(tokens, i + 1, p.rest);
             if (end >= 0) {
@@ -136,6 +151,9 @@ public final class IntentDetector {
                   warned = true;
                 }
                 continue;
+              }
+              if (p.intent == 4 && a.switchingTo == null) {
+                a.switchingTo = destination(tokens, p.rest, end);
               }
               if (p.intent == 2 && questionSentence != null) {
                 // asking for a recommendation is not giving one: decided below
@@ -161,6 +179,33 @@ public final class IntentDetector {
       }
     }
     return out;
+  }
+
+  /**
+   * Where a churn cue that matched up to {@code end} says the author is going: the '@brand' token
+   * it ends with, or the handle, hashtag or capitalized word right after a cue ending in "a", "to",
+   * "con", "with" ... ("me cambio a @vela", "switching to Verizon"); null otherwise ("me doy de
+   * baja @lumen" names what is left, not where to).
+   */
+  private static String destination(List<Token> tokens, String[] rest, int end) {
+    if (rest.length == 0) {
+      return null;
+    }
+    String last = rest[rest.length - 1];
+    int at;
+    if (last == BRAND) {
+      at = end - 1;
+    } else if (TOWARDS.contains(last) && end < tokens.size()) {
+      at = end;
+    } else {
+      return null;
+    }
+    Token t = tokens.get(at);
+    return switch (t.type) {
+      case Token.HANDLE, Token.HASHTAG -> t.end > t.start ? Lexicon.fold(t.raw()) : null;
+      case Token.WORD -> t.upperFirst ? t.key : null;
+      default -> null;
+    };
   }
 
   /**

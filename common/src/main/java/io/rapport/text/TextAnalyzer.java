@@ -102,7 +102,7 @@ public final class TextAnalyzer {
       a.lang = LanguageDetector.name(l);
     }
     scorer.score(tokens, l, a);
-    a.intents = intents.detect(tokens, a.compound);
+    intents.detect(tokens, a.compound, a);
     if (full) {
       collectTermsAndTags(tokens, a);
     } else {

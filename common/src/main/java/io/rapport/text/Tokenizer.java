@@ -116,7 +116,7 @@ final class Tokenizer {
           end = end + 1 < n && isWordStart(s, end + 1, n) ? wordEnd(s, end + 1, n) : end + 1;
         }
         if (c == '@') {
-          out.add(next(Token.HANDLE, i, i, sentence, text));
+          out.add(next(Token.HANDLE, i + 1, end, sentence, text)); // the name, without '@'
         } else {
           out.add(word(s, i + 1, end, false, Token.HASHTAG, sentence, text));
         }

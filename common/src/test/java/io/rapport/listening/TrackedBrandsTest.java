@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rapport.model.EnrichedMention;
+import io.rapport.text.Analysis;
+import io.rapport.text.IntentDetector;
+import io.rapport.text.TextAnalyzer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TrackedBrandsTest {
   private final TrackedBrands brands = new TrackedBrands("Lumen", List.of("northwind", "Véla"));
@@ -42,6 +47,55 @@ class TrackedBrandsTest {
   void ignoresUntrackedBrandsAndLookalikes() {
     assertThat(about("acme", "Great coffee at @lumenaria today", "en")).isEmpty();
     assertThat(about(null, "illuminated velas en la mesa", "es")).isEmpty();
+  }
+
+  private List<String> intentsForTheBrand(String text) {
+    return brands.towardsBrand(TextAnalyzer.shared().analyze(text)).intents;
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Harta de @vela, me cambio a @lumen",
+        "Me paso a @Lumen_ES ya mismo",
+        "me cambio a Lumen, que me han hecho buena oferta",
+        "I'm switching to @lumenapp next month",
+        "Switched to #Lumen and never looking back"
+      })
+  void aSwitchToTheBrandIsAPurchaseIntentNotAChurnThreat(String text) {
+    assertThat(TextAnalyzer.shared().analyze(text).intents).contains(IntentDetector.CHURN_THREAT);
+    assertThat(intentsForTheBrand(text))
+        .contains(IntentDetector.PURCHASE_INTENT)
+        .doesNotContain(IntentDetector.CHURN_THREAT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Harta de @lumen, me cambio a @vela",
+        "I'm switching to @Northwind, done with you",
+        "Me doy de baja @lumen",
+        "me cambio a la competencia",
+        "Switched to @lumenaria, bye",
+        "Me voy con @Movistar"
+      })
+  void aSwitchToAnyoneElseStaysAChurnThreat(String text) {
+    assertThat(intentsForTheBrand(text))
+        .contains(IntentDetector.CHURN_THREAT)
+        .doesNotContain(IntentDetector.PURCHASE_INTENT);
+  }
+
+  @Test
+  void intentsKeepTheirOrderAndAreNotRepeated() {
+    Analysis a = TextAnalyzer.shared().analyze("Estoy harta de @vela, me cambio a @lumen");
+    assertThat(a.intents).containsExactly(IntentDetector.COMPLAINT, IntentDetector.CHURN_THREAT);
+    assertThat(brands.towardsBrand(a).intents)
+        .containsExactly(IntentDetector.COMPLAINT, IntentDetector.PURCHASE_INTENT);
+    Analysis both = new Analysis();
+    both.intents = List.of(IntentDetector.PURCHASE_INTENT, IntentDetector.CHURN_THREAT);
+    both.switchingTo = "lumen";
+    assertThat(brands.towardsBrand(both).intents).containsExactly(IntentDetector.PURCHASE_INTENT);
+    assertThat(brands.towardsBrand(new Analysis()).intents).isEmpty();
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IntentDetectorTest {
@@ -225,6 +226,40 @@ class IntentDetectorTest {
       })
   void churnThreats(String text) {
     assertThat(intents(text)).contains(CHURN_THREAT);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Harta de @vela, me cambio a @lumen | lumen",
+        "me cambio a Movistar, adiós | movistar",
+        "I'm switching to @Verizon, done with you | verizon",
+        "switched to #Vela and never looking back | vela",
+        "me paso a @lumen_es ya mismo | lumen_es",
+        "Me voy con @Northwind | northwind",
+        "Me cambio a @Teléfonica | telefonica",
+        "I'm leaving you for @Vela | vela"
+      })
+  void aChurnThreatNamesWhereTheAuthorIsGoing(String text, String destination) {
+    Analysis a = TextAnalyzer.shared().analyze(text);
+    assertThat(a.intents).contains(CHURN_THREAT);
+    assertThat(a.switchingTo).isEqualTo(destination);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Me doy de baja @lumen",
+        "me cambio a la competencia",
+        "I'm switching to another bank",
+        "No me cambio a @vela ni loca",
+        "Me encanta @lumen",
+        "Vayan a @Vela, lo mejor",
+        "cancelo mi cuenta. Mañana"
+      })
+  void noDestinationWhereTheTextNamesNone(String text) {
+    assertThat(TextAnalyzer.shared().analyze(text).switchingTo).isNull();
   }
 
   @ParameterizedTest

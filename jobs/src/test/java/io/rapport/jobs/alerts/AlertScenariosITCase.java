@@ -140,6 +140,15 @@ class AlertScenariosITCase {
       produce(mentions, mention("m-question", "curious", question, "es", DAY));
       produce(
           mentions, mention("m-buy", "buyer", "I want to buy the new Lumen headphones", "en", DAY));
+      // A switch to the brand is not a churn threat for it: a prospect's is an intent to buy
+      // (PURCHASE_INTENT), a customer's raises nothing (no CHURN_RISK)
+      produce(
+          mentions,
+          mention("m-switch-in", "switcher", "Harta de @Vela, me cambio a @Lumen", "es", DAY));
+      produce(
+          mentions,
+          mention(
+              "m-switch-customer", "fan6", "Me paso a @Lumen_ES la semana que viene", "es", DAY));
       // 23:30 in Madrid: a recommendation to thank by email, after the quiet hours
       produce(
           mentions,
@@ -159,7 +168,7 @@ class AlertScenariosITCase {
           mentions,
           mention("m-p4", "fan5", "Os recomiendo Lumen, genial", "es", DAY.plusSeconds(3600)));
 
-      int expected = 10;
+      int expected = 11;
       committedAlerts(o, expected);
       Thread.sleep(3000); // a few more checkpoints: nothing else may arrive
       List<Alert> alerts = committedAlerts(o, expected);
@@ -175,6 +184,7 @@ class AlertScenariosITCase {
               "m-reco",
               "m-question",
               "m-buy",
+              "m-switch-in",
               "m-night",
               "m-p1",
               "m-p2",
@@ -218,6 +228,11 @@ class AlertScenariosITCase {
       assertThat(buy.customerId).startsWith("prospect-");
       assertThat(buy.ownerTeam).isEqualTo("sales");
       assertThat(buy.templateKey).isEqualTo("purchase.engage.en");
+
+      Alert switchIn = byMention.get("m-switch-in");
+      assertThat(switchIn.type).isEqualTo(AlertTypes.PURCHASE_INTENT);
+      assertThat(switchIn.customerId).startsWith("prospect-");
+      assertThat(switchIn.ownerTeam).isEqualTo("sales");
 
       Alert night = byMention.get("m-night");
       assertThat(night.type).isEqualTo(AlertTypes.RECOMMENDATION);
