@@ -137,18 +137,42 @@ public final class TrackedBrands implements Serializable {
   }
 
   /**
-   * The analysis as the brand (the first tracked brand) reads it: a churn threat whose destination
-   * is the brand itself ("harta de @vela, me cambio a @lumen", "switching to Lumen") is no threat
-   * to the brand but an intent to buy from it, so its {@code churn_threat} becomes {@code
-   * purchase_intent}. A destination that is not the brand (a competitor, anyone else) leaves the
-   * threat as it is. Changes {@code a} in place and returns it.
+   * The tracked brand a handle, hashtag or word names ("Lumen_ES", "#velaayuda", "Northwind"), or
+   * null.
+   */
+  public String brandNamed(String account) {
+    if (account == null) {
+      return null;
+    }
+    String name = normalize(account);
+    for (String b : brands) {
+      if (namesAccount(name, b)) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The analysis as the brand (the first tracked brand) reads it. A switch destination that names a
+   * tracked brand becomes that brand's name ("lumen_es" → "lumen"), so that switches count per
+   * brand. A churn threat whose destination is the brand itself ("harta de @vela, me cambio a
+   *
+   * @lumen", "switching to Lumen") is no threat to the brand but an intent to buy from it, so its
+   *     {@code churn_threat} becomes {@code purchase_intent}. A destination that is not the brand
+   *     (a competitor, anyone else) leaves the threat as it is. Changes {@code a} in place and
+   *     returns it.
    */
   public Analysis towardsBrand(Analysis a) {
     if (a == null || a.switchingTo == null || a.intents == null) {
       return a;
     }
+    String tracked = brandNamed(a.switchingTo);
+    if (tracked != null) {
+      a.switchingTo = tracked;
+    }
     int churn = a.intents.indexOf(IntentDetector.CHURN_THREAT);
-    if (churn < 0 || !namesAccount(normalize(a.switchingTo), brands.get(0))) {
+    if (churn < 0 || !brands.get(0).equals(tracked)) {
       return a;
     }
     List<String> intents = new ArrayList<>(a.intents);

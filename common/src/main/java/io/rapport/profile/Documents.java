@@ -142,6 +142,7 @@ public final class Documents implements java.io.Serializable {
     s.put("label", ProfileLogic.sentimentLabel(a.compound));
     ArrayNode intents = d.putArray("intents");
     a.intents.forEach(intents::add);
+    putIfNotNull(d, "switchingTo", a.switchingTo);
     ArrayNode hashtags = d.putArray("hashtags");
     a.hashtags.forEach(hashtags::add);
     ArrayNode terms = d.putArray("terms");

@@ -86,6 +86,23 @@ class TrackedBrandsTest {
   }
 
   @Test
+  void aDestinationThatNamesATrackedBrandIsThatBrandsName() {
+    assertThat(
+            brands.towardsBrand(TextAnalyzer.shared().analyze("me paso a @Lumen_ES")).switchingTo)
+        .isEqualTo("lumen");
+    assertThat(
+            brands.towardsBrand(TextAnalyzer.shared().analyze("Switching to #VélaAyuda"))
+                .switchingTo)
+        .isEqualTo("vela");
+    assertThat(
+            brands.towardsBrand(TextAnalyzer.shared().analyze("Me cambio a @Movistar")).switchingTo)
+        .isEqualTo("movistar");
+    assertThat(brands.brandNamed("NorthWind_support")).isEqualTo("northwind");
+    assertThat(brands.brandNamed("lumenaria")).isNull();
+    assertThat(brands.brandNamed(null)).isNull();
+  }
+
+  @Test
   void intentsKeepTheirOrderAndAreNotRepeated() {
     Analysis a = TextAnalyzer.shared().analyze("Estoy harta de @vela, me cambio a @lumen");
     assertThat(a.intents).containsExactly(IntentDetector.COMPLAINT, IntentDetector.CHURN_THREAT);

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rapport.identity.IdentityGraph;
 import io.rapport.identity.Pseudonymizer;
+import io.rapport.listening.TrackedBrands;
+import io.rapport.model.Author;
+import io.rapport.model.EnrichedMention;
 import io.rapport.model.EsDocument;
 import io.rapport.model.MergeRecord;
+import io.rapport.model.SocialMention;
 import io.rapport.serde.Json;
+import io.rapport.text.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +63,28 @@ class DocumentsTest {
     assertThat(partial.size()).isEqualTo(2);
     assertThat(partial.path("profileId").asText()).isEqualTo("C11");
     assertThat(partial.path("profileKind").asText()).isEqualTo("customer");
+  }
+
+  @Test
+  void aMentionDocumentSaysWhereASwitcherIsGoingOnlyWhenTheTextSaysSo() throws Exception {
+    Documents documents = new Documents("r-", new Pseudonymizer("s", true));
+    TrackedBrands brands = new TrackedBrands("lumen", List.of("vela"));
+    SocialMention m = new SocialMention();
+    m.mentionId = "m8";
+    m.platform = "x";
+    m.brand = "lumen";
+    m.author = new Author();
+    m.author.handle = "ana";
+    m.text = "Harta de @lumen, me cambio a @Vela_ES";
+    EnrichedMention em =
+        new EnrichedMention(m, brands.towardsBrand(TextAnalyzer.shared().analyze(m.text)));
+    JsonNode d = tree(documents.mention(em, "C1", "customer").json);
+    assertThat(d.path("switchingTo").asText()).isEqualTo("vela");
+    assertThat(d.path("intents").toString()).contains("churn_threat");
+
+    m.text = "Me encanta @lumen";
+    em = new EnrichedMention(m, brands.towardsBrand(TextAnalyzer.shared().analyze(m.text)));
+    assertThat(tree(documents.mention(em, "C1", "customer").json).has("switchingTo")).isFalse();
   }
 
   /** A registry on a map, as merge-identities keeps it in keyed state. */

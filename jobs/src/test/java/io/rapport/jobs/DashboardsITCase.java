@@ -163,12 +163,15 @@ class DashboardsITCase {
               "U9",
               "acme",
               "x",
-              ListeningITCase.POS_EN,
+              // a prospect switching to an untracked brand: counted where switchers go, nowhere
+              // in listening (no tracked brand), no alert (a churn threat is a customer's alert)
+              "Switching to @Movistar, great offer",
               "en",
               "positive",
               "2026-03-03T16:00:00Z",
               "ES",
               "Madrid");
+      pusher.checkAnalyzer();
       kafka.produce(o.get(RapportOptions.TOPIC_MENTIONS), null, Json.toBytes(pusher.mention()));
       specs.add(pusher);
 
@@ -306,6 +309,14 @@ class DashboardsITCase {
     e.put("rapport-listening-terms", terms);
     e.put("rapport-listening-countries", countries);
     // One crisis: 5 negatives against a threshold of 2 and min-negatives 5 (critical from 10).
+    Map<String, Double> switching = new TreeMap<>();
+    for (Spec s : specs) {
+      String to = TextAnalyzer.shared().analyze(s.text(), s.lang()).switchingTo;
+      if (to != null) {
+        switching.merge(to, 1.0, Double::sum); // no tracked brand among them: names as written
+      }
+    }
+    e.put("rapport-listening-switching", switching);
     e.put("rapport-listening-crises", Map.of("lumen|high", 1.0));
     e.put("rapport-alerts-types", Map.of("BRAND_CRISIS|high", 1.0));
     e.put("rapport-customers-kinds", Map.of("customer", 3.0, "prospect", (double) specs.size()));
