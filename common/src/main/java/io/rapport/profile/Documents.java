@@ -147,6 +147,10 @@ public final class Documents implements java.io.Serializable {
     a.hashtags.forEach(hashtags::add);
     ArrayNode terms = d.putArray("terms");
     a.terms.forEach(terms::add);
+    ArrayNode topics = d.putArray("topics");
+    if (a.topics != null) {
+      a.topics.forEach(topics::add);
+    }
     ObjectNode author = d.putObject("author");
     author.put("handleHash", pseudonymizer.hash(Identifiers.of(m)));
     author.put("followers", m.author.followers);

@@ -39,11 +39,19 @@ public class Analysis {
   /** Salient content words (lower-cased, accents kept, no stop words, handles or URLs), ≤ 10. */
   public List<String> terms;
 
+  /**
+   * What the mention is about, from a fixed set in this order: delivery, price, customer_service,
+   * product_quality, billing, app_web, store (words of either language: "envío", "refund",
+   * "atención", "la app"); empty when none.
+   */
+  public List<String> topics;
+
   /** An empty analysis (neutral, lists empty). */
   public Analysis() {
     intents = new ArrayList<>();
     hashtags = new ArrayList<>();
     terms = new ArrayList<>();
+    topics = new ArrayList<>();
   }
 
   /** For the analyzer, which sets every field itself. */
@@ -66,12 +74,14 @@ public class Analysis {
         && Objects.equals(intents, a.intents)
         && Objects.equals(switchingTo, a.switchingTo)
         && Objects.equals(hashtags, a.hashtags)
-        && Objects.equals(terms, a.terms);
+        && Objects.equals(terms, a.terms)
+        && Objects.equals(topics, a.topics);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(compound, pos, neg, neu, lang, intents, switchingTo, hashtags, terms);
+    return Objects.hash(
+        compound, pos, neg, neu, lang, intents, switchingTo, hashtags, terms, topics);
   }
 
   @Override
@@ -93,6 +103,8 @@ public class Analysis {
         + hashtags
         + ", terms="
         + terms
+        + ", topics="
+        + topics
         + "}";
   }
 }

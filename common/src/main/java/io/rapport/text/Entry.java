@@ -44,6 +44,9 @@ final class Entry {
   /** Language-id evidence per {@link LanguageDetector} language index, or null. */
   float[] langWeights;
 
+  /** Topics this word points to, one bit per {@link Topics#TOPICS} index (0: none). */
+  int topics;
+
   /** Intent patterns whose first token is this key, or null. */
   IntentDetector.Pattern[] intents;
 

@@ -28,6 +28,7 @@ public final class TextAnalyzer {
   private TextAnalyzer(Tuning tuning) {
     this.lex = Lexicon.load();
     this.intents = new IntentDetector(lex);
+    Topics.load(lex);
     lex.freeze();
     this.detector = new LanguageDetector(lex);
     this.scorer = new SentimentScorer(lex, tuning);
@@ -70,7 +71,10 @@ public final class TextAnalyzer {
     return analyze(text, langHint, true);
   }
 
-  /** As {@link #analyze(String, String)}; without terms and hashtags when {@code full} is false. */
+  /**
+   * As {@link #analyze(String, String)}; without terms, hashtags and topics when {@code full} is
+   * false.
+   */
   Analysis analyze(String text, String langHint, boolean full) {
     Analysis a = new Analysis(false);
     if (text == null) {
@@ -108,6 +112,7 @@ public final class TextAnalyzer {
     } else {
       a.hashtags = new ArrayList<>(0);
       a.terms = new ArrayList<>(0);
+      a.topics = new ArrayList<>(0);
     }
     return a;
   }
@@ -201,7 +206,11 @@ public final class TextAnalyzer {
     int[] termHashes = new int[MAX_TERMS];
     int nTerms = 0;
     List<String> tags = new ArrayList<>(0);
+    int topics = 0;
     for (Token t : tokens) {
+      if (t.entry != null) {
+        topics |= t.entry.topics; // words and hashtags ("#envios")
+      }
       if (t.type == Token.HASHTAG) {
         String tag = Tokenizer.lowerKeepAccents(t.raw());
         if (!tags.contains(tag)) {
@@ -237,6 +246,7 @@ public final class TextAnalyzer {
     }
     a.terms = terms;
     a.hashtags = tags;
+    a.topics = Topics.names(topics);
   }
 
   private static boolean isLaughter(String k) {

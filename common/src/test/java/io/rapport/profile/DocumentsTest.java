@@ -66,7 +66,7 @@ class DocumentsTest {
   }
 
   @Test
-  void aMentionDocumentSaysWhereASwitcherIsGoingOnlyWhenTheTextSaysSo() throws Exception {
+  void aMentionDocumentSaysWhereASwitcherIsGoingAndWhatItIsAbout() throws Exception {
     Documents documents = new Documents("r-", new Pseudonymizer("s", true));
     TrackedBrands brands = new TrackedBrands("lumen", List.of("vela"));
     SocialMention m = new SocialMention();
@@ -82,9 +82,13 @@ class DocumentsTest {
     assertThat(d.path("switchingTo").asText()).isEqualTo("vela");
     assertThat(d.path("intents").toString()).contains("churn_threat");
 
-    m.text = "Me encanta @lumen";
+    assertThat(d.path("topics").size()).isZero();
+
+    m.text = "Me encanta @lumen, el envío volando";
     em = new EnrichedMention(m, brands.towardsBrand(TextAnalyzer.shared().analyze(m.text)));
-    assertThat(tree(documents.mention(em, "C1", "customer").json).has("switchingTo")).isFalse();
+    d = tree(documents.mention(em, "C1", "customer").json);
+    assertThat(d.has("switchingTo")).isFalse();
+    assertThat(d.path("topics").toString()).isEqualTo("[\"delivery\"]");
   }
 
   /** A registry on a map, as merge-identities keeps it in keyed state. */

@@ -317,6 +317,14 @@ class DashboardsITCase {
       }
     }
     e.put("rapport-listening-switching", switching);
+    Map<String, Double> topics = new TreeMap<>();
+    for (Spec s : specs) {
+      Analysis a = TextAnalyzer.shared().analyze(s.text(), s.lang());
+      for (String topic : a.topics) {
+        topics.merge(topic + "|" + s.label(), 1.0, Double::sum);
+      }
+    }
+    e.put("rapport-listening-topics", topics);
     e.put("rapport-listening-crises", Map.of("lumen|high", 1.0));
     e.put("rapport-alerts-types", Map.of("BRAND_CRISIS|high", 1.0));
     e.put("rapport-customers-kinds", Map.of("customer", 3.0, "prospect", (double) specs.size()));
