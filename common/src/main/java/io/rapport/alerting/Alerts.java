@@ -5,6 +5,7 @@ import io.rapport.model.AlertEvidence;
 import io.rapport.model.EnrichedMention;
 import io.rapport.model.SocialMention;
 import io.rapport.model.ValueSignal;
+import io.rapport.text.Analysis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +79,7 @@ public final class Alerts {
         List.of(
             "negative mention: compound " + String.format(java.util.Locale.ROOT, "%.2f", compound),
             "spend decile " + decile + " of 10");
+    ev.topics = topics(em.analysis);
     a.evidence = ev;
     a.action = "acknowledge_complaint";
     a.channel = m.platform;
@@ -86,5 +88,10 @@ public final class Alerts {
     a.lang = em.analysis.lang;
     a.templateKey = "complaint.acknowledge." + ("es".equals(a.lang) ? "es" : "en");
     return a;
+  }
+
+  /** A mention's topics for an alert's evidence (a copy; empty when it names none). */
+  static List<String> topics(Analysis an) {
+    return an == null || an.topics == null ? new ArrayList<>() : new ArrayList<>(an.topics);
   }
 }

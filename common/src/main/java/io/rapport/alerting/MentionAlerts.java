@@ -147,6 +147,7 @@ public final class MentionAlerts implements Serializable {
     ev.scores = scores;
     ev.reasons = new ArrayList<>();
     ev.reasons.add("intents " + an.intents + ", segment " + s.contact.segment);
+    ev.topics = Alerts.topics(an);
     a.evidence = ev;
     return a;
   }

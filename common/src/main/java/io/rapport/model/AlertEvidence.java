@@ -15,6 +15,13 @@ public class AlertEvidence {
   public Map<String, Double> scores;
   public List<String> reasons;
 
+  /**
+   * What the mention behind the alert is about (delivery, price, customer_service, product_quality,
+   * billing, app_web, store), for routing it to the team that handles it; null for alerts that rest
+   * on no mention.
+   */
+  public List<String> topics;
+
   public AlertEvidence() {}
 
   @Override
@@ -29,12 +36,13 @@ public class AlertEvidence {
     return Objects.equals(mentionIds, that.mentionIds)
         && Objects.equals(transactionIds, that.transactionIds)
         && Objects.equals(scores, that.scores)
-        && Objects.equals(reasons, that.reasons);
+        && Objects.equals(reasons, that.reasons)
+        && Objects.equals(topics, that.topics);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(mentionIds, transactionIds, scores, reasons);
+    return Objects.hash(mentionIds, transactionIds, scores, reasons, topics);
   }
 
   @Override
@@ -47,6 +55,8 @@ public class AlertEvidence {
         + scores
         + ", reasons="
         + reasons
+        + ", topics="
+        + topics
         + "}";
   }
 }

@@ -100,9 +100,41 @@ class MentionAlertsTest {
     assertThat(c.alert.evidence.mentionIds).containsExactly("m1");
     assertThat(c.alert.evidence.scores).containsEntry("author.followers", 120_000.0);
     assertThat(c.alert.evidence.scores.get("sentiment.compound")).isNegative();
+    assertThat(c.alert.evidence.topics).containsExactly("customer_service");
     assertThat(c.sourcePlatform).isEqualTo("facebook");
     // below the threshold, a plain negative mention raises nothing here
     assertThat(detect(signal("customer", "Lumen is the worst, terrible service", "en", 9_999)))
+        .isEmpty();
+  }
+
+  @Test
+  void anAlertSaysWhatItsMentionIsAboutForRouting() {
+    assertThat(
+            detect(signal("prospect", "¿Cuánto tarda el envío a Monterrey?", "es", 50))
+                .get()
+                .alert
+                .evidence
+                .topics)
+        .containsExactly("delivery");
+    assertThat(
+            detect(
+                    signal(
+                        "customer",
+                        "Me cobraron dos veces y la app no me deja pedir el reembolso. Me doy de"
+                            + " baja",
+                        "es",
+                        50))
+                .get()
+                .alert
+                .evidence
+                .topics)
+        .containsExactly("billing", "app_web");
+    assertThat(
+            detect(signal("customer", "I highly recommend Lumen", "en", 50))
+                .get()
+                .alert
+                .evidence
+                .topics)
         .isEmpty();
   }
 }

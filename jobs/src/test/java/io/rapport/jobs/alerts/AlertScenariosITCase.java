@@ -197,6 +197,7 @@ class AlertScenariosITCase {
       assertThat(hvc.ownerTeam).isEqualTo("customer-care");
       assertThat(hvc.templateKey).isEqualTo("complaint.acknowledge.en");
       assertThat(hvc.deadline).isEqualTo(DAY.plus(Duration.ofHours(1)));
+      assertThat(hvc.evidence.topics).containsExactly("customer_service"); // "worst service"
 
       Alert infl = byMention.get("m-influencer");
       assertThat(infl.type).isEqualTo(AlertTypes.INFLUENCER_NEGATIVE);
@@ -233,6 +234,7 @@ class AlertScenariosITCase {
       assertThat(switchIn.type).isEqualTo(AlertTypes.PURCHASE_INTENT);
       assertThat(switchIn.customerId).startsWith("prospect-");
       assertThat(switchIn.ownerTeam).isEqualTo("sales");
+      assertThat(switchIn.evidence.topics).isEmpty();
 
       Alert night = byMention.get("m-night");
       assertThat(night.type).isEqualTo(AlertTypes.RECOMMENDATION);
