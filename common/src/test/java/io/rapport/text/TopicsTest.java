@@ -34,7 +34,8 @@ class TopicsTest {
         "ENVÍO GRATIS hoy | delivery",
         "el envio llego tarde | delivery",
         "el envioooo no llega nunca | delivery",
-        "#envios lentísimos | delivery"
+        "#envios lentísimos | delivery",
+        "Lumen is garbage #customerservice | customer_service"
       })
   void aMentionIsAboutWhatItsWordsName(String text, String topic) {
     assertThat(topics(text)).containsExactly(topic);
@@ -44,8 +45,10 @@ class TopicsTest {
   void severalTopicsComeInTheTopicsOrder() {
     assertThat(topics("Me cobraron el envío dos veces y en la app no sale el pedido"))
         .containsExactly(Topics.DELIVERY, Topics.BILLING, Topics.APP_WEB);
-    assertThat(topics("Cheap price, fast delivery, great support"))
+    assertThat(topics("Cheap price, fast delivery, great service"))
         .containsExactly(Topics.DELIVERY, Topics.PRICE, Topics.CUSTOMER_SERVICE);
+    assertThat(topics("6 días para una devolución #atenciónalcliente"))
+        .containsExactly(Topics.CUSTOMER_SERVICE, Topics.BILLING);
   }
 
   @ParameterizedTest
@@ -56,6 +59,9 @@ class TopicsTest {
         "Me pusieron mala cara",
         "Big deal, whatever",
         "Ya sale el sol",
+        "Singer arrested on drug charges",
+        "In response to your question, yes",
+        "Thanks for the morale support",
         "",
         "😂😂😂"
       })
