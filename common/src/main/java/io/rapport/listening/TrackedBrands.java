@@ -156,12 +156,11 @@ public final class TrackedBrands implements Serializable {
   /**
    * The analysis as the brand (the first tracked brand) reads it. A switch destination that names a
    * tracked brand becomes that brand's name ("lumen_es" → "lumen"), so that switches count per
-   * brand. A churn threat whose destination is the brand itself ("harta de @vela, me cambio a
-   *
-   * @lumen", "switching to Lumen") is no threat to the brand but an intent to buy from it, so its
-   *     {@code churn_threat} becomes {@code purchase_intent}. A destination that is not the brand
-   *     (a competitor, anyone else) leaves the threat as it is. Changes {@code a} in place and
-   *     returns it.
+   * brand. A churn threat whose destination is the brand itself ({@code "harta de @vela, me cambio
+   * a @lumen"}, "switching to Lumen") is no threat to the brand but an intent to buy from it, so
+   * its {@code churn_threat} becomes {@code purchase_intent}. A destination that is not the brand
+   * (a competitor, anyone else) leaves the threat as it is. Changes {@code a} in place and returns
+   * it.
    */
   public Analysis towardsBrand(Analysis a) {
     if (a == null || a.switchingTo == null || a.intents == null) {
