@@ -8,21 +8,21 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 
 /**
- * Language, sentiment, intents, hashtags and terms of each mention, read as the brand reads them (a
- * switch to the brand is a purchase intent, not a churn threat: {@link
+ * Language, sentiment, intents, hashtags, terms and topics of each mention, read as the brand reads
+ * them (a switch to the brand is a purchase intent, not a churn threat: {@link
  * TrackedBrands#towardsBrand}).
  */
 public class AnalyzeMentions extends RichMapFunction<SocialMention, EnrichedMention> {
   private static final long serialVersionUID = 1L;
 
-  private final TrackedBrands brand;
+  private final TrackedBrands brands;
   private transient TextAnalyzer analyzer;
 
   /**
-   * @param brand the tracked brands, the brand first
+   * @param brands the tracked brands, the brand first
    */
-  public AnalyzeMentions(TrackedBrands brand) {
-    this.brand = brand;
+  public AnalyzeMentions(TrackedBrands brands) {
+    this.brands = brands;
   }
 
   @Override
@@ -32,6 +32,6 @@ public class AnalyzeMentions extends RichMapFunction<SocialMention, EnrichedMent
 
   @Override
   public EnrichedMention map(SocialMention m) {
-    return new EnrichedMention(m, brand.towardsBrand(analyzer.analyze(m.text, m.lang)));
+    return new EnrichedMention(m, brands.towardsBrand(analyzer.analyze(m.text, m.lang)));
   }
 }
