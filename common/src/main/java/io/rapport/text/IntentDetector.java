@@ -26,6 +26,12 @@ public final class IntentDetector {
   /** The '@brand' wildcard: a handle, a hashtag or a capitalized word ("me voy a Movistar"). */
   private static final String BRAND = new String("@brand");
 
+  /**
+   * The '@handle' wildcard: an @handle only, for cues whose words also say something else before a
+   * place or a plain word ("moving to @Verizon" against "moving to Austin").
+   */
+  private static final String HANDLE = new String("@handle");
+
   /** Compound at or below which a text about a service/order/brand counts as a complaint. */
   static final double COMPLAINT_COMPOUND = -0.3;
 
@@ -45,6 +51,8 @@ public final class IntentDetector {
               words[i] = ANY; // compared by reference when matching
             } else if (words[i].equals("@brand")) {
               words[i] = BRAND;
+            } else if (words[i].equals("@handle")) {
+              words[i] = HANDLE;
             }
           }
           Entry head = lex.entry(words[0]);
@@ -61,7 +69,7 @@ public final class IntentDetector {
       List<Pattern> any = new ArrayList<>();
       java.util.Map<String, List<Pattern>> bySecond = new java.util.HashMap<>();
       for (Pattern p : head.intents) {
-        if (p.rest.length == 0 || p.rest[0] == ANY || p.rest[0] == BRAND) {
+        if (p.rest.length == 0 || p.rest[0] == ANY || p.rest[0] == BRAND || p.rest[0] == HANDLE) {
           any.add(p);
         } else {
           bySecond.computeIfAbsent(p.rest[0], k -> new ArrayList<>()).add(p);
@@ -182,10 +190,10 @@ public final class IntentDetector {
   }
 
   /**
-   * Where a churn cue that matched up to {@code end} says the author is going: the '@brand' token
-   * it ends with, or the handle, hashtag or capitalized word right after a cue ending in "a", "to",
-   * "con", "with" ... ("me cambio a @vela", "switching to Verizon"); null otherwise ("me doy de
-   * baja @lumen" names what is left, not where to).
+   * Where a churn cue that matched up to {@code end} says the author is going: the '@brand' or
+   * '@handle' token it ends with, or the handle, hashtag or capitalized word right after a cue
+   * ending in "a", "to", "con", "with" ... ("me cambio a @vela", "switching to Verizon"); null
+   * otherwise ("me doy de baja @lumen" names what is left, not where to).
    */
   private static String destination(List<Token> tokens, String[] rest, int end) {
     if (rest.length == 0) {
@@ -193,7 +201,7 @@ public final class IntentDetector {
     }
     String last = rest[rest.length - 1];
     int at;
-    if (last == BRAND) {
+    if (last == BRAND || last == HANDLE) {
       at = end - 1;
     } else if (TOWARDS.contains(last) && end < tokens.size()) {
       at = end;
@@ -275,14 +283,22 @@ public final class IntentDetector {
   private static int matchEnd(List<Token> tokens, int from, String[] rest) {
     int i = from;
     for (String w : rest) {
-      while (i < tokens.size() && tokens.get(i).type == Token.HANDLE && w != ANY && w != BRAND) {
+      while (i < tokens.size()
+          && tokens.get(i).type == Token.HANDLE
+          && w != ANY
+          && w != BRAND
+          && w != HANDLE) {
         i++;
       }
       if (i >= tokens.size()) {
         return -1;
       }
       Token t = tokens.get(i);
-      if (w == BRAND) {
+      if (w == HANDLE) {
+        if (t.type != Token.HANDLE) {
+          return -1;
+        }
+      } else if (w == BRAND) {
         boolean brand =
             t.type == Token.HANDLE
                 || t.type == Token.HASHTAG

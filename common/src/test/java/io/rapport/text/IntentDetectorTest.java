@@ -222,7 +222,9 @@ class IntentDetectorTest {
         "I'm switching to another bank",
         "Switched to @OtherBank last week, bye",
         "Going to cancel my subscription today",
-        "Done. Closing my account"
+        "Done. Closing my account",
+        "I'm moving to @Verizon, bye",
+        "Me mudo a @Movistar, estoy harta"
       })
   void churnThreats(String text) {
     assertThat(intents(text)).contains(CHURN_THREAT);
@@ -239,7 +241,8 @@ class IntentDetectorTest {
         "me paso a @lumen_es ya mismo | lumen_es",
         "Me voy con @Northwind | northwind",
         "Me cambio a @Teléfonica | telefonica",
-        "I'm leaving you for @Vela | vela"
+        "I'm leaving you for @Vela | vela",
+        "We're moving to @Vela_ES next month | vela_es"
       })
   void aChurnThreatNamesWhereTheAuthorIsGoing(String text, String destination) {
     Analysis a = TextAnalyzer.shared().analyze(text);
@@ -271,7 +274,9 @@ class IntentDetectorTest {
         "El vuelo sale a las 7",
         "Me voy a Madrid el finde",
         "Llevo 13 meses con las zapatillas y cero problemas. Una pasada",
-        "Moving to Austin next month"
+        "Moving to Austin next month",
+        "Moving to #Austin next month",
+        "Me mudo a Madrid en enero"
       })
   void neutralOrPraiseHasNoComplaintOrChurn(String text) {
     assertThat(intents(text)).doesNotContain(COMPLAINT, CHURN_THREAT);
