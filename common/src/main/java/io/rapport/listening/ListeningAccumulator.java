@@ -31,6 +31,12 @@ public class ListeningAccumulator {
   public Map<String, Long> byPlatform = new HashMap<>();
   public Map<String, Long> byLanguage = new HashMap<>();
   public Map<String, Long> byCountry = new HashMap<>();
+
+  /** Mentions per topic (a mention counts for each of its topics), and the negative ones. */
+  public Map<String, Long> byTopic = new HashMap<>();
+
+  public Map<String, Long> byTopicNegative = new HashMap<>();
+
   public SpaceSaving cities;
   public SpaceSaving hashtags;
   public SpaceSaving terms;
@@ -59,7 +65,8 @@ public class ListeningAccumulator {
     total++;
     double compound = a == null ? 0.0 : a.compound;
     sentimentSum += compound;
-    switch (ProfileLogic.sentimentLabel(compound)) {
+    String label = ProfileLogic.sentimentLabel(compound);
+    switch (label) {
       case "positive":
         positive++;
         break;
@@ -87,6 +94,14 @@ public class ListeningAccumulator {
       for (String t : a.terms) {
         terms.add(t);
       }
+      if (a.topics != null) {
+        for (String t : a.topics) {
+          topics().merge(t, 1L, Long::sum);
+          if ("negative".equals(label)) {
+            topicsNegative().merge(t, 1L, Long::sum);
+          }
+        }
+      }
     }
     if (m.author != null && m.author.handle != null) {
       offerAuthor(Identifiers.of(m), m.author.followers);
@@ -103,6 +118,8 @@ public class ListeningAccumulator {
     other.byPlatform.forEach((k, v) -> byPlatform.merge(k, v, Long::sum));
     other.byLanguage.forEach((k, v) -> byLanguage.merge(k, v, Long::sum));
     other.byCountry.forEach((k, v) -> byCountry.merge(k, v, Long::sum));
+    other.topics().forEach((k, v) -> topics().merge(k, v, Long::sum));
+    other.topicsNegative().forEach((k, v) -> topicsNegative().merge(k, v, Long::sum));
     cities.merge(other.cities);
     hashtags.merge(other.hashtags);
     terms.merge(other.terms);
@@ -127,6 +144,8 @@ public class ListeningAccumulator {
     g.byLanguage = new TreeMap<>(byLanguage);
     g.byCountry = new TreeMap<>(byCountry);
     g.byCity = new TreeMap<>(cities.counts);
+    g.byTopic = new TreeMap<>(topics());
+    g.byTopicNegative = new TreeMap<>(topicsNegative());
     g.topHashtags = toKeyCounts(hashtags.top(topK));
     g.topTerms = toKeyCounts(terms.top(topK));
     List<Map.Entry<String, Long>> a = new ArrayList<>(authors.entrySet());
@@ -136,6 +155,21 @@ public class ListeningAccumulator {
             .thenComparing(Map.Entry.comparingByKey()));
     g.topAuthors = toKeyCounts(a.subList(0, Math.min(topK, a.size())));
     return g;
+  }
+
+  /** {@link #byTopic}, created when state of a version without it was restored. */
+  private Map<String, Long> topics() {
+    if (byTopic == null) {
+      byTopic = new HashMap<>();
+    }
+    return byTopic;
+  }
+
+  private Map<String, Long> topicsNegative() {
+    if (byTopicNegative == null) {
+      byTopicNegative = new HashMap<>();
+    }
+    return byTopicNegative;
   }
 
   private void offerAuthor(String author, long followers) {
@@ -188,6 +222,8 @@ public class ListeningAccumulator {
         && byPlatform.equals(t.byPlatform)
         && byLanguage.equals(t.byLanguage)
         && byCountry.equals(t.byCountry)
+        && java.util.Objects.equals(byTopic, t.byTopic)
+        && java.util.Objects.equals(byTopicNegative, t.byTopicNegative)
         && cities.equals(t.cities)
         && hashtags.equals(t.hashtags)
         && terms.equals(t.terms)

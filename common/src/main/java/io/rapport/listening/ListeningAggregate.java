@@ -42,6 +42,12 @@ public class ListeningAggregate {
   /** Keyed by {@code country|city} ({@code |city} when the country is unknown). */
   public Map<String, Long> byCity = new TreeMap<>();
 
+  /** Mentions per topic (delivery, price ...; a mention counts for each of its topics). */
+  public Map<String, Long> byTopic = new TreeMap<>();
+
+  /** Negative mentions per topic. */
+  public Map<String, Long> byTopicNegative = new TreeMap<>();
+
   public List<KeyCount> topHashtags = new ArrayList<>();
   public List<KeyCount> topTerms = new ArrayList<>();
 
@@ -95,6 +101,8 @@ public class ListeningAggregate {
         && Objects.equals(byLanguage, t.byLanguage)
         && Objects.equals(byCountry, t.byCountry)
         && Objects.equals(byCity, t.byCity)
+        && Objects.equals(byTopic, t.byTopic)
+        && Objects.equals(byTopicNegative, t.byTopicNegative)
         && Objects.equals(topHashtags, t.topHashtags)
         && Objects.equals(topTerms, t.topTerms)
         && Objects.equals(topAuthors, t.topAuthors)

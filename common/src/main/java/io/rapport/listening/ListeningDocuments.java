@@ -98,6 +98,17 @@ public final class ListeningDocuments implements Serializable {
       x.put("count", c.getValue());
       out.add(new EsDocument(index, id + "|city|" + c.getKey(), Json.toString(x)));
     }
+    if (a.byTopic != null) {
+      for (Map.Entry<String, Long> t : a.byTopic.entrySet()) {
+        ObjectNode x = base(a, "topic");
+        x.put("topic", t.getKey());
+        x.put("count", t.getValue());
+        long negative =
+            a.byTopicNegative == null ? 0L : a.byTopicNegative.getOrDefault(t.getKey(), 0L);
+        x.put("negative", negative);
+        out.add(new EsDocument(index, id + "|topic|" + t.getKey(), Json.toString(x)));
+      }
+    }
     for (KeyCount k : a.topHashtags) {
       out.add(one(a, index, id, "hashtag", "hashtag", k.key, k.count));
     }

@@ -52,6 +52,9 @@ class ListeningAccumulatorTest {
     assertThat(a.byLanguage).isEqualTo(Map.of("es", 2L, "en", 2L));
     assertThat(a.byCountry).isEqualTo(Map.of("ES", 2L, "US", 1L));
     assertThat(a.byCity).isEqualTo(Map.of("ES|Madrid", 2L, "US|Austin", 1L));
+    // "servicio" twice (one praise, one complaint), "the worst delivery"; "my order" names none
+    assertThat(a.byTopic).isEqualTo(Map.of("customer_service", 2L, "delivery", 1L));
+    assertThat(a.byTopicNegative).isEqualTo(Map.of("customer_service", 1L, "delivery", 1L));
     assertThat(a.topHashtags).containsExactly(new KeyCount("lumen", 3));
     assertThat(a.topTerms).hasSizeLessThanOrEqualTo(3);
     assertThat(a.topTerms.get(0)).isEqualTo(new KeyCount("servicio", 2));

@@ -73,6 +73,12 @@ class ListeningDocumentsTest {
     assertThat(austin.path("country").asText()).isEqualTo("US");
     assertThat(byId.get(p + "hashtag|lumen").path("count").asLong()).isEqualTo(3);
     assertThat(byId.get(p + "term|servicio").path("count").asLong()).isEqualTo(2);
+    JsonNode service = byId.get(p + "topic|customer_service");
+    assertThat(service.path("dimension").asText()).isEqualTo("topic");
+    assertThat(service.path("topic").asText()).isEqualTo("customer_service");
+    assertThat(service.path("count").asLong()).isEqualTo(2);
+    assertThat(service.path("negative").asLong()).isEqualTo(1);
+    assertThat(byId.get(p + "topic|delivery").path("negative").asLong()).isEqualTo(1);
     assertThat(byId.values())
         .allSatisfy(d -> assertThat(d.path("brand").asText()).isEqualTo("lumen"));
   }

@@ -325,6 +325,17 @@ class DashboardsITCase {
       }
     }
     e.put("rapport-listening-topics", topics);
+    Map<String, Double> topicNegatives = new TreeMap<>();
+    for (Spec s : specs) {
+      Analysis a = TextAnalyzer.shared().analyze(s.text(), s.lang());
+      for (String b : about(s)) {
+        for (String topic : a.topics) {
+          topicNegatives.merge(
+              b + "|" + topic, s.label().equals("negative") ? 1.0 : 0.0, Double::sum);
+        }
+      }
+    }
+    e.put("rapport-listening-topic-complaints", topicNegatives);
     e.put("rapport-listening-crises", Map.of("lumen|high", 1.0));
     e.put("rapport-alerts-types", Map.of("BRAND_CRISIS|high", 1.0));
     e.put("rapport-customers-kinds", Map.of("customer", 3.0, "prospect", (double) specs.size()));
