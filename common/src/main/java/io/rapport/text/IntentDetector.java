@@ -20,6 +20,12 @@ public final class IntentDetector {
   static final List<String> INTENTS =
       List.of(COMPLAINT, QUESTION, RECOMMENDATION, PURCHASE_INTENT, CHURN_THREAT);
 
+  // indices in INTENTS (a pattern's intent, the detector's hits)
+  private static final int I_COMPLAINT = 0;
+  private static final int I_QUESTION = 1;
+  private static final int I_RECOMMENDATION = 2;
+  private static final int I_CHURN_THREAT = 4;
+
   /** The '*' wildcard of a pattern (identity matters). */
   private static final String ANY = new String("*");
 
@@ -99,18 +105,12 @@ public final class IntentDetector {
   private static final java.util.Set<String> TOWARDS =
       java.util.Set.of("a", "al", "con", "to", "for", "with");
 
-  /** Intents of a text into {@code a.intents}, and a churn threat's destination into {@code a}. */
+  /**
+   * Sets the intents of a text ({@code a.intents}) and, for a churn threat that names where the
+   * author is going, its destination ({@code a.switchingTo}).
+   */
   void detect(List<Token> tokens, double compound, Analysis a) {
     a.switchingTo = null;
-    a.intents = intentsOf(tokens, compound, a);
-  }
-
-  /** The intents of a text (tests). */
-  List<String> detect(List<Token> tokens, double compound) {
-    return intentsOf(tokens, compound, new Analysis(false));
-  }
-
-  private List<String> intentsOf(List<Token> tokens, double compound, Analysis a) {
     boolean[] hit = new boolean[INTENTS.size()];
     boolean handle = false;
     boolean domain = false;
@@ -120,7 +120,7 @@ public final class IntentDetector {
     for (int i = 0; i < n; i++) {
       Token t = tokens.get(i);
       if (t.type == Token.QUEST) {
-        hit[1] = true;
+        hit[I_QUESTION] = true;
         if (questionSentence == null) {
           questionSentence = new boolean[tokens.get(n - 1).sentence + 1];
         }
@@ -142,43 +142,44 @@ public final class IntentDetector {
           int n2 = nWild + (exact == null ? 0 : exact.length);
           for (int k = 0; k < n2; k++) {
             Pattern p = k < nWild ? wild[k] : exact[k - nWild];
-            if (hit[p.intent] && (p.intent != 4 || a.switchingTo != null)) {
+            if (hit[p.intent] && (p.intent != I_CHURN_THREAT || a.switchingTo != null)) {
               continue; // (a churn cue naming where to may still come: "I'm leaving you for X")
             }
             int end = matchEnd(tokens, i + 1, p.rest);
             if (end >= 0) {
-              if (p.intent == 2 && "que".equals(nextWordKey(tokens, end))) {
+              if (p.intent == I_RECOMMENDATION && "que".equals(nextWordKey(tokens, end))) {
                 continue; // "te recomiendo que leas las condiciones": advice, not a recommendation
               }
               // a cue headed by its own negator ("nadie contesta") agrees with one before it in
               // Spanish ("no sirve y nadie contesta", "no me contesta nadie"): not negated
-              if (p.intent != 1 && !e.has(Entry.NEG, -1) && negated(tokens, i)) {
+              if (p.intent != I_QUESTION && !e.has(Entry.NEG, -1) && negated(tokens, i)) {
                 // "no lo recomiendo", "I'm not switching", "I don't want to buy": not the cue's
                 // intent; a recommendation withheld outside a question is a complaint
-                if (p.intent == 2 && (questionSentence == null || !isQuestion(tokens, i))) {
+                if (p.intent == I_RECOMMENDATION
+                    && (questionSentence == null || !isQuestion(tokens, i))) {
                   warned = true;
                 }
                 continue;
               }
-              if (p.intent == 4 && a.switchingTo == null) {
+              if (p.intent == I_CHURN_THREAT && a.switchingTo == null) {
                 a.switchingTo = destination(tokens, p.rest, end);
               }
-              if (p.intent == 2 && questionSentence != null) {
+              if (p.intent == I_RECOMMENDATION && questionSentence != null) {
                 // asking for a recommendation is not giving one: decided below
                 hit[p.intent] = !isQuestion(tokens, i);
               } else {
-                hit[p.intent] = p.intent != 2 || !isQuestion(tokens, i);
+                hit[p.intent] = p.intent != I_RECOMMENDATION || !isQuestion(tokens, i);
               }
             }
           }
         }
       }
     }
-    if (!hit[0]) {
-      hit[0] =
+    if (!hit[I_COMPLAINT]) {
+      hit[I_COMPLAINT] =
           compound <= COMPLAINT_COMPOUND && (domain || handle)
-              || hit[4] && compound < 0
-              || warned && !hit[2];
+              || hit[I_CHURN_THREAT] && compound < 0
+              || warned && !hit[I_RECOMMENDATION];
     }
     List<String> out = new ArrayList<>(0);
     for (int k = 0; k < hit.length; k++) {
@@ -186,7 +187,7 @@ public final class IntentDetector {
         out.add(INTENTS.get(k));
       }
     }
-    return out;
+    a.intents = out;
   }
 
   /**
@@ -210,7 +211,7 @@ public final class IntentDetector {
     }
     Token t = tokens.get(at);
     return switch (t.type) {
-      case Token.HANDLE, Token.HASHTAG -> t.end > t.start ? Lexicon.fold(t.raw()) : null;
+      case Token.HANDLE, Token.HASHTAG -> Lexicon.fold(t.raw());
       case Token.WORD -> t.upperFirst ? t.key : null;
       default -> null;
     };

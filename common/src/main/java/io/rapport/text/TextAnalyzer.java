@@ -108,7 +108,7 @@ public final class TextAnalyzer {
     scorer.score(tokens, l, a);
     intents.detect(tokens, a.compound, a);
     if (full) {
-      collectTermsAndTags(tokens, a);
+      collectTermsTagsAndTopics(tokens, a);
     } else {
       a.hashtags = new ArrayList<>(0);
       a.terms = new ArrayList<>(0);
@@ -201,7 +201,7 @@ public final class TextAnalyzer {
     return b.toString();
   }
 
-  private static void collectTermsAndTags(List<Token> tokens, Analysis a) {
+  private static void collectTermsTagsAndTopics(List<Token> tokens, Analysis a) {
     List<String> terms = new ArrayList<>(MAX_TERMS);
     int[] termHashes = new int[MAX_TERMS];
     int nTerms = 0;

@@ -28,7 +28,6 @@ import io.rapport.jobs.functions.ToMergeDocuments;
 import io.rapport.jobs.functions.TrackAlertStatus;
 import io.rapport.jobs.functions.TransactionEvents;
 import io.rapport.jobs.listening.ListeningWorkflow;
-import io.rapport.listening.TrackedBrands;
 import io.rapport.model.Alert;
 import io.rapport.model.AlertCandidate;
 import io.rapport.model.CustomerActivity;
@@ -169,8 +168,7 @@ public final class RapportJob {
                         .process(new DropDuplicates<SocialMention>(conf.get(DEDUP_RETENTION)))
                         .returns(TypeInformation.of(SocialMention.class)),
                     "dedup-mentions")
-                .map(
-                    new AnalyzeMentions(new TrackedBrands(conf.get(BRAND), conf.get(COMPETITORS)))),
+                .map(new AnalyzeMentions(ListeningWorkflow.trackedBrands(conf))),
             "analyze-mentions");
     DataStream<Transaction> transactions =
         named(

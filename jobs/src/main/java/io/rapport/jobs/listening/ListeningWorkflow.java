@@ -34,10 +34,15 @@ public final class ListeningWorkflow {
   public record Outputs(
       DataStream<EsDocument> documents, DataStream<Alert> alerts, DataStream<DeadLetter> late) {}
 
+  /** The tracked brands of a configuration: the brand ({@code brand}), then {@code competitors}. */
+  public static TrackedBrands trackedBrands(Configuration conf) {
+    return new TrackedBrands(conf.get(BRAND), conf.get(COMPETITORS));
+  }
+
   /** Defines the listening graph on {@code mentions} (after deduplication and analysis). */
   public static Outputs define(
       DataStream<EnrichedMention> mentions, Configuration conf, Pseudonymizer pseudonymizer) {
-    TrackedBrands brands = new TrackedBrands(conf.get(BRAND), conf.get(COMPETITORS));
+    TrackedBrands brands = trackedBrands(conf);
     SingleOutputStreamOperator<io.rapport.listening.BrandMention> routed =
         named(
             mentions.process(
