@@ -3,6 +3,7 @@ package io.rapport.listening;
 import io.rapport.model.SocialMention;
 import io.rapport.text.Analysis;
 import io.rapport.text.IntentDetector;
+import io.rapport.text.TextAnalyzer;
 import java.io.Serializable;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -153,16 +154,42 @@ public final class TrackedBrands implements Serializable {
     return null;
   }
 
+  /** The brand (the first tracked brand), normalized. */
+  public String brand() {
+    return brands.get(0);
+  }
+
   /**
-   * The analysis as the brand (the first tracked brand) reads it. A switch destination that names a
-   * tracked brand becomes that brand's name ("lumen_es" → "lumen"), so that switches count per
-   * brand. A churn threat whose destination is the brand itself ({@code "harta de @vela, me cambio
-   * a @lumen"}, "switching to Lumen") is no threat to the brand but an intent to buy from it, so
-   * its {@code churn_threat} becomes {@code purchase_intent}. A destination that is not the brand
-   * (a competitor, anyone else) leaves the threat as it is. Changes {@code a} in place and returns
-   * it.
+   * A mention's text analyzed as tracked brand {@code brand} reads it: see {@link #towards(String,
+   * Analysis, Analysis)}.
    */
-  public Analysis towardsBrand(Analysis a) {
+  public Analysis readAs(String brand, TextAnalyzer analyzer, String text, String lang) {
+    Analysis a = analyzer.analyze(text, lang);
+    return towards(brand, a, analyzer.analyzeAfterSwitch(text, a));
+  }
+
+  /**
+   * Whether {@code brand} reads mention analysis {@code ours} (as {@link #brand()} reads it)
+   * otherwise: a switch to the brand, or from it to another tracked brand, is read differently by
+   * the brand left and the brand chosen.
+   */
+  public boolean readsOtherwise(String brand, Analysis ours) {
+    String to = ours == null ? null : ours.switchingTo;
+    return to != null && !brand.equals(brand()) && (to.equals(brand) || to.equals(brand()));
+  }
+
+  /**
+   * The analysis {@code a} as {@code brand} (a tracked brand) reads it. A switch destination that
+   * names a tracked brand becomes that brand's name ("lumen_es" → "lumen"), so that switches count
+   * per brand. A switch to {@code brand} itself ({@code "harta de @vela, me cambio a @lumen"},
+   * "switching to Lumen") is no threat to it but an intent to buy from it: its {@code churn_threat}
+   * becomes {@code purchase_intent}; and what the text says before the destination is about the
+   * brand left, so the sentiment (compound, proportions), the topics and whether it is a complaint
+   * are those of what it says after the destination ({@code after}, null: kept as they are). A
+   * destination that is not {@code brand} (a competitor, anyone else) leaves the analysis as it is.
+   * Changes {@code a} in place and returns it.
+   */
+  public Analysis towards(String brand, Analysis a, Analysis after) {
     if (a == null || a.switchingTo == null || a.intents == null) {
       return a;
     }
@@ -170,15 +197,27 @@ public final class TrackedBrands implements Serializable {
     if (tracked != null) {
       a.switchingTo = tracked;
     }
-    int churn = a.intents.indexOf(IntentDetector.CHURN_THREAT);
-    if (churn < 0 || !brands.get(0).equals(tracked)) {
+    if (!normalize(brand).equals(tracked)) {
       return a;
     }
     List<String> intents = new ArrayList<>(a.intents);
-    if (intents.contains(IntentDetector.PURCHASE_INTENT)) {
-      intents.remove(churn);
-    } else {
-      intents.set(churn, IntentDetector.PURCHASE_INTENT); // the next in the intents' order
+    int churn = intents.indexOf(IntentDetector.CHURN_THREAT);
+    if (churn >= 0) {
+      if (intents.contains(IntentDetector.PURCHASE_INTENT)) {
+        intents.remove(churn);
+      } else {
+        intents.set(churn, IntentDetector.PURCHASE_INTENT); // the next in the intents' order
+      }
+    }
+    if (after != null) {
+      a.compound = after.compound;
+      a.pos = after.pos;
+      a.neg = after.neg;
+      a.neu = after.neu;
+      a.topics = new ArrayList<>(after.topics);
+      if (!after.intents.contains(IntentDetector.COMPLAINT)) {
+        intents.remove(IntentDetector.COMPLAINT);
+      }
     }
     a.intents = intents;
     return a;

@@ -29,9 +29,16 @@ public class Analysis {
    * the handle or hashtag right after a cue ending in "a", "con", "to", "for" or "with" (without
    * '@' or '#'), or a capitalized word there, lower-cased without accents; null when the text names
    * none. A switch to the brand itself is not a churn threat for it: see {@code
-   * io.rapport.listening.TrackedBrands#towardsBrand}.
+   * io.rapport.listening.TrackedBrands#towards}.
    */
   public String switchingTo;
+
+  /**
+   * Where the destination of the switch ends in the analyzed (entity-decoded) text, -1 when there
+   * is none: what follows is about the destination ({@link TextAnalyzer#analyzeAfterSwitch}). Not
+   * part of the record (transient: neither Flink nor JSON carries it).
+   */
+  transient int switchEnd = -1;
 
   /** Hashtags, lower-cased, without '#'. */
   public List<String> hashtags;

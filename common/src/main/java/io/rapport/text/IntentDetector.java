@@ -111,6 +111,7 @@ public final class IntentDetector {
    */
   void detect(List<Token> tokens, double compound, Analysis a) {
     a.switchingTo = null;
+    a.switchEnd = -1;
     boolean[] hit = new boolean[INTENTS.size()];
     boolean handle = false;
     boolean domain = false;
@@ -162,7 +163,11 @@ public final class IntentDetector {
                 continue;
               }
               if (p.intent == I_CHURN_THREAT && a.switchingTo == null) {
-                a.switchingTo = destination(tokens, p.rest, end);
+                int at = destinationAt(tokens, p.rest, end);
+                if (at >= 0) {
+                  a.switchingTo = destination(tokens.get(at));
+                  a.switchEnd = a.switchingTo == null ? -1 : tokens.get(at).end;
+                }
               }
               if (p.intent == I_RECOMMENDATION && questionSentence != null) {
                 // asking for a recommendation is not giving one: decided below
@@ -191,25 +196,25 @@ public final class IntentDetector {
   }
 
   /**
-   * Where a churn cue that matched up to {@code end} says the author is going: the '@brand' or
-   * '@handle' token it ends with, or the handle, hashtag or capitalized word right after a cue
-   * ending in "a", "to", "con", "with" ... ("me cambio a @vela", "switching to Verizon"); null
-   * otherwise ("me doy de baja @lumen" names what is left, not where to).
+   * The token where a churn cue that matched up to {@code end} says the author is going: the
+   * '@brand' or '@handle' token it ends with, or the token right after a cue ending in "a", "to",
+   * "con", "with" ... ("me cambio a @vela", "switching to Verizon"); -1 otherwise ("me doy de baja
+   *
+   * @lumen" names what is left, not where to).
    */
-  private static String destination(List<Token> tokens, String[] rest, int end) {
+  private static int destinationAt(List<Token> tokens, String[] rest, int end) {
     if (rest.length == 0) {
-      return null;
+      return -1;
     }
     String last = rest[rest.length - 1];
-    int at;
     if (last == BRAND || last == HANDLE) {
-      at = end - 1;
-    } else if (TOWARDS.contains(last) && end < tokens.size()) {
-      at = end;
-    } else {
-      return null;
+      return end - 1;
     }
-    Token t = tokens.get(at);
+    return TOWARDS.contains(last) && end < tokens.size() ? end : -1;
+  }
+
+  /** The destination a token names: a handle, a hashtag or a capitalized word; else null. */
+  private static String destination(Token t) {
     return switch (t.type) {
       case Token.HANDLE, Token.HASHTAG -> Lexicon.fold(t.raw());
       case Token.WORD -> t.upperFirst ? t.key : null;

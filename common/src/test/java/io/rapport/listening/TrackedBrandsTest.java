@@ -2,6 +2,7 @@ package io.rapport.listening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.rapport.model.EnrichedMention;
 import io.rapport.text.Analysis;
@@ -50,7 +51,12 @@ class TrackedBrandsTest {
   }
 
   private List<String> intentsForTheBrand(String text) {
-    return brands.towardsBrand(TextAnalyzer.shared().analyze(text)).intents;
+    return ours(text).intents;
+  }
+
+  /** The text as the brand reads it. */
+  private Analysis ours(String text) {
+    return brands.readAs(brands.brand(), TextAnalyzer.shared(), text, null);
   }
 
   @ParameterizedTest
@@ -87,16 +93,9 @@ class TrackedBrandsTest {
 
   @Test
   void aDestinationThatNamesATrackedBrandIsThatBrandsName() {
-    assertThat(
-            brands.towardsBrand(TextAnalyzer.shared().analyze("me paso a @Lumen_ES")).switchingTo)
-        .isEqualTo("lumen");
-    assertThat(
-            brands.towardsBrand(TextAnalyzer.shared().analyze("Switching to #VélaAyuda"))
-                .switchingTo)
-        .isEqualTo("vela");
-    assertThat(
-            brands.towardsBrand(TextAnalyzer.shared().analyze("Me cambio a @Movistar")).switchingTo)
-        .isEqualTo("movistar");
+    assertThat(ours("me paso a @Lumen_ES").switchingTo).isEqualTo("lumen");
+    assertThat(ours("Switching to #VélaAyuda").switchingTo).isEqualTo("vela");
+    assertThat(ours("Me cambio a @Movistar").switchingTo).isEqualTo("movistar");
     assertThat(brands.brandNamed("NorthWind_support")).isEqualTo("northwind");
     assertThat(brands.brandNamed("lumenaria")).isNull();
     assertThat(brands.brandNamed(null)).isNull();
@@ -104,15 +103,80 @@ class TrackedBrandsTest {
 
   @Test
   void intentsKeepTheirOrderAndAreNotRepeated() {
-    Analysis a = TextAnalyzer.shared().analyze("Estoy harta de @vela, me cambio a @lumen");
-    assertThat(a.intents).containsExactly(IntentDetector.COMPLAINT, IntentDetector.CHURN_THREAT);
-    assertThat(brands.towardsBrand(a).intents)
-        .containsExactly(IntentDetector.COMPLAINT, IntentDetector.PURCHASE_INTENT);
+    Analysis a =
+        TextAnalyzer.shared().analyze("Estoy harta de @vela, me cambio a @lumen ¿tenéis fibra?");
+    assertThat(a.intents)
+        .containsExactly(
+            IntentDetector.COMPLAINT, IntentDetector.QUESTION, IntentDetector.CHURN_THREAT);
+    assertThat(brands.towards("lumen", a, null).intents)
+        .containsExactly(
+            IntentDetector.COMPLAINT, IntentDetector.QUESTION, IntentDetector.PURCHASE_INTENT);
     Analysis both = new Analysis();
     both.intents = List.of(IntentDetector.PURCHASE_INTENT, IntentDetector.CHURN_THREAT);
     both.switchingTo = "lumen";
-    assertThat(brands.towardsBrand(both).intents).containsExactly(IntentDetector.PURCHASE_INTENT);
-    assertThat(brands.towardsBrand(new Analysis()).intents).isEmpty();
+    assertThat(brands.towards("lumen", both, null).intents)
+        .containsExactly(IntentDetector.PURCHASE_INTENT);
+    assertThat(brands.towards("lumen", new Analysis(), null).intents).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Harta de @vela, me cambio a @lumen",
+        "Estoy harta de @vela, su atención es pésima y la factura un robo. Me cambio a @lumen",
+        "I'm so done with @vela, their service is awful. Switching to @lumen"
+      })
+  void whatASwitchSaysOfTheBrandLeftIsNotSaidOfTheBrandChosen(String text) {
+    Analysis whole = TextAnalyzer.shared().analyze(text);
+    assertThat(whole.compound).isLessThan(-0.3);
+    assertThat(whole.intents).contains(IntentDetector.COMPLAINT);
+
+    Analysis ours = ours(text);
+    assertThat(ours.compound).isZero();
+    assertThat(ours.neg).isZero();
+    assertThat(ours.pos + ours.neg + ours.neu).isCloseTo(1.0, within(1e-9));
+    assertThat(ours.intents).containsExactly(IntentDetector.PURCHASE_INTENT);
+    assertThat(ours.topics).isEmpty();
+
+    // the brand left reads the whole text: a complaint and a churn threat
+    Analysis theirs = brands.readAs("vela", TextAnalyzer.shared(), text, null);
+    assertThat(theirs.compound).isEqualTo(whole.compound);
+    assertThat(theirs.topics).isEqualTo(whole.topics);
+    assertThat(theirs.intents).isEqualTo(whole.intents).contains(IntentDetector.CHURN_THREAT);
+    assertThat(theirs.switchingTo).isEqualTo("lumen");
+  }
+
+  @Test
+  void whatASwitchSaysAfterTheBrandChosenIsSaidOfIt() {
+    Analysis praise = ours("me cambio a Lumen, que me han hecho una oferta buenísima");
+    assertThat(praise.compound).isGreaterThan(0.3);
+    assertThat(praise.intents).containsExactly(IntentDetector.PURCHASE_INTENT);
+
+    Analysis doubt = ours("Harta de @vela, me cambio a @lumen aunque su app es un desastre");
+    assertThat(doubt.compound).isLessThan(-0.3);
+    assertThat(doubt.intents)
+        .containsExactly(IntentDetector.COMPLAINT, IntentDetector.PURCHASE_INTENT);
+    assertThat(doubt.topics).containsExactly("app_web");
+
+    // with entities before the destination, the offsets are those of the decoded text
+    Analysis decoded = ours("Harta de @vela &amp; sus cargos, me cambio a @lumen &lt;3");
+    assertThat(decoded.compound).isGreaterThan(0.3);
+  }
+
+  @Test
+  void eachTrackedBrandReadsASwitchAsItsOwn() {
+    Analysis ours = ours("Harta de @lumen, me cambio a @vela");
+    assertThat(ours.intents).contains(IntentDetector.CHURN_THREAT);
+    assertThat(brands.readsOtherwise("vela", ours)).isTrue(); // the brand chosen
+    assertThat(brands.readsOtherwise("northwind", ours)).isFalse(); // not in it
+    assertThat(brands.readsOtherwise("lumen", ours)).isFalse(); // ours already
+    assertThat(brands.readsOtherwise("vela", ours("Harta de @vela, me cambio a @lumen")))
+        .isTrue(); // the brand left
+    assertThat(brands.readsOtherwise("vela", ours("Harta de @vela"))).isFalse();
+    Analysis vela =
+        brands.readAs("vela", TextAnalyzer.shared(), "Harta de @lumen, me cambio a @vela", null);
+    assertThat(vela.intents).containsExactly(IntentDetector.PURCHASE_INTENT);
+    assertThat(vela.compound).isZero();
   }
 
   @Test

@@ -77,7 +77,7 @@ class DocumentsTest {
     m.author.handle = "ana";
     m.text = "Harta de @lumen, me cambio a @Vela_ES";
     EnrichedMention em =
-        new EnrichedMention(m, brands.towardsBrand(TextAnalyzer.shared().analyze(m.text)));
+        new EnrichedMention(m, brands.readAs("lumen", TextAnalyzer.shared(), m.text, null));
     JsonNode d = tree(documents.mention(em, "C1", "customer").json);
     assertThat(d.path("switchingTo").asText()).isEqualTo("vela");
     assertThat(d.path("intents").toString()).contains("churn_threat");
@@ -85,7 +85,7 @@ class DocumentsTest {
     assertThat(d.path("topics").size()).isZero();
 
     m.text = "Me encanta @lumen, el envío volando";
-    em = new EnrichedMention(m, brands.towardsBrand(TextAnalyzer.shared().analyze(m.text)));
+    em = new EnrichedMention(m, brands.readAs("lumen", TextAnalyzer.shared(), m.text, null));
     d = tree(documents.mention(em, "C1", "customer").json);
     assertThat(d.has("switchingTo")).isFalse();
     assertThat(d.path("topics").toString()).isEqualTo("[\"delivery\"]");

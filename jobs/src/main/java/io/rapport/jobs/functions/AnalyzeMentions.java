@@ -9,8 +9,8 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 
 /**
  * Language, sentiment, intents, hashtags, terms and topics of each mention, read as the brand reads
- * them (a switch to the brand is a purchase intent, not a churn threat: {@link
- * TrackedBrands#towardsBrand}).
+ * them (a switch to the brand is a purchase intent, not a churn threat, and what it says of the
+ * brand left is not said of the brand: {@link TrackedBrands#towards}).
  */
 public class AnalyzeMentions extends RichMapFunction<SocialMention, EnrichedMention> {
   private static final long serialVersionUID = 1L;
@@ -32,6 +32,6 @@ public class AnalyzeMentions extends RichMapFunction<SocialMention, EnrichedMent
 
   @Override
   public EnrichedMention map(SocialMention m) {
-    return new EnrichedMention(m, brands.towardsBrand(analyzer.analyze(m.text, m.lang)));
+    return new EnrichedMention(m, brands.readAs(brands.brand(), analyzer, m.text, m.lang));
   }
 }

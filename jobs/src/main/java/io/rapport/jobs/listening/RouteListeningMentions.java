@@ -7,6 +7,7 @@ import io.rapport.model.EnrichedMention;
 import io.rapport.serde.DeadLetters;
 import io.rapport.serde.ErrorCode;
 import io.rapport.serde.Json;
+import io.rapport.text.TextAnalyzer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,12 +19,13 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Attributes each enriched mention to the tracked brands it is about (one output per brand;
- * mentions of no tracked brand are counted and dropped) and sends mentions later than the watermark
- * minus the allowed lateness (their windows are published already) to the dead-letter side output
- * with reason {@code LATE}, the mention as JSON, and the topic, partition, offset and timestamp of
- * its original Kafka record (carried by the mention from the source), from which the exact original
- * bytes can be fetched.
+ * Attributes each enriched mention to the tracked brands it is about (one output per brand, as that
+ * brand reads it: a switch from one tracked brand to another is read by each as its own, see {@link
+ * TrackedBrands#towards}; mentions of no tracked brand are counted and dropped) and sends mentions
+ * later than the watermark minus the allowed lateness (their windows are published already) to the
+ * dead-letter side output with reason {@code LATE}, the mention as JSON, and the topic, partition,
+ * offset and timestamp of its original Kafka record (carried by the mention from the source), from
+ * which the exact original bytes can be fetched.
  */
 public class RouteListeningMentions extends ProcessFunction<EnrichedMention, BrandMention> {
   private static final long serialVersionUID = 1L;
@@ -65,7 +67,15 @@ public class RouteListeningMentions extends ProcessFunction<EnrichedMention, Bra
       return;
     }
     for (String brand : about) {
-      out.collect(new BrandMention(brand, em));
+      EnrichedMention read = em;
+      if (brands.readsOtherwise(brand, em.analysis)) {
+        // "harta de @lumen, me cambio a @vela": vela reads the switch as its own, not lumen's
+        read =
+            new EnrichedMention(
+                em.mention,
+                brands.readAs(brand, TextAnalyzer.shared(), em.mention.text, em.mention.lang));
+      }
+      out.collect(new BrandMention(brand, read));
     }
   }
 

@@ -149,6 +149,17 @@ class AlertScenariosITCase {
           mentions,
           mention(
               "m-switch-customer", "fan6", "Me paso a @Lumen_ES la semana que viene", "es", DAY));
+      // ... and what it says of the brand left is not said of the brand: an influencer's is no
+      // negative mention of it (INFLUENCER_NEGATIVE) but an intent to buy
+      SocialMention switcher =
+          mention(
+              "m-switch-influencer",
+              "loudswitcher",
+              "I'm so done with @vela, their service is awful. Switching to @Lumen",
+              "en",
+              DAY);
+      switcher.author.followers = 80_000;
+      produce(mentions, switcher);
       // 23:30 in Madrid: a recommendation to thank by email, after the quiet hours
       produce(
           mentions,
@@ -168,7 +179,7 @@ class AlertScenariosITCase {
           mentions,
           mention("m-p4", "fan5", "Os recomiendo Lumen, genial", "es", DAY.plusSeconds(3600)));
 
-      int expected = 11;
+      int expected = 12;
       committedAlerts(o, expected);
       Thread.sleep(3000); // a few more checkpoints: nothing else may arrive
       List<Alert> alerts = committedAlerts(o, expected);
@@ -185,6 +196,7 @@ class AlertScenariosITCase {
               "m-question",
               "m-buy",
               "m-switch-in",
+              "m-switch-influencer",
               "m-night",
               "m-p1",
               "m-p2",
@@ -235,6 +247,10 @@ class AlertScenariosITCase {
       assertThat(switchIn.customerId).startsWith("prospect-");
       assertThat(switchIn.ownerTeam).isEqualTo("sales");
       assertThat(switchIn.evidence.topics).isEmpty();
+      Alert loud = byMention.get("m-switch-influencer");
+      assertThat(loud.type).isEqualTo(AlertTypes.PURCHASE_INTENT);
+      assertThat(loud.evidence.scores).containsEntry("sentiment.compound", 0.0);
+      assertThat(loud.evidence.topics).isEmpty(); // the service complained of is vela's
 
       Alert night = byMention.get("m-night");
       assertThat(night.type).isEqualTo(AlertTypes.RECOMMENDATION);

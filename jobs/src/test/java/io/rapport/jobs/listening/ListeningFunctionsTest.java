@@ -12,6 +12,8 @@ import io.rapport.model.DeadLetter;
 import io.rapport.model.EnrichedMention;
 import io.rapport.model.SocialMention;
 import io.rapport.testing.Samples;
+import io.rapport.text.Analysis;
+import io.rapport.text.IntentDetector;
 import io.rapport.text.TextAnalyzer;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +89,49 @@ class ListeningFunctionsTest {
     assertThat(dead.get(0).sourceTimestamp).isEqualTo(late + 5);
     assertThat(new String(Base64.getDecoder().decode(dead.get(0).payloadBase64)))
         .contains("\"mentionId\":\"c\"");
+    h.close();
+  }
+
+  @Test
+  void eachBrandAMentionIsAboutReadsASwitchAsItsOwn() throws Exception {
+    TrackedBrands brands = new TrackedBrands("lumen", List.of("vela", "northwind"));
+    OneInputStreamOperatorTestHarness<EnrichedMention, BrandMention> h =
+        ProcessFunctionTestHarnesses.forProcessFunction(
+            new RouteListeningMentions(brands, LATENESS, "mentions"));
+    // as analyze-mentions enriches them: read by the brand (lumen)
+    String out = "Harta de @lumen, su atención es pésima. Me cambio a @vela";
+    String in = "Harta de @vela, su atención es pésima. Me cambio a @lumen";
+    for (String[] m : new String[][] {{"out", out}, {"in", in}}) {
+      SocialMention s = Samples.mention(m[0], "x", "ana", m[1], Instant.ofEpochMilli(T0));
+      s.brand = "lumen";
+      s.lang = "es";
+      h.processElement(
+          new EnrichedMention(s, brands.readAs("lumen", TextAnalyzer.shared(), m[1], "es")), T0);
+    }
+
+    Map<String, Analysis> read =
+        h.extractOutputValues().stream()
+            .collect(
+                Collectors.toMap(
+                    b -> b.brand + ":" + b.mention.mention.mentionId, b -> b.mention.analysis));
+    assertThat(read.keySet())
+        .containsExactlyInAnyOrder("lumen:out", "vela:out", "lumen:in", "vela:in");
+    // the brand left: a negative complaint about its customer service, and a churn threat
+    for (String left : List.of("lumen:out", "vela:in")) {
+      assertThat(read.get(left).compound).as(left).isLessThan(-0.3);
+      assertThat(read.get(left).intents)
+          .as(left)
+          .containsExactly(IntentDetector.COMPLAINT, IntentDetector.CHURN_THREAT);
+      assertThat(read.get(left).topics).as(left).containsExactly("customer_service");
+    }
+    // the brand chosen: an intent to buy, and nothing said of it
+    for (String chosen : List.of("vela:out", "lumen:in")) {
+      assertThat(read.get(chosen).compound).as(chosen).isZero();
+      assertThat(read.get(chosen).intents)
+          .as(chosen)
+          .containsExactly(IntentDetector.PURCHASE_INTENT);
+      assertThat(read.get(chosen).topics).as(chosen).isEmpty();
+    }
     h.close();
   }
 
