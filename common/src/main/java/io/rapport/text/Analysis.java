@@ -34,11 +34,14 @@ public class Analysis {
   public String switchingTo;
 
   /**
-   * Where the destination of the switch ends in the analyzed (entity-decoded) text, -1 when there
-   * is none: what follows is about the destination ({@link TextAnalyzer#analyzeAfterSwitch}). Not
-   * part of the record (transient: neither Flink nor JSON carries it).
+   * The part of the analyzed (entity-decoded) text that speaks of the switch's destination: from
+   * where the destination ends to the end of its sentence (marks included), [switchEnd,
+   * switchUntil); -1 when there is none ({@link TextAnalyzer#analyzeAfterSwitch}). Not part of the
+   * record (transient: neither Flink nor JSON carries it).
    */
   transient int switchEnd = -1;
+
+  transient int switchUntil = -1;
 
   /** Hashtags, lower-cased, without '#'. */
   public List<String> hashtags;

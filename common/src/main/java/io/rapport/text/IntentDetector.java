@@ -112,6 +112,7 @@ public final class IntentDetector {
   void detect(List<Token> tokens, double compound, Analysis a) {
     a.switchingTo = null;
     a.switchEnd = -1;
+    a.switchUntil = -1;
     boolean[] hit = new boolean[INTENTS.size()];
     boolean handle = false;
     boolean domain = false;
@@ -166,7 +167,10 @@ public final class IntentDetector {
                 int at = destinationAt(tokens, p.rest, end);
                 if (at >= 0) {
                   a.switchingTo = destination(tokens.get(at));
-                  a.switchEnd = a.switchingTo == null ? -1 : tokens.get(at).end;
+                  if (a.switchingTo != null) {
+                    a.switchEnd = tokens.get(at).end;
+                    a.switchUntil = sentenceEnd(tokens, at);
+                  }
                 }
               }
               if (p.intent == I_RECOMMENDATION && questionSentence != null) {
@@ -211,6 +215,21 @@ public final class IntentDetector {
       return end - 1;
     }
     return TOWARDS.contains(last) && end < tokens.size() ? end : -1;
+  }
+
+  /**
+   * Where the sentence of token {@code at} ends in the text: after the mark that ends it ('.', a
+   * run of '!' and '?', a line break), else at the end of the tokens read.
+   */
+  private static int sentenceEnd(List<Token> tokens, int at) {
+    for (int j = at + 1; j < tokens.size(); j++) {
+      Token t = tokens.get(j);
+      if (t.sentenceEnd) {
+        return t.start + 1;
+      }
+    }
+    Token last = tokens.get(tokens.size() - 1);
+    return last.end;
   }
 
   /** The destination a token names: a handle, a hashtag or a capitalized word; else null. */

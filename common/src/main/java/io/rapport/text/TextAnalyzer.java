@@ -96,18 +96,19 @@ public final class TextAnalyzer {
   }
 
   /**
-   * What a switching text says after its destination, where it speaks of the destination ("harta
-   * de @vela, me cambio a @lumen, que tiene fibra" → ", que tiene fibra"; "switching to @lumen" →
-   * ""), analyzed in the language found for the whole text; null when {@code whole} (this text's
-   * analysis) names no destination.
+   * What a switching text says of its destination: the rest of the destination's sentence ("harta
+   * de @vela, me cambio a @lumen, que tiene fibra. Vela es lo peor" → ", que tiene fibra.";
+   * "switching to @lumen" → ""), analyzed in the language found for the whole text; null when
+   * {@code whole} (this text's analysis) names no destination.
    */
   public Analysis analyzeAfterSwitch(String text, Analysis whole) {
     if (text == null || whole == null || whole.switchingTo == null || whole.switchEnd < 0) {
       return null;
     }
     String decoded = hasAmpersand(text) ? decodeEntities(text) : text;
-    String rest = decoded.substring(Math.min(whole.switchEnd, decoded.length()));
-    return analyze(rest, whole.lang);
+    int from = Math.min(whole.switchEnd, decoded.length());
+    int until = Math.max(from, Math.min(whole.switchUntil, decoded.length()));
+    return analyze(decoded.substring(from, until), whole.lang);
   }
 
   private Analysis analyze(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.rapport.alerting.MentionAlerts;
 import io.rapport.model.EnrichedMention;
 import io.rapport.text.Analysis;
 import io.rapport.text.IntentDetector;
@@ -137,6 +138,7 @@ class TrackedBrandsTest {
     assertThat(ours.pos + ours.neg + ours.neu).isCloseTo(1.0, within(1e-9));
     assertThat(ours.intents).containsExactly(IntentDetector.PURCHASE_INTENT);
     assertThat(ours.topics).isEmpty();
+    assertThat(MentionAlerts.negativeEnough(ours)).isFalse(); // no negative-mention alert
 
     // the brand left reads the whole text: a complaint and a churn threat
     Analysis theirs = brands.readAs("vela", TextAnalyzer.shared(), text, null);
@@ -157,6 +159,18 @@ class TrackedBrandsTest {
     assertThat(doubt.intents)
         .containsExactly(IntentDetector.COMPLAINT, IntentDetector.PURCHASE_INTENT);
     assertThat(doubt.topics).containsExactly("app_web");
+
+    // only the destination's sentence: what follows may be about the brand left again
+    Analysis next =
+        brands.readAs(
+            "vela", TextAnalyzer.shared(), "Se acabó, me cambio a Vela. Lumen es pésimo", "es");
+    assertThat(next.compound).isZero();
+    assertThat(next.intents).containsExactly(IntentDetector.PURCHASE_INTENT);
+    Analysis left = ours("Se acabó, me cambio a Vela. Lumen es pésimo");
+    assertThat(left.compound).isLessThan(-0.3);
+    assertThat(left.intents).containsExactly(IntentDetector.COMPLAINT, IntentDetector.CHURN_THREAT);
+    Analysis marks = ours("Harta de @vela. Me paso a @lumen, por fin!!! Vela, nunca más");
+    assertThat(marks.compound).isGreaterThan(0.3); // "por fin!!!"
 
     // with entities before the destination, the offsets are those of the decoded text
     Analysis decoded = ours("Harta de @vela &amp; sus cargos, me cambio a @lumen &lt;3");
