@@ -164,8 +164,34 @@ public final class TrackedBrands implements Serializable {
    * Analysis, Analysis)}.
    */
   public Analysis readAs(String brand, TextAnalyzer analyzer, String text, String lang) {
-    Analysis a = analyzer.analyze(text, lang);
-    return towards(brand, a, analyzer.analyzeAfterSwitch(text, a));
+    Analysis a = resolveDestination(analyzer.analyze(text, lang));
+    boolean toBrand = a.switchingTo != null && a.switchingTo.equals(normalize(brand));
+    return towards(brand, a, toBrand ? analyzer.analyzeAfterSwitch(text, a) : null);
+  }
+
+  /**
+   * Names a switch's destination as the tracked brand it is: a handle, hashtag or capitalized word
+   * naming a tracked brand by its name ("lumen_es" → "lumen"), and a lower-case destination word
+   * that is a tracked brand's name ("me cambio a vela", which the analyzer alone cannot tell from
+   * "me cambio a otra": {@link Analysis#destinationWord()}). Changes {@code a} in place and returns
+   * it.
+   */
+  public Analysis resolveDestination(Analysis a) {
+    if (a == null) {
+      return null;
+    }
+    if (a.switchingTo != null) {
+      String tracked = brandNamed(a.switchingTo);
+      if (tracked != null) {
+        a.switchingTo = tracked;
+      }
+    } else if (a.destinationWord() != null) {
+      String word = normalize(a.destinationWord());
+      if (brands.contains(word)) {
+        a.switchingTo = word;
+      }
+    }
+    return a;
   }
 
   /**
@@ -180,24 +206,22 @@ public final class TrackedBrands implements Serializable {
 
   /**
    * The analysis {@code a} as {@code brand} (a tracked brand) reads it. A switch destination that
-   * names a tracked brand becomes that brand's name ("lumen_es" → "lumen"), so that switches count
-   * per brand. A switch to {@code brand} itself ({@code "harta de @vela, me cambio a @lumen"},
-   * "switching to Lumen") is no threat to it but an intent to buy from it: its {@code churn_threat}
-   * becomes {@code purchase_intent}; and what the text says before the destination is about the
-   * brand left, so the sentiment (compound, proportions), the topics and whether it is a complaint
-   * are those of what it says after the destination ({@code after}, null: kept as they are). A
-   * destination that is not {@code brand} (a competitor, anyone else) leaves the analysis as it is.
-   * Changes {@code a} in place and returns it.
+   * names a tracked brand becomes that brand's name ("lumen_es" → "lumen", "me cambio a vela" →
+   * "vela": {@link #resolveDestination}), so that switches count per brand. A switch to {@code
+   * brand} itself ({@code "harta de @vela, me cambio a @lumen"}, "switching to Lumen") is no threat
+   * to it but an intent to buy from it: its {@code churn_threat} becomes {@code purchase_intent};
+   * and what the text says before the destination is about the brand left, so the sentiment
+   * (compound, proportions), the topics and whether it is a complaint are those of what it says
+   * after the destination ({@code after}, null: kept as they are). A destination that is not {@code
+   * brand} (a competitor, anyone else) leaves the analysis as it is. Changes {@code a} in place and
+   * returns it.
    */
   public Analysis towards(String brand, Analysis a, Analysis after) {
-    if (a == null || a.switchingTo == null || a.intents == null) {
+    if (a == null || a.intents == null) {
       return a;
     }
-    String tracked = brandNamed(a.switchingTo);
-    if (tracked != null) {
-      a.switchingTo = tracked;
-    }
-    if (!normalize(brand).equals(tracked)) {
+    String tracked = resolveDestination(a).switchingTo;
+    if (tracked == null || !normalize(brand).equals(tracked)) {
       return a;
     }
     List<String> intents = new ArrayList<>(a.intents);

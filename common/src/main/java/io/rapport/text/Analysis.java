@@ -43,6 +43,20 @@ public class Analysis {
 
   transient int switchUntil = -1;
 
+  /** See {@link #destinationWord()}. */
+  transient String switchWord;
+
+  /**
+   * The lower-case word where a churn cue names where the author is going when no handle, hashtag
+   * or capitalized word does ("me cambio a vela", "switching to northwind"), or null. The analyzer
+   * cannot tell a brand there from any other word ("me cambio a otra"), so {@link #switchingTo}
+   * stays null; the job takes it as the destination when it is a tracked brand's name ({@code
+   * io.rapport.listening.TrackedBrands#resolveDestination}). Not part of the record.
+   */
+  public String destinationWord() {
+    return switchWord;
+  }
+
   /** Hashtags, lower-cased, without '#'. */
   public List<String> hashtags;
 

@@ -113,6 +113,7 @@ public final class IntentDetector {
     a.switchingTo = null;
     a.switchEnd = -1;
     a.switchUntil = -1;
+    a.switchWord = null;
     boolean[] hit = new boolean[INTENTS.size()];
     boolean handle = false;
     boolean domain = false;
@@ -166,9 +167,15 @@ public final class IntentDetector {
               if (p.intent == I_CHURN_THREAT && a.switchingTo == null) {
                 int at = destinationAt(tokens, p.rest, end);
                 if (at >= 0) {
-                  a.switchingTo = destination(tokens.get(at));
+                  Token d = tokens.get(at);
+                  a.switchingTo = destination(d);
                   if (a.switchingTo != null) {
-                    a.switchEnd = tokens.get(at).end;
+                    a.switchWord = null;
+                    a.switchEnd = d.end;
+                    a.switchUntil = sentenceEnd(tokens, at);
+                  } else if (a.switchWord == null && d.type == Token.WORD && d.letterWord) {
+                    a.switchWord = d.key; // "me cambio a vela": a brand only the job can tell
+                    a.switchEnd = d.end;
                     a.switchUntil = sentenceEnd(tokens, at);
                   }
                 }

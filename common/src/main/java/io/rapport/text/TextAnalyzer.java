@@ -99,7 +99,8 @@ public final class TextAnalyzer {
    * What a switching text says of its destination: the rest of the destination's sentence ("harta
    * de @vela, me cambio a @lumen, que tiene fibra. Vela es lo peor" → ", que tiene fibra.";
    * "switching to @lumen" → ""), analyzed in the language found for the whole text; null when
-   * {@code whole} (this text's analysis) names no destination.
+   * {@code whole} (this text's analysis) names no destination (a {@link Analysis#destinationWord()}
+   * counts once the caller has set it as {@code switchingTo}).
    */
   public Analysis analyzeAfterSwitch(String text, Analysis whole) {
     if (text == null || whole == null || whole.switchingTo == null || whole.switchEnd < 0) {

@@ -178,6 +178,37 @@ class TrackedBrandsTest {
   }
 
   @Test
+  void aLowerCaseDestinationIsATrackedBrandWhenItIsOnesName() {
+    Analysis text = TextAnalyzer.shared().analyze("Harta de vela, me cambio a lumen");
+    assertThat(text.switchingTo).isNull(); // the analyzer cannot tell "lumen" from "otra"
+    assertThat(text.destinationWord()).isEqualTo("lumen");
+
+    Analysis in = ours("Harta de vela, me cambio a lumen");
+    assertThat(in.switchingTo).isEqualTo("lumen");
+    assertThat(in.intents).containsExactly(IntentDetector.PURCHASE_INTENT);
+    assertThat(in.compound).isZero();
+    assertThat(ours("me paso a lumen, que me han hecho una oferta buenísima").compound)
+        .isGreaterThan(0.3);
+
+    Analysis out = ours("I'm switching to northwind next month, done with lumen");
+    assertThat(out.switchingTo).isEqualTo("northwind");
+    assertThat(out.intents).contains(IntentDetector.CHURN_THREAT);
+    assertThat(brands.readsOtherwise("northwind", out)).isTrue();
+    assertThat(ours("me cambio a véla").switchingTo).isEqualTo("vela");
+
+    // a word that is no tracked brand names nothing, and the threat stays
+    for (String t : List.of("me cambio a otra compañía", "me cambio a movistar")) {
+      Analysis other = ours(t);
+      assertThat(other.switchingTo).as(t).isNull();
+      assertThat(other.intents).as(t).contains(IntentDetector.CHURN_THREAT);
+    }
+    // a later cue that names a destination wins over an earlier word
+    Analysis later = TextAnalyzer.shared().analyze("me cambio a otra, me paso a @Vela");
+    assertThat(later.switchingTo).isEqualTo("vela");
+    assertThat(later.destinationWord()).isNull();
+  }
+
+  @Test
   void eachTrackedBrandReadsASwitchAsItsOwn() {
     Analysis ours = ours("Harta de @lumen, me cambio a @vela");
     assertThat(ours.intents).contains(IntentDetector.CHURN_THREAT);

@@ -160,6 +160,10 @@ class AlertScenariosITCase {
               DAY);
       switcher.author.followers = 80_000;
       produce(mentions, switcher);
+      // brands written in lower case, as often on social media: the job knows its brands' names
+      produce(
+          mentions,
+          mention("m-switch-lower", "lowswitch", "harta de vela, me cambio a lumen", "es", DAY));
       // 23:30 in Madrid: a recommendation to thank by email, after the quiet hours
       produce(
           mentions,
@@ -179,7 +183,7 @@ class AlertScenariosITCase {
           mentions,
           mention("m-p4", "fan5", "Os recomiendo Lumen, genial", "es", DAY.plusSeconds(3600)));
 
-      int expected = 12;
+      int expected = 13;
       committedAlerts(o, expected);
       Thread.sleep(3000); // a few more checkpoints: nothing else may arrive
       List<Alert> alerts = committedAlerts(o, expected);
@@ -197,6 +201,7 @@ class AlertScenariosITCase {
               "m-buy",
               "m-switch-in",
               "m-switch-influencer",
+              "m-switch-lower",
               "m-night",
               "m-p1",
               "m-p2",
@@ -251,6 +256,9 @@ class AlertScenariosITCase {
       assertThat(loud.type).isEqualTo(AlertTypes.PURCHASE_INTENT);
       assertThat(loud.evidence.scores).containsEntry("sentiment.compound", 0.0);
       assertThat(loud.evidence.topics).isEmpty(); // the service complained of is vela's
+      Alert lower = byMention.get("m-switch-lower");
+      assertThat(lower.type).isEqualTo(AlertTypes.PURCHASE_INTENT);
+      assertThat(lower.customerId).startsWith("prospect-");
 
       Alert night = byMention.get("m-night");
       assertThat(night.type).isEqualTo(AlertTypes.RECOMMENDATION);
