@@ -209,9 +209,8 @@ public final class IntentDetector {
   /**
    * The token where a churn cue that matched up to {@code end} says the author is going: the
    * '@brand' or '@handle' token it ends with, or the token right after a cue ending in "a", "to",
-   * "con", "with" ... ("me cambio a @vela", "switching to Verizon"); -1 otherwise ("me doy de baja
-   *
-   * @lumen" names what is left, not where to).
+   * "con", "with" ... ("me cambio a @vela", "switching to Verizon"); -1 otherwise ({@code "me doy
+   * de baja @lumen"} names what is left, not where to).
    */
   private static int destinationAt(List<Token> tokens, String[] rest, int end) {
     if (rest.length == 0) {
