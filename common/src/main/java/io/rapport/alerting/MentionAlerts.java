@@ -29,11 +29,13 @@ import java.util.Optional;
  *   <li>{@link AlertTypes#CHURN_RISK}: a churn threat by a customer;
  *   <li>{@link AlertTypes#SOCIAL_QUESTION}: a question (customer or prospect);
  *   <li>{@link AlertTypes#RECOMMENDATION}: a recommendation (customer or prospect);
- *   <li>{@link AlertTypes#PURCHASE_INTENT}: purchase intent by a prospect.
- * </ol>
+ *   <li>{@link AlertTypes#PURCHASE_INTENT}: purchase intent by a prospect; with the contact segment
+ *       {@link #SWITCHER} when the prospect says they are switching to the brand ("harta de
  *
- * High-value complaints are raised by the value ranking, which knows the spend distribution.
- * Action, channel, deadline and template are left to the contact strategy.
+ * @vela, me cambio a @lumen"), for which the contact strategy has its own rule.
+ *     </ol>
+ *     High-value complaints are raised by the value ranking, which knows the spend distribution.
+ *     Action, channel, deadline and template are left to the contact strategy.
  */
 public final class MentionAlerts implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -41,10 +43,23 @@ public final class MentionAlerts implements Serializable {
   /** Confidence of an alert that rests on a cue-phrase intent match alone. */
   public static final double INTENT_CONFIDENCE = 0.7;
 
-  private final long minFollowers;
+  /**
+   * Contact segment of a prospect switching to the brand from another (a {@link
+   * AlertTypes#PURCHASE_INTENT} whose analysis names the brand as the switch's destination).
+   */
+  public static final String SWITCHER = "switcher";
 
-  public MentionAlerts(long minFollowers) {
+  private final long minFollowers;
+  private final String brand;
+
+  /**
+   * @param minFollowers followers from which a negative mention's author is an influencer
+   * @param brand the brand's tracked name ({@code TrackedBrands#brand()}): a purchase intent whose
+   *     analysis has it as {@code switchingTo} is a switch to the brand
+   */
+  public MentionAlerts(long minFollowers, String brand) {
     this.minFollowers = minFollowers;
+    this.brand = brand;
   }
 
   /**
@@ -107,6 +122,11 @@ public final class MentionAlerts implements Serializable {
       a =
           intent(
               AlertTypes.PURCHASE_INTENT, IntentDetector.PURCHASE_INTENT, "medium", s, createdAt);
+      if (brand != null && brand.equals(an.switchingTo)) {
+        a.summary = "A prospect is switching to " + brand + " from another brand, on " + m.platform;
+        a.evidence.reasons.add("switching to " + brand + ": contact segment " + SWITCHER);
+        return Optional.of(new AlertCandidate(a, s.contact.withSegment(SWITCHER), m.platform));
+      }
       a.summary = "A prospect intends to buy, on " + m.platform;
     } else {
       return Optional.empty();

@@ -27,6 +27,17 @@ public class ContactProfile {
 
   public ContactProfile() {}
 
+  /** A copy with another contact strategy segment. */
+  public ContactProfile withSegment(String segment) {
+    ContactProfile c = new ContactProfile();
+    c.kind = kind;
+    c.segment = segment;
+    c.consent = consent;
+    c.timeZone = timeZone;
+    c.locale = locale;
+    return c;
+  }
+
   public static ContactProfile of(CustomerProfile p, String segment) {
     ContactProfile c = new ContactProfile();
     c.kind = p.kind;

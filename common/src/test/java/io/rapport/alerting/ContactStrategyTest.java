@@ -67,6 +67,14 @@ class ContactStrategyTest {
     assertThat(s.rule(AlertTypes.RECOMMENDATION, "customer").channels)
         .containsExactly("email", "sms", "social_dm");
     assertThat(s.rule(AlertTypes.RECOMMENDATION, null).action).isEqualTo("thank");
+    // a prospect switching to the brand is welcomed sooner than one who means to buy
+    ContactStrategy.Rule switcher = s.rule(AlertTypes.PURCHASE_INTENT, MentionAlerts.SWITCHER);
+    assertThat(switcher.action).isEqualTo("welcome_switcher");
+    assertThat(switcher.deadline)
+        .isLessThan(s.rule(AlertTypes.PURCHASE_INTENT, "prospect").deadline);
+    assertThat(switcher.templates)
+        .containsEntry("es", "purchase.switch.welcome.es")
+        .containsEntry("en", "purchase.switch.welcome.en");
     assertThatThrownBy(() -> s.rule("NO_SUCH_TYPE", "default"))
         .hasMessageContaining("NO_SUCH_TYPE");
   }

@@ -2,6 +2,7 @@ package io.rapport.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rapport.listening.TrackedBrands;
 import io.rapport.model.AlertCandidate;
 import io.rapport.model.ContactProfile;
 import io.rapport.model.EnrichedMention;
@@ -10,11 +11,12 @@ import io.rapport.model.SocialMention;
 import io.rapport.testing.Samples;
 import io.rapport.text.TextAnalyzer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MentionAlertsTest {
-  private final MentionAlerts detector = new MentionAlerts(10_000);
+  private final MentionAlerts detector = new MentionAlerts(10_000, "lumen");
 
   private static MentionSignal signal(String kind, String text, String lang, long followers) {
     SocialMention m = Samples.mention("m1", "facebook", "ana", text, Samples.T0);
@@ -50,6 +52,42 @@ class MentionAlertsTest {
         .isEqualTo(AlertTypes.CHURN_RISK);
     assertThat(typeOf("prospect", "Lumen is the worst, terrible service", "en", 50_000))
         .isEqualTo(AlertTypes.INFLUENCER_NEGATIVE);
+  }
+
+  @Test
+  void aProspectSwitchingToTheBrandIsASwitcher() {
+    TrackedBrands brands = new TrackedBrands("Lumen", List.of("vela"));
+    for (String text :
+        List.of(
+            "Harta de @Vela, me cambio a @Lumen",
+            "harta de vela, me cambio a lumen",
+            "I'm switching to @lumen_es")) {
+      SocialMention m = Samples.mention("m1", "x", "ana", text, Samples.T0);
+      EnrichedMention em =
+          new EnrichedMention(m, brands.readAs(brands.brand(), TextAnalyzer.shared(), text, null));
+      ContactProfile c = new ContactProfile();
+      c.kind = "prospect";
+      c.segment = "prospect";
+      c.timeZone = "Europe/Madrid";
+      AlertCandidate a = detect(new MentionSignal("P1", em, c)).orElseThrow();
+      assertThat(a.alert.type).as(text).isEqualTo(AlertTypes.PURCHASE_INTENT);
+      assertThat(a.contact.segment).as(text).isEqualTo(MentionAlerts.SWITCHER);
+      assertThat(a.contact.timeZone).isEqualTo("Europe/Madrid");
+      assertThat(a.alert.summary).contains("switching to lumen");
+      assertThat(c.segment).isEqualTo("prospect"); // the profile's contact is left as it was
+    }
+    // wanting to buy is not switching to the brand, nor is a switch to a competitor
+    assertThat(
+            detect(signal("prospect", "I want to buy the new Lumen headphones", "en", 50))
+                .orElseThrow()
+                .contact
+                .segment)
+        .isEqualTo("prospect");
+    AlertCandidate toVela =
+        detect(signal("prospect", "Quiero comprarme un móvil, me cambio a @Vela", "es", 50))
+            .orElseThrow();
+    assertThat(toVela.alert.type).isEqualTo(AlertTypes.PURCHASE_INTENT);
+    assertThat(toVela.contact.segment).isEqualTo("prospect");
   }
 
   @Test

@@ -277,7 +277,9 @@ public final class RapportJob {
                 .getSideOutput(MaintainProfiles.MENTION_SIGNALS)
                 .flatMap(
                     new DetectMentionAlerts(
-                        new MentionAlerts(conf.get(ALERT_INFLUENCER_MIN_FOLLOWERS)))),
+                        new MentionAlerts(
+                            conf.get(ALERT_INFLUENCER_MIN_FOLLOWERS),
+                            ListeningWorkflow.trackedBrands(conf).brand()))),
             "detect-mention-alerts");
     // Alerts about a brand (crisis) or about the identity graph (merge guardrail).
     DataStream<AlertCandidate> otherAlerts =

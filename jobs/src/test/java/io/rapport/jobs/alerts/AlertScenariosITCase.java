@@ -251,6 +251,10 @@ class AlertScenariosITCase {
       assertThat(switchIn.type).isEqualTo(AlertTypes.PURCHASE_INTENT);
       assertThat(switchIn.customerId).startsWith("prospect-");
       assertThat(switchIn.ownerTeam).isEqualTo("sales");
+      assertThat(switchIn.action).isEqualTo("welcome_switcher"); // not buy's engage_prospect
+      assertThat(switchIn.templateKey).isEqualTo("purchase.switch.welcome.es");
+      assertThat(switchIn.channel).isEqualTo("x");
+      assertThat(switchIn.deadline).isEqualTo(DAY.plus(Duration.ofHours(2)));
       assertThat(switchIn.evidence.topics).isEmpty();
       Alert loud = byMention.get("m-switch-influencer");
       assertThat(loud.type).isEqualTo(AlertTypes.PURCHASE_INTENT);
