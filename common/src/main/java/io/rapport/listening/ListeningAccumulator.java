@@ -37,6 +37,9 @@ public class ListeningAccumulator {
 
   public Map<String, Long> byTopicNegative = new HashMap<>();
 
+  /** Mentions per intent (complaint, question ...; a mention counts for each of its intents). */
+  public Map<String, Long> byIntent = new HashMap<>();
+
   public SpaceSaving cities;
   public SpaceSaving hashtags;
   public SpaceSaving terms;
@@ -102,6 +105,11 @@ public class ListeningAccumulator {
           }
         }
       }
+      if (a.intents != null) {
+        for (String i : a.intents) {
+          intents().merge(i, 1L, Long::sum);
+        }
+      }
     }
     if (m.author != null && m.author.handle != null) {
       offerAuthor(Identifiers.of(m), m.author.followers);
@@ -120,6 +128,7 @@ public class ListeningAccumulator {
     other.byCountry.forEach((k, v) -> byCountry.merge(k, v, Long::sum));
     other.topics().forEach((k, v) -> topics().merge(k, v, Long::sum));
     other.topicsNegative().forEach((k, v) -> topicsNegative().merge(k, v, Long::sum));
+    other.intents().forEach((k, v) -> intents().merge(k, v, Long::sum));
     cities.merge(other.cities);
     hashtags.merge(other.hashtags);
     terms.merge(other.terms);
@@ -146,6 +155,7 @@ public class ListeningAccumulator {
     g.byCity = new TreeMap<>(cities.counts);
     g.byTopic = new TreeMap<>(topics());
     g.byTopicNegative = new TreeMap<>(topicsNegative());
+    g.byIntent = new TreeMap<>(intents());
     g.topHashtags = toKeyCounts(hashtags.top(topK));
     g.topTerms = toKeyCounts(terms.top(topK));
     List<Map.Entry<String, Long>> a = new ArrayList<>(authors.entrySet());
@@ -163,6 +173,14 @@ public class ListeningAccumulator {
       byTopic = new HashMap<>();
     }
     return byTopic;
+  }
+
+  /** {@link #byIntent}, created when state of a version without it was restored. */
+  private Map<String, Long> intents() {
+    if (byIntent == null) {
+      byIntent = new HashMap<>();
+    }
+    return byIntent;
   }
 
   private Map<String, Long> topicsNegative() {
@@ -224,6 +242,7 @@ public class ListeningAccumulator {
         && byCountry.equals(t.byCountry)
         && java.util.Objects.equals(byTopic, t.byTopic)
         && java.util.Objects.equals(byTopicNegative, t.byTopicNegative)
+        && java.util.Objects.equals(byIntent, t.byIntent)
         && cities.equals(t.cities)
         && hashtags.equals(t.hashtags)
         && terms.equals(t.terms)

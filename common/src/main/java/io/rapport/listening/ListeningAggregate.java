@@ -48,6 +48,13 @@ public class ListeningAggregate {
   /** Negative mentions per topic. */
   public Map<String, Long> byTopicNegative = new TreeMap<>();
 
+  /**
+   * Mentions per intent (complaint, question, recommendation, purchase_intent, churn_threat; a
+   * mention counts for each of its intents), as the brand reads them: a switch from one tracked
+   * brand to another is a churn threat for the one and a purchase intent for the other.
+   */
+  public Map<String, Long> byIntent = new TreeMap<>();
+
   public List<KeyCount> topHashtags = new ArrayList<>();
   public List<KeyCount> topTerms = new ArrayList<>();
 
@@ -103,6 +110,7 @@ public class ListeningAggregate {
         && Objects.equals(byCity, t.byCity)
         && Objects.equals(byTopic, t.byTopic)
         && Objects.equals(byTopicNegative, t.byTopicNegative)
+        && Objects.equals(byIntent, t.byIntent)
         && Objects.equals(topHashtags, t.topHashtags)
         && Objects.equals(topTerms, t.topTerms)
         && Objects.equals(topAuthors, t.topAuthors)

@@ -109,6 +109,11 @@ public final class ListeningDocuments implements Serializable {
         out.add(new EsDocument(index, id + "|topic|" + t.getKey(), Json.toString(x)));
       }
     }
+    if (a.byIntent != null) {
+      for (Map.Entry<String, Long> i : a.byIntent.entrySet()) {
+        out.add(one(a, index, id, "intent", "intent", i.getKey(), i.getValue()));
+      }
+    }
     for (KeyCount k : a.topHashtags) {
       out.add(one(a, index, id, "hashtag", "hashtag", k.key, k.count));
     }

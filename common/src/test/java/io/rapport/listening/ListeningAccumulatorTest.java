@@ -55,6 +55,7 @@ class ListeningAccumulatorTest {
     // "servicio" twice (one praise, one complaint), "the worst delivery"; "my order" names none
     assertThat(a.byTopic).isEqualTo(Map.of("customer_service", 2L, "delivery", 1L));
     assertThat(a.byTopicNegative).isEqualTo(Map.of("customer_service", 1L, "delivery", 1L));
+    assertThat(a.byIntent).isEqualTo(Map.of("complaint", 2L)); // "Pésimo servicio", "the worst"
     assertThat(a.topHashtags).containsExactly(new KeyCount("lumen", 3));
     assertThat(a.topTerms).hasSizeLessThanOrEqualTo(3);
     assertThat(a.topTerms.get(0)).isEqualTo(new KeyCount("servicio", 2));

@@ -79,6 +79,10 @@ class ListeningDocumentsTest {
     assertThat(service.path("count").asLong()).isEqualTo(2);
     assertThat(service.path("negative").asLong()).isEqualTo(1);
     assertThat(byId.get(p + "topic|delivery").path("negative").asLong()).isEqualTo(1);
+    JsonNode complaints = byId.get(p + "intent|complaint");
+    assertThat(complaints.path("dimension").asText()).isEqualTo("intent");
+    assertThat(complaints.path("intent").asText()).isEqualTo("complaint");
+    assertThat(complaints.path("count").asLong()).isEqualTo(2);
     assertThat(byId.values())
         .allSatisfy(d -> assertThat(d.path("brand").asText()).isEqualTo("lumen"));
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rapport.jobs.ListeningITCase.Spec;
 import io.rapport.jobs.sink.IndexTemplates;
+import io.rapport.listening.TrackedBrands;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.Transaction;
 import io.rapport.serde.Json;
@@ -336,6 +337,16 @@ class DashboardsITCase {
       }
     }
     e.put("rapport-listening-topic-complaints", topicNegatives);
+    Map<String, Double> intents = new TreeMap<>();
+    TrackedBrands tracked = new TrackedBrands("lumen", List.of("northwind", "vela"));
+    for (Spec s : specs) {
+      for (String b : about(s)) {
+        for (String intent : tracked.readAs(b, TextAnalyzer.shared(), s.text(), s.lang()).intents) {
+          intents.merge(b + "|" + intent, 1.0, Double::sum);
+        }
+      }
+    }
+    e.put("rapport-listening-intents", intents);
     e.put("rapport-listening-crises", Map.of("lumen|high", 1.0));
     e.put("rapport-alerts-types", Map.of("BRAND_CRISIS|high", 1.0));
     e.put("rapport-customers-kinds", Map.of("customer", 3.0, "prospect", (double) specs.size()));
