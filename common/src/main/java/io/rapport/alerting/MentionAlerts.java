@@ -30,12 +30,19 @@ import java.util.Optional;
  *   <li>{@link AlertTypes#SOCIAL_QUESTION}: a question (customer or prospect);
  *   <li>{@link AlertTypes#RECOMMENDATION}: a recommendation (customer or prospect);
  *   <li>{@link AlertTypes#PURCHASE_INTENT}: purchase intent by a prospect; with the contact segment
- *       {@link #SWITCHER} when the prospect says they are switching to the brand ("harta de
+ *       {@link #SWITCHER} when the prospect says they are switching to the brand ({@code "harta de
+ *       @vela, me cambio a @lumen"}), for which the contact strategy has its own rule.
+ * </ol>
  *
- * @vela, me cambio a @lumen"), for which the contact strategy has its own rule.
- *     </ol>
- *     High-value complaints are raised by the value ranking, which knows the spend distribution.
- *     Action, channel, deadline and template are left to the contact strategy.
+ * <p>A repost says what the original said, in its author's words, not the reposter's: it raises
+ * only {@link AlertTypes#INFLUENCER_NEGATIVE} (an influencer spreading a negative mention is urgent
+ * for its reach), never a question, recommendation, purchase intent or churn threat of the
+ * reposter's (the original's author gets those for the original). A quote or a reply is in its
+ * author's own words.
+ *
+ * <p>High-value complaints are raised by the value ranking, which knows the spend distribution,
+ * for a customer's negative mention in their own words ({@link #ownComplaint}). Action, channel,
+ * deadline and template are left to the contact strategy.
  */
 public final class MentionAlerts implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -79,9 +86,28 @@ public final class MentionAlerts implements Serializable {
         || an.compound <= ProfileLogic.NEGATIVE_THRESHOLD && has(an, IntentDetector.COMPLAINT);
   }
 
-  /** Whether a mention can raise any alert here: it has an intent or it is negative enough. */
+  /**
+   * Whether a mention can raise any alert here: it is negative enough, or it has an intent in its
+   * author's own words.
+   */
   public static boolean worthChecking(EnrichedMention em) {
-    return !em.analysis.intents.isEmpty() || negativeEnough(em.analysis);
+    return ownWords(em.mention) && !em.analysis.intents.isEmpty() || negativeEnough(em.analysis);
+  }
+
+  /**
+   * Whether a mention's words are its author's: not a repost, which says what the original said (a
+   * quote or a reply adds its author's own words).
+   */
+  public static boolean ownWords(SocialMention m) {
+    return m.repostOf == null;
+  }
+
+  /**
+   * Whether a mention is a complaint of its author's own (for a customer: a high-value complaint
+   * when they are in the top spend share): negative enough, and not a repost of someone else's.
+   */
+  public static boolean ownComplaint(EnrichedMention em) {
+    return ownWords(em.mention) && negativeEnough(em.analysis);
   }
 
   public Optional<AlertCandidate> detect(MentionSignal s, Instant createdAt) {
@@ -97,7 +123,8 @@ public final class MentionAlerts implements Serializable {
       a.summary =
           String.format(
               Locale.ROOT,
-              "Negative mention (sentiment %.2f) on %s by an author with %d followers",
+              "%s (sentiment %.2f) on %s by an author with %d followers",
+              ownWords(m) ? "Negative mention" : "Repost of a negative mention",
               an.compound,
               m.platform,
               followers);
@@ -109,6 +136,8 @@ public final class MentionAlerts implements Serializable {
               + " (alert.influencer.min-followers)");
       a.evidence.reasons.add(
           "negative mention: compound " + String.format(Locale.ROOT, "%.2f", an.compound));
+    } else if (!ownWords(m)) {
+      return Optional.empty(); // someone else's question, intent or recommendation
     } else if (customer && has(an, IntentDetector.CHURN_THREAT)) {
       a = intent(AlertTypes.CHURN_RISK, IntentDetector.CHURN_THREAT, "high", s, createdAt);
       a.summary = "A customer threatens to leave, on " + m.platform;

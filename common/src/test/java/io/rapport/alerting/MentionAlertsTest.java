@@ -91,6 +91,39 @@ class MentionAlertsTest {
   }
 
   @Test
+  void aRepostRaisesOnlyAnInfluencersNegativeMention() {
+    for (String[] t :
+        new String[][] {
+          {"customer", "¿A qué hora abre la tienda de Lumen?", "es"},
+          {"customer", "Os recomiendo Lumen, genial", "es"},
+          {"customer", "Me doy de baja de Lumen, me voy a la competencia", "es"},
+          {"prospect", "I want to buy the new Lumen headphones", "en"}
+        }) {
+      MentionSignal original = signal(t[0], t[1], t[2], 50);
+      assertThat(detect(original)).as(t[1]).isPresent();
+      MentionSignal repost = signal(t[0], "RT @someone: " + t[1], t[2], 50);
+      repost.mention.mention.repostOf = "m0";
+      assertThat(detect(repost)).as("repost of " + t[1]).isEmpty();
+    }
+    MentionSignal spread =
+        signal("prospect", "RT @ana: Lumen is the worst, terrible service", "en", 50_000);
+    spread.mention.mention.repostOf = "m0";
+    assertThat(MentionAlerts.worthChecking(spread.mention)).isTrue();
+    AlertCandidate a = detect(spread).orElseThrow();
+    assertThat(a.alert.type).isEqualTo(AlertTypes.INFLUENCER_NEGATIVE);
+    assertThat(a.alert.summary).startsWith("Repost of a negative mention");
+
+    MentionSignal question = signal("customer", "RT @ana: ¿Abrís el domingo?", "es", 50);
+    question.mention.mention.repostOf = "m0";
+    assertThat(MentionAlerts.worthChecking(question.mention)).isFalse();
+    assertThat(MentionAlerts.ownComplaint(spread.mention)).isFalse();
+    // a quote is in its author's own words
+    MentionSignal quote = signal("customer", "¿A qué hora abre la tienda de Lumen?", "es", 50);
+    quote.mention.mention.quoteOf = "m0";
+    assertThat(detect(quote).map(c -> c.alert.type)).contains(AlertTypes.SOCIAL_QUESTION);
+  }
+
+  @Test
   void aWithheldRecommendationOrAWarningIsNeverThanked() {
     for (String[] t :
         new String[][] {

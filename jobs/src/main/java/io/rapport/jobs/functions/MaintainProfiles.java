@@ -221,7 +221,7 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
         if (MentionAlerts.worthChecking(em)) {
           ctx.output(MENTION_SIGNALS, new MentionSignal(id, em, ContactProfile.of(p, p.kind)));
         }
-        if (CustomerProfile.CUSTOMER.equals(p.kind) && MentionAlerts.negativeEnough(em.analysis)) {
+        if (CustomerProfile.CUSTOMER.equals(p.kind) && MentionAlerts.ownComplaint(em)) {
           ValueSignal negative = ValueSignal.negativeMention(id, em, p.netSpend(), p.purchaseCount);
           negative.contact = ContactProfile.of(p, "high_value");
           ctx.output(VALUE_SIGNALS, negative);

@@ -164,6 +164,22 @@ class AlertScenariosITCase {
       produce(
           mentions,
           mention("m-switch-lower", "lowswitch", "harta de vela, me cambio a lumen", "es", DAY));
+      // A repost says what the original said: a customer's repost of the question is not their
+      // question (no alert), an influencer's repost of a negative mention spreads it
+      SocialMention rtQuestion =
+          mention("m-rt-question", "fan7", "RT @curious: " + question, "es", DAY);
+      rtQuestion.repostOf = "m-question";
+      produce(mentions, rtQuestion);
+      SocialMention rtLoud =
+          mention(
+              "m-rt-influencer",
+              "bigecho",
+              "RT @bigvoice: Lumen is the worst, terrible service",
+              "en",
+              DAY);
+      rtLoud.repostOf = "m-influencer";
+      rtLoud.author.followers = 60_000;
+      produce(mentions, rtLoud);
       // 23:30 in Madrid: a recommendation to thank by email, after the quiet hours
       produce(
           mentions,
@@ -183,7 +199,7 @@ class AlertScenariosITCase {
           mentions,
           mention("m-p4", "fan5", "Os recomiendo Lumen, genial", "es", DAY.plusSeconds(3600)));
 
-      int expected = 13;
+      int expected = 14;
       committedAlerts(o, expected);
       Thread.sleep(3000); // a few more checkpoints: nothing else may arrive
       List<Alert> alerts = committedAlerts(o, expected);
@@ -202,6 +218,7 @@ class AlertScenariosITCase {
               "m-switch-in",
               "m-switch-influencer",
               "m-switch-lower",
+              "m-rt-influencer",
               "m-night",
               "m-p1",
               "m-p2",
@@ -221,6 +238,10 @@ class AlertScenariosITCase {
       assertThat(infl.customerId).startsWith("prospect-").doesNotContain("bigvoice");
       assertThat(infl.channel).isEqualTo("x");
       assertThat(infl.evidence.scores).containsEntry("author.followers", 50_000.0);
+
+      Alert echo = byMention.get("m-rt-influencer");
+      assertThat(echo.type).isEqualTo(AlertTypes.INFLUENCER_NEGATIVE);
+      assertThat(echo.summary).startsWith("Repost of a negative mention");
 
       Alert churn = byMention.get("m-churn");
       assertThat(churn.type).isEqualTo(AlertTypes.CHURN_RISK);

@@ -101,14 +101,18 @@ class MaintainProfilesTest {
     r.type = "return";
     harness.processElement(ProfileEvent.transaction("C1", r), 3);
     harness.processElement(negativeMention("C1", "m1"), 4);
+    // a repost of someone else's complaint counts in the profile, but is no complaint of theirs
+    ProfileEvent repost = negativeMention("C1", "m0-rt");
+    repost.mention.mention.repostOf = "m0";
+    harness.processElement(repost, 5);
 
     JsonNode doc = lastDocument("rapport-customers", "C1");
     assertThat(doc.get("kind").asText()).isEqualTo("customer");
     assertThat(doc.get("purchaseCount").asLong()).isEqualTo(2);
     assertThat(doc.get("returnCount").asLong()).isEqualTo(1);
     assertThat(doc.get("totalSpend").asDouble()).isEqualTo(100 + 50 * 0.86 - 20, within());
-    assertThat(doc.get("mentionCount").asLong()).isEqualTo(1);
-    assertThat(doc.get("negativeMentions").asLong()).isEqualTo(1);
+    assertThat(doc.get("mentionCount").asLong()).isEqualTo(2);
+    assertThat(doc.get("negativeMentions").asLong()).isEqualTo(2);
     assertThat(doc.get("identifierCounts").get("email").asInt()).isEqualTo(1);
     assertThat(doc.toString()).doesNotContain("ana@example.com");
     assertThat(lastDocument("rapport-mentions", "m1").get("profileId").asText()).isEqualTo("C1");
