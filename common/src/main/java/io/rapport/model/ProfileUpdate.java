@@ -97,11 +97,15 @@ public class ProfileUpdate {
     return u;
   }
 
-  /** A mention's facts, from the enriched mention. */
+  /**
+   * A mention's facts, from the enriched mention. A repost's sentiment counts as the reposter's
+   * (who shares what they agree with, mostly), but its intents are the original author's: a
+   * reposted churn threat or recommendation is not the reposter's (the repost counts as a share).
+   */
   public static ProfileUpdate mention(CustomerProfile p, EnrichedMention em) {
     ProfileUpdate u = of(MENTION, p, em.mention.time.toEpochMilli());
     u.compound = em.analysis.compound;
-    if (em.analysis.intents != null) {
+    if (em.analysis.intents != null && em.mention.repostOf == null) {
       u.intents.addAll(em.analysis.intents);
     }
     u.brand = em.mention.brand;

@@ -68,6 +68,40 @@ class CustomerScorerTest {
     scorer.apply(x.s, ProfileUpdate.mention(x.p, em));
   }
 
+  /** A repost by {@code x} of someone else's mention with this analysis. */
+  private void repost(Person x, double compound, Instant at, String... intents) {
+    SocialMention m = Samples.mention("rt-" + at, "x", x.p.profileId, "RT @ana: text", at);
+    m.repostOf = "m-original";
+    Analysis a = new Analysis();
+    a.compound = compound;
+    a.intents = List.of(intents);
+    ProfileLogic.applyMention(x.p, m, compound);
+    scorer.apply(x.s, ProfileUpdate.mention(x.p, new EnrichedMention(m, a)));
+  }
+
+  @Test
+  void aRepostCountsAsAShareWithItsSentimentButNotAsTheRepostersIntents() {
+    Person bea = new Person("C2", CustomerProfile.CUSTOMER);
+    repost(bea, -0.6, T0, IntentDetector.CHURN_THREAT, IntentDetector.COMPLAINT);
+    repost(bea, 0.7, T0.plusMillis(DAY), IntentDetector.RECOMMENDATION);
+    Scores sc = score(bea, T0.plusMillis(2 * DAY));
+    assertThat(sc.churnIntent).isFalse(); // someone else's threat
+    assertThat(bea.s.churnIntentAt).isLessThan(T0.toEpochMilli());
+    assertThat(bea.s.recommendations).isZero(); // someone else's recommendation, shared
+    assertThat(bea.s.shares).isEqualTo(2);
+    assertThat(sc.points)
+        .isEqualTo(2 * Loyalty.points(config, Loyalty.SHARE) + registrationPoints(bea));
+    assertThat(sc.recentNegativeMentions).isEqualTo(1); // what they share, they mostly endorse
+
+    Person own = new Person("C3", CustomerProfile.CUSTOMER);
+    say(own, -0.6, T0, 10, 0, 0, IntentDetector.CHURN_THREAT);
+    assertThat(score(own, T0.plusMillis(2 * DAY)).churnIntent).isTrue();
+  }
+
+  private long registrationPoints(Person x) {
+    return score(new Person("probe-" + x.p.profileId, CustomerProfile.CUSTOMER), T0).points;
+  }
+
   private Scores score(Person x, Instant at) {
     return scorer.score(x.s, x.p, at.toEpochMilli(), influence, clvs);
   }
