@@ -50,8 +50,19 @@ public final class TrackedBrands implements Serializable {
 
   private final List<String> brands;
 
+  /** Handles of the brands' own accounts beyond those named after a brand, normalized. */
+  private final List<String> accounts;
+
   /** The brand first, then the competitors; names are compared case- and accent-insensitively. */
   public TrackedBrands(String brand, List<String> competitors) {
+    this(brand, competitors, List.of());
+  }
+
+  /**
+   * @param accounts handles of the tracked brands' own accounts that are not named after a brand
+   *     ("AtencionLumen"), with or without '@'
+   */
+  public TrackedBrands(String brand, List<String> competitors, List<String> accounts) {
     Set<String> all = new LinkedHashSet<>();
     if (brand != null && !brand.isBlank()) {
       all.add(normalize(brand));
@@ -67,6 +78,28 @@ public final class TrackedBrands implements Serializable {
       throw new IllegalArgumentException("no tracked brand");
     }
     this.brands = List.copyOf(all);
+    List<String> own = new ArrayList<>();
+    if (accounts != null) {
+      for (String a : accounts) {
+        if (a != null && !a.isBlank()) {
+          own.add(normalize(a.strip().startsWith("@") ? a.strip().substring(1) : a));
+        }
+      }
+    }
+    this.accounts = List.copyOf(own);
+  }
+
+  /**
+   * Whether a handle is a tracked brand's own account: named after a tracked brand as its handles
+   * are ("Lumen_ES", "lumenhelp", "VelaOficial"), or one of the configured accounts. What a brand
+   * posts itself (its replies to customers, its campaigns) is not what people say about it.
+   */
+  public boolean isBrandAccount(String handle) {
+    if (handle == null || handle.isBlank()) {
+      return false;
+    }
+    String h = handle.strip().startsWith("@") ? handle.strip().substring(1) : handle;
+    return brandNamed(h) != null || accounts.contains(normalize(h));
   }
 
   /** Every tracked brand, normalized (lower case, no accents), the brand first. */

@@ -225,6 +225,21 @@ class TrackedBrandsTest {
   }
 
   @Test
+  void theBrandsOwnAccounts() {
+    TrackedBrands withAccounts =
+        new TrackedBrands("Lumen", List.of("vela"), List.of("@AtencionLumen", " VelaCares "));
+    for (String own :
+        List.of("Lumen_ES", "@lumenhelp", "lumen", "VelaOficial", "atencionlumen", "@VelaCares")) {
+      assertThat(withAccounts.isBrandAccount(own)).as(own).isTrue();
+    }
+    for (String person : List.of("ana_garcia", "lumenaria", "lumenlover", "velazquez", "", " ")) {
+      assertThat(withAccounts.isBrandAccount(person)).as(person).isFalse();
+    }
+    assertThat(withAccounts.isBrandAccount(null)).isFalse();
+    assertThat(brands.isBrandAccount("AtencionLumen")).isFalse(); // not configured there
+  }
+
+  @Test
   void needsABrand() {
     assertThatThrownBy(() -> new TrackedBrands(" ", List.of()))
         .isInstanceOf(IllegalArgumentException.class);

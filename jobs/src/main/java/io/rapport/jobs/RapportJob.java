@@ -23,11 +23,13 @@ import io.rapport.jobs.functions.RankHighValueComplaints;
 import io.rapport.jobs.functions.ResolveIdentity;
 import io.rapport.jobs.functions.RouteRecords;
 import io.rapport.jobs.functions.RouteToSurvivor;
+import io.rapport.jobs.functions.SkipBrandPosts;
 import io.rapport.jobs.functions.ToAlertDocuments;
 import io.rapport.jobs.functions.ToMergeDocuments;
 import io.rapport.jobs.functions.TrackAlertStatus;
 import io.rapport.jobs.functions.TransactionEvents;
 import io.rapport.jobs.listening.ListeningWorkflow;
+import io.rapport.listening.TrackedBrands;
 import io.rapport.model.Alert;
 import io.rapport.model.AlertCandidate;
 import io.rapport.model.CustomerActivity;
@@ -160,15 +162,18 @@ public final class RapportJob {
     SingleOutputStreamOperator<SocialMention> routed =
         named(input.process(new RouteRecords(rates, normalizer)), "route-records");
 
+    TrackedBrands trackedBrands = ListeningWorkflow.trackedBrands(conf);
+    DataStream<SocialMention> unique =
+        named(
+            routed
+                .keyBy(m -> m.mentionId)
+                .process(new DropDuplicates<SocialMention>(conf.get(DEDUP_RETENTION)))
+                .returns(TypeInformation.of(SocialMention.class)),
+            "dedup-mentions");
     DataStream<EnrichedMention> mentions =
         named(
-            named(
-                    routed
-                        .keyBy(m -> m.mentionId)
-                        .process(new DropDuplicates<SocialMention>(conf.get(DEDUP_RETENTION)))
-                        .returns(TypeInformation.of(SocialMention.class)),
-                    "dedup-mentions")
-                .map(new AnalyzeMentions(ListeningWorkflow.trackedBrands(conf))),
+            named(unique.filter(new SkipBrandPosts(trackedBrands)), "skip-brand-posts")
+                .map(new AnalyzeMentions(trackedBrands)),
             "analyze-mentions");
     DataStream<Transaction> transactions =
         named(
@@ -278,8 +283,7 @@ public final class RapportJob {
                 .flatMap(
                     new DetectMentionAlerts(
                         new MentionAlerts(
-                            conf.get(ALERT_INFLUENCER_MIN_FOLLOWERS),
-                            ListeningWorkflow.trackedBrands(conf).brand()))),
+                            conf.get(ALERT_INFLUENCER_MIN_FOLLOWERS), trackedBrands.brand()))),
             "detect-mention-alerts");
     // Alerts about a brand (crisis) or about the identity graph (merge guardrail).
     DataStream<AlertCandidate> otherAlerts =

@@ -258,6 +258,17 @@ public final class RapportOptions {
           .defaultValues("northwind", "vela")
           .withDescription("Competitor brands tracked for share of voice, separated by ';'.");
 
+  public static final ConfigOption<List<String>> BRAND_ACCOUNTS =
+      ConfigOptions.key("brand.accounts")
+          .stringType()
+          .asList()
+          .noDefaultValue()
+          .withDescription(
+              "Handles of the tracked brands' own accounts that are not named after a brand (e.g."
+                  + " AtencionLumen;VelaCares), separated by ';'. Posts by these and by handles"
+                  + " named after a tracked brand (Lumen_ES, lumenhelp) are skipped: no profile, no"
+                  + " alert, not in social listening (metric brandPostsSkipped).");
+
   public static final ConfigOption<String> REPORTING_CURRENCY =
       ConfigOptions.key("currency.reporting")
           .stringType()

@@ -34,9 +34,15 @@ public final class ListeningWorkflow {
   public record Outputs(
       DataStream<EsDocument> documents, DataStream<Alert> alerts, DataStream<DeadLetter> late) {}
 
-  /** The tracked brands of a configuration: the brand ({@code brand}), then {@code competitors}. */
+  /**
+   * The tracked brands of a configuration: the brand ({@code brand}), then {@code competitors}, and
+   * their own accounts ({@code brand.accounts}).
+   */
   public static TrackedBrands trackedBrands(Configuration conf) {
-    return new TrackedBrands(conf.get(BRAND), conf.get(COMPETITORS));
+    return new TrackedBrands(
+        conf.get(BRAND),
+        conf.get(COMPETITORS),
+        conf.getOptional(BRAND_ACCOUNTS).orElse(java.util.List.of()));
   }
 
   /** Defines the listening graph on {@code mentions} (after deduplication and analysis). */

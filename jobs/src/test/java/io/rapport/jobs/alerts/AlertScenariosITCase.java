@@ -180,6 +180,15 @@ class AlertScenariosITCase {
       rtLoud.repostOf = "m-influencer";
       rtLoud.author.followers = 60_000;
       produce(mentions, rtLoud);
+      // What the brand posts itself is no prospect's question (skip-brand-posts)
+      produce(
+          mentions,
+          mention(
+              "m-brand-reply",
+              "Lumen_ES",
+              "@fan3 ¡Gracias! ¿Nos cuentas qué producto compraste?",
+              "es",
+              DAY));
       // 23:30 in Madrid: a recommendation to thank by email, after the quiet hours
       produce(
           mentions,
@@ -301,6 +310,9 @@ class AlertScenariosITCase {
                 assertThat(a.deadline).isNotNull();
               });
       await("the alert documents", () -> es.documents(prefix + "alerts").size() == expected);
+      Map<String, JsonNode> mentionDocs = es.documents(prefix + "mentions");
+      assertThat(mentionDocs).containsKeys("m-question", "m-rt-question", "m-switch-lower");
+      assertThat(mentionDocs).doesNotContainKey("m-brand-reply");
     } finally {
       job.cancel().get();
     }
