@@ -206,6 +206,22 @@ class SentimentRulesTest {
   }
 
   @Test
+  void nothingBetterThanIsPraiseThoughItStartsWithANegator() {
+    assertThat(es("No hay nada mejor que Lumen")).isGreaterThan(0.3);
+    assertThat(es("Nada mejor que un café de Lumen por la mañana")).isGreaterThan(0.3);
+    assertThat(es("No hay nada como el servicio de Lumen")).isGreaterThan(0.3);
+    assertThat(es("Nada supera a Lumen")).isGreaterThan(0.3);
+    assertThat(en("Nothing is better than Lumen")).isGreaterThan(0.3);
+    assertThat(en("There's nothing better than a Lumen coffee")).isGreaterThan(0.3);
+    assertThat(en("Nothing beats Lumen")).isGreaterThan(0.3);
+    assertThat(en("Nothing compares to Lumen")).isGreaterThan(0.3);
+    // ... but having nothing better to do is no praise
+    assertThat(es("No tengo nada mejor que hacer un domingo")).isLessThan(0.0);
+    assertThat(es("No hay nada mejor que hacer")).isLessThan(0.0);
+    assertThat(en("I have nothing better to do")).isLessThan(0.0);
+  }
+
+  @Test
   void spanishIdiomsAndSlang() {
     assertThat(es("El concierto fue una pasada")).isGreaterThan(0.5);
     assertThat(es("Un hotel de lujo, de verdad")).isGreaterThan(0.3);
