@@ -91,15 +91,8 @@ public final class MentionAlerts implements Serializable {
    * author's own words.
    */
   public static boolean worthChecking(EnrichedMention em) {
-    return ownWords(em.mention) && !em.analysis.intents.isEmpty() || negativeEnough(em.analysis);
-  }
-
-  /**
-   * Whether a mention's words are its author's: not a repost, which says what the original said (a
-   * quote or a reply adds its author's own words).
-   */
-  public static boolean ownWords(SocialMention m) {
-    return m.repostOf == null;
+    return SocialMention.ownWords(em.mention) && !em.analysis.intents.isEmpty()
+        || negativeEnough(em.analysis);
   }
 
   /**
@@ -107,7 +100,7 @@ public final class MentionAlerts implements Serializable {
    * when they are in the top spend share): negative enough, and not a repost of someone else's.
    */
   public static boolean ownComplaint(EnrichedMention em) {
-    return ownWords(em.mention) && negativeEnough(em.analysis);
+    return SocialMention.ownWords(em.mention) && negativeEnough(em.analysis);
   }
 
   public Optional<AlertCandidate> detect(MentionSignal s, Instant createdAt) {
@@ -124,7 +117,7 @@ public final class MentionAlerts implements Serializable {
           String.format(
               Locale.ROOT,
               "%s (sentiment %.2f) on %s by an author with %d followers",
-              ownWords(m) ? "Negative mention" : "Repost of a negative mention",
+              SocialMention.ownWords(m) ? "Negative mention" : "Repost of a negative mention",
               an.compound,
               m.platform,
               followers);
@@ -136,7 +129,7 @@ public final class MentionAlerts implements Serializable {
               + " (alert.influencer.min-followers)");
       a.evidence.reasons.add(
           "negative mention: compound " + String.format(Locale.ROOT, "%.2f", an.compound));
-    } else if (!ownWords(m)) {
+    } else if (!SocialMention.ownWords(m)) {
       return Optional.empty(); // someone else's question, intent or recommendation
     } else if (customer && has(an, IntentDetector.CHURN_THREAT)) {
       a = intent(AlertTypes.CHURN_RISK, IntentDetector.CHURN_THREAT, "high", s, createdAt);

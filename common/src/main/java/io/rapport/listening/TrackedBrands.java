@@ -82,7 +82,7 @@ public final class TrackedBrands implements Serializable {
     if (accounts != null) {
       for (String a : accounts) {
         if (a != null && !a.isBlank()) {
-          own.add(normalize(a.strip().startsWith("@") ? a.strip().substring(1) : a));
+          own.add(normalize(withoutAt(a)));
         }
       }
     }
@@ -98,7 +98,7 @@ public final class TrackedBrands implements Serializable {
     if (handle == null || handle.isBlank()) {
       return false;
     }
-    String h = handle.strip().startsWith("@") ? handle.strip().substring(1) : handle;
+    String h = withoutAt(handle);
     return brandNamed(h) != null || accounts.contains(normalize(h));
   }
 
@@ -280,9 +280,25 @@ public final class TrackedBrands implements Serializable {
     return a;
   }
 
-  /** Lower case without accents: "Léon" → "leon". */
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  /**
+   * Lower case without accents: "Léon" → "leon". Runs per mention (its text, its author's handle):
+   * ASCII needs no decomposition, and the marks' pattern is compiled once.
+   */
   static String normalize(String s) {
-    String d = Normalizer.normalize(s.trim().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-    return d.replaceAll("\\p{M}+", "");
+    String lower = s.trim().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < lower.length(); i++) {
+      if (lower.charAt(i) >= 128) {
+        return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+      }
+    }
+    return lower;
+  }
+
+  /** A handle without its '@' ("@Lumen_ES" → "Lumen_ES"). */
+  private static String withoutAt(String handle) {
+    String h = handle.strip();
+    return h.startsWith("@") ? h.substring(1) : h;
   }
 }

@@ -105,7 +105,7 @@ public class ProfileUpdate {
   public static ProfileUpdate mention(CustomerProfile p, EnrichedMention em) {
     ProfileUpdate u = of(MENTION, p, em.mention.time.toEpochMilli());
     u.compound = em.analysis.compound;
-    if (em.analysis.intents != null && em.mention.repostOf == null) {
+    if (em.analysis.intents != null && SocialMention.ownWords(em.mention)) {
       u.intents.addAll(em.analysis.intents);
     }
     u.brand = em.mention.brand;

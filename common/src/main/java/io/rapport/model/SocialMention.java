@@ -46,6 +46,14 @@ public class SocialMention {
 
   public SocialMention() {}
 
+  /**
+   * Whether a mention's words are its author's: not a repost, which says what the original said (a
+   * quote or a reply adds its author's own words).
+   */
+  public static boolean ownWords(SocialMention m) {
+    return m.repostOf == null;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {

@@ -166,18 +166,15 @@ public final class IntentDetector {
               }
               if (p.intent == I_CHURN_THREAT && a.switchingTo == null) {
                 int at = destinationAt(tokens, p.rest, end);
-                if (at >= 0) {
-                  Token d = tokens.get(at);
-                  a.switchingTo = destination(d);
-                  if (a.switchingTo != null) {
-                    a.switchWord = null;
-                    a.switchEnd = d.end;
-                    a.switchUntil = sentenceEnd(tokens, at);
-                  } else if (a.switchWord == null && d.type == Token.WORD && d.letterWord) {
-                    a.switchWord = d.key; // "me cambio a vela": a brand only the job can tell
-                    a.switchEnd = d.end;
-                    a.switchUntil = sentenceEnd(tokens, at);
-                  }
+                Token d = at >= 0 ? tokens.get(at) : null;
+                String to = d == null ? null : destination(d);
+                // else a plain word ("me cambio a vela"): a brand only the job can tell, kept
+                // unless an earlier cue kept one
+                if (to != null || d != null && a.switchWord == null && d.letterWord) {
+                  a.switchingTo = to;
+                  a.switchWord = to == null ? d.key : null;
+                  a.switchEnd = d.end;
+                  a.switchUntil = sentenceEnd(tokens, at);
                 }
               }
               if (p.intent == I_RECOMMENDATION && questionSentence != null) {

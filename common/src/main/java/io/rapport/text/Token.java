@@ -61,7 +61,7 @@ final class Token {
   /** Sentence number (for intents). */
   int sentence;
 
-  /** 1 when '.', 2 when '?' ends a sentence: set on BOUND/QUEST tokens. */
+  /** This token ends its sentence ('.', a line break, '…', the last of a run of '!' and '?'). */
   boolean sentenceEnd;
 
   /** The normalized key: its lexicon entry's (aliases resolved: "q" gives "que"), else its own. */

@@ -38,6 +38,7 @@ public class RouteListeningMentions extends ProcessFunction<EnrichedMention, Bra
   private final String sourceTopic;
   private transient Counter late;
   private transient Counter untracked;
+  private transient TextAnalyzer analyzer;
 
   public RouteListeningMentions(
       TrackedBrands brands, Duration allowedLateness, String sourceTopic) {
@@ -50,6 +51,7 @@ public class RouteListeningMentions extends ProcessFunction<EnrichedMention, Bra
   public void open(OpenContext openContext) {
     late = getRuntimeContext().getMetricGroup().counter("listeningLateMentions");
     untracked = getRuntimeContext().getMetricGroup().counter("listeningUntrackedMentions");
+    analyzer = TextAnalyzer.shared();
   }
 
   @Override
@@ -72,8 +74,7 @@ public class RouteListeningMentions extends ProcessFunction<EnrichedMention, Bra
         // "harta de @lumen, me cambio a @vela": vela reads the switch as its own, not lumen's
         read =
             new EnrichedMention(
-                em.mention,
-                brands.readAs(brand, TextAnalyzer.shared(), em.mention.text, em.mention.lang));
+                em.mention, brands.readAs(brand, analyzer, em.mention.text, em.mention.lang));
       }
       out.collect(new BrandMention(brand, read));
     }
