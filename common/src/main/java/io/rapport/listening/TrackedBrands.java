@@ -193,13 +193,49 @@ public final class TrackedBrands implements Serializable {
   }
 
   /**
-   * A mention's text analyzed as tracked brand {@code brand} reads it: see {@link #towards(String,
-   * Analysis, Analysis)}.
+   * A mention's text analyzed as tracked brand {@code brand} reads it. A switch to {@code brand} is
+   * read as {@link #towards(String, Analysis, Analysis)} says. Otherwise a comparison whose object
+   * is {@code brand} ("Vela es mucho mejor que @lumen", as lumen reads it) says of it the other way
+   * round what its sentence says ({@link TextAnalyzer#analyzeAsCompared}): praise of the subject is
+   * a put-down of the object, and what is recommended or bought is the subject, not {@code brand}
+   * (no recommendation or purchase intent).
    */
   public Analysis readAs(String brand, TextAnalyzer analyzer, String text, String lang) {
     Analysis a = resolveDestination(analyzer.analyze(text, lang));
-    boolean toBrand = a.switchingTo != null && a.switchingTo.equals(normalize(brand));
-    return towards(brand, a, toBrand ? analyzer.analyzeAfterSwitch(text, a) : null);
+    String name = normalize(brand);
+    if (a.switchingTo != null && a.switchingTo.equals(name)) {
+      return towards(brand, a, analyzer.analyzeAfterSwitch(text, a));
+    }
+    if (name.equals(comparedBrand(a))) {
+      // also the brand a switch leaves: "me cambio a @vela, mucho mejor que @lumen"
+      Analysis object = resolveDestination(analyzer.analyzeAsCompared(text, a));
+      List<String> intents = new ArrayList<>(object.intents);
+      intents.remove(IntentDetector.RECOMMENDATION);
+      intents.remove(IntentDetector.PURCHASE_INTENT);
+      if (object.compound >= 0) {
+        intents.remove(IntentDetector.COMPLAINT); // "Vela es peor que Lumen, no lo recomiendo"
+      }
+      object.intents = intents;
+      return object;
+    }
+    return towards(brand, a, null);
+  }
+
+  /**
+   * The tracked brand a comparison in the text sets against its subject ({@link
+   * Analysis#comparedWord()}: "@lumen_es", "Vela", "lumen"), or null.
+   */
+  public String comparedBrand(Analysis a) {
+    String word = a == null ? null : a.comparedWord();
+    if (word == null) {
+      return null;
+    }
+    String tracked = brandNamed(word);
+    if (tracked != null) {
+      return tracked;
+    }
+    String w = normalize(word);
+    return brands.contains(w) ? w : null;
   }
 
   /**
@@ -236,6 +272,22 @@ public final class TrackedBrands implements Serializable {
     String to = ours == null ? null : ours.switchingTo;
     return to != null && !brand.equals(brand()) && (to.equals(brand) || to.equals(brand()));
   }
+
+  /**
+   * As {@link #readsOtherwise(String, Analysis)}, and also when {@code text} may compare brands
+   * ("mejor que", "worse than"): the object of a comparison reads it otherwise than its subject
+   * ({@link #readAs}); the analysis as {@link #brand()} reads it does not say which brand is which
+   * once it has crossed the job's operators.
+   */
+  public boolean readsOtherwise(String brand, Analysis ours, String text) {
+    return readsOtherwise(brand, ours)
+        || !brand.equals(brand()) && text != null && COMPARISON.matcher(text).find();
+  }
+
+  /** Where a text may compare two parties (a cheap test before analyzing it again). */
+  private static final Pattern COMPARISON =
+      Pattern.compile(
+          "(?iu)\\b(?:(?:mejor|peor)\\s+que|(?:better|worse)\\s+than|(?:superior|inferior)\\s+(?:a|al|to))\\b");
 
   /**
    * The analysis {@code a} as {@code brand} (a tracked brand) reads it. A switch destination that

@@ -57,6 +57,21 @@ public class Analysis {
     return switchWord;
   }
 
+  /**
+   * The party a comparison's sentence sets against its subject ("Vela es mucho mejor que @lumen" →
+   * "lumen", "worse than Vela" → "vela"), folded as {@link #switchingTo}, and the number of that
+   * sentence; null and -1 when the text makes no comparison. What the sentence says, it says the
+   * other way round of that party: {@link TextAnalyzer#analyzeAsCompared}. Not part of the record.
+   */
+  transient String compareWord;
+
+  transient int compareSentence = -1;
+
+  /** See {@link #compareWord}: the object of the text's comparison, or null. */
+  public String comparedWord() {
+    return compareWord;
+  }
+
   /** Hashtags, lower-cased, without '#'. */
   public List<String> hashtags;
 

@@ -54,6 +54,14 @@ final class SentimentScorer {
 
   /** Scores tokens (base entries looked up) in language l (Entry.ES, Entry.EN, -1) into a. */
   void score(List<Token> tokens, int l, Analysis a) {
+    score(tokens, l, a, -1);
+  }
+
+  /**
+   * As {@link #score(List, int, Analysis)}, with every valence of sentence {@code mirrorSentence}
+   * (-1: none) the other way round: a comparison as its object reads it.
+   */
+  void score(List<Token> tokens, int l, Analysis a, int mirrorSentence) {
     int n = tokens.size();
     Scratch sc = SCRATCH.get().ensure(n);
     int[] kind = sc.kind;
@@ -242,6 +250,13 @@ final class SentimentScorer {
       for (int k = 0; k < u; k++) {
         if (v[k] != 0 && q[tokens.get(tok[k]).sentence]) {
           v[k] *= tu.questionDamp;
+        }
+      }
+    }
+    if (mirrorSentence >= 0) {
+      for (int k = 0; k < u; k++) {
+        if (v[k] != 0 && tokens.get(tok[k]).sentence == mirrorSentence) {
+          v[k] = -v[k];
         }
       }
     }

@@ -89,7 +89,7 @@ public final class TextAnalyzer {
     }
     tokenizer.busy = true;
     try {
-      return analyze(text, langHint, full, tokenizer.run(text), a);
+      return analyze(text, langHint, full, tokenizer.run(text), a, -1);
     } finally {
       tokenizer.busy = false;
     }
@@ -112,8 +112,35 @@ public final class TextAnalyzer {
     return analyze(decoded.substring(from, until), whole.lang);
   }
 
+  /**
+   * The text as the object of its comparison reads it ("Vela es mucho mejor que @lumen", as lumen
+   * reads it): the comparison's sentence ({@code whole}'s {@link Analysis#comparedWord()}) with
+   * every valence the other way round, the rest of the text as it is, in the language found for the
+   * whole text; intents as the analyzer finds them with that sentiment. Null when {@code whole}
+   * (this text's analysis) makes no comparison.
+   */
+  public Analysis analyzeAsCompared(String text, Analysis whole) {
+    if (text == null || whole == null || whole.compareSentence < 0) {
+      return null;
+    }
+    String decoded = hasAmpersand(text) ? decodeEntities(text) : text;
+    Tokenizer tokenizer = new Tokenizer(lex); // rare: not worth the per-thread one's guard
+    return analyze(
+        decoded,
+        whole.lang,
+        true,
+        tokenizer.run(decoded),
+        new Analysis(false),
+        whole.compareSentence);
+  }
+
   private Analysis analyze(
-      String text, String langHint, boolean full, List<Token> tokens, Analysis a) {
+      String text,
+      String langHint,
+      boolean full,
+      List<Token> tokens,
+      Analysis a,
+      int mirrorSentence) {
     int l = hint(langHint);
     if (l == -2) {
       int detected = detector.detect(text, tokens);
@@ -122,8 +149,9 @@ public final class TextAnalyzer {
     } else {
       a.lang = LanguageDetector.name(l);
     }
-    scorer.score(tokens, l, a);
+    scorer.score(tokens, l, a, mirrorSentence);
     intents.detect(tokens, a.compound, a);
+    Comparisons.find(tokens, a);
     if (full) {
       collectTermsTagsAndTopics(tokens, a);
     } else {

@@ -225,6 +225,67 @@ class TrackedBrandsTest {
   }
 
   @Test
+  void theObjectOfAComparisonReadsItTheOtherWayRound() {
+    String praise = "@vela mil veces mejor que Lumen, os la recomiendo";
+    Analysis plain = TextAnalyzer.shared().analyze(praise);
+    assertThat(plain.compound).isGreaterThan(0.3);
+    assertThat(plain.intents).contains(IntentDetector.RECOMMENDATION);
+    assertThat(brands.comparedBrand(plain)).isEqualTo("lumen");
+    // lumen, the object: a put-down, and nothing recommended of it
+    Analysis ours = ours(praise);
+    assertThat(ours.compound).isLessThan(-0.3);
+    assertThat(ours.intents).doesNotContain(IntentDetector.RECOMMENDATION);
+    // vela, the subject: the praise and the recommendation as written
+    Analysis theirs = brands.readAs("vela", TextAnalyzer.shared(), praise, null);
+    assertThat(theirs.compound).isEqualTo(plain.compound);
+    assertThat(theirs.intents).isEqualTo(plain.intents);
+
+    String putDown = "Vela es peor que Lumen, no lo recomiendo";
+    assertThat(ours(putDown).compound).isGreaterThan(0.3);
+    assertThat(ours(putDown).intents).isEmpty(); // the withheld recommendation is vela's
+    Analysis velas = brands.readAs("vela", TextAnalyzer.shared(), putDown, "es");
+    assertThat(velas.compound).isLessThan(-0.3);
+    assertThat(velas.intents).contains(IntentDetector.COMPLAINT);
+
+    // English, a handle, and a competitor that is not tracked
+    assertThat(ours("Movistar is so much better than @Lumen_ES").compound).isLessThan(-0.3);
+    assertThat(ours("Lumen is way worse than Vela").compound).isLessThan(-0.3);
+    assertThat(
+            brands.readAs("vela", TextAnalyzer.shared(), "Lumen is way worse than Vela", "en")
+                .compound)
+        .isGreaterThan(0.3);
+    // nothing compares: praise of the brand named after it
+    assertThat(ours("No hay nada mejor que Lumen").compound).isGreaterThan(0.3);
+    assertThat(ours("Nobody is better than @lumen").compound).isGreaterThan(0.3);
+  }
+
+  @Test
+  void theBrandASwitchLeavesIsTheObjectOfItsComparison() {
+    String text = "Me cambio a @vela, mucho mejor que @lumen";
+    Analysis ours = ours(text);
+    assertThat(ours.compound).isLessThan(-0.3);
+    assertThat(ours.intents).contains(IntentDetector.CHURN_THREAT);
+    assertThat(ours.switchingTo).isEqualTo("vela");
+    Analysis theirs = brands.readAs("vela", TextAnalyzer.shared(), text, null);
+    assertThat(theirs.compound).isGreaterThan(0.3);
+    assertThat(theirs.intents).containsExactly(IntentDetector.PURCHASE_INTENT);
+  }
+
+  @Test
+  void aComparisonIsReadAgainForEveryOtherBrand() {
+    String text = "Lumen es mucho mejor que @vela";
+    Analysis ours = ours(text);
+    assertThat(brands.readsOtherwise("vela", ours, text)).isTrue();
+    assertThat(brands.readsOtherwise("northwind", ours, "Northwind is WORSE THAN vela")).isTrue();
+    assertThat(brands.readsOtherwise("lumen", ours, text)).isFalse(); // ours already
+    assertThat(brands.readsOtherwise("vela", ours, "Lumen y @vela, las dos geniales")).isFalse();
+    assertThat(brands.readsOtherwise("vela", ours, null)).isFalse();
+    // the switch rule still holds with the text
+    String sw = "Harta de @lumen, me cambio a @vela";
+    assertThat(brands.readsOtherwise("vela", ours(sw), sw)).isTrue();
+  }
+
+  @Test
   void theBrandsOwnAccounts() {
     TrackedBrands withAccounts =
         new TrackedBrands("Lumen", List.of("vela"), List.of("@AtencionLumen", " VelaCares "));

@@ -219,6 +219,14 @@ class SentimentRulesTest {
     assertThat(es("No tengo nada mejor que hacer un domingo")).isLessThan(0.0);
     assertThat(es("No hay nada mejor que hacer")).isLessThan(0.0);
     assertThat(en("I have nothing better to do")).isLessThan(0.0);
+    // nobody better: praise too; nothing (nobody) worse: a put-down, not praise by negation
+    assertThat(es("No hay nadie mejor que Lumen")).isGreaterThan(0.3);
+    assertThat(en("No one is better than Lumen")).isGreaterThan(0.3);
+    assertThat(en("Nobody beats Lumen")).isGreaterThan(0.3);
+    assertThat(es("No hay nada peor que Lumen")).isLessThan(-0.3);
+    assertThat(es("Nada peor que el servicio de Lumen")).isLessThan(-0.3);
+    assertThat(en("Nothing is worse than Lumen")).isLessThan(-0.3);
+    assertThat(en("Nothing worse than waiting for Lumen")).isLessThan(-0.3);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rapport.alerting.Alerts;
+import io.rapport.listening.TrackedBrands;
 import io.rapport.model.Alert;
 import io.rapport.model.DeadLetter;
 import io.rapport.model.SocialMention;
@@ -125,8 +126,11 @@ class ListeningITCase {
       return m;
     }
 
+    /** Language, and class as the brand it is filed under reads it (the job's brand: lumen). */
     void checkAnalyzer() {
-      Analysis a = TextAnalyzer.shared().analyze(text, lang);
+      Analysis a =
+          new TrackedBrands("lumen", List.of("northwind", "vela"))
+              .readAs(brand, TextAnalyzer.shared(), text, lang);
       assertThat(a.lang).as("language of %s", id).isEqualTo(lang);
       assertThat(ProfileLogic.sentimentLabel(a.compound)).as("class of %s", id).isEqualTo(label);
     }
@@ -173,7 +177,7 @@ class ListeningITCase {
               "C1",
               "lumen",
               "tiktok",
-              "Mejor Lumen que @vela. " + NEG_ES,
+              "Vela es mil veces mejor que @lumen, una maravilla",
               "es",
               "negative",
               "2026-03-02T08:01:40Z",
@@ -250,7 +254,12 @@ class ListeningITCase {
       assertThat(l1.path("shareOfVoice").asDouble()).isEqualTo(0.5);
       assertThat(m.get("northwind|minute|2026-03-02T08:01:00Z").path("shareOfVoice").asDouble())
           .isEqualTo(0.25);
-      assertThat(m.get("vela|minute|2026-03-02T08:01:00Z").path("count").asLong()).isEqualTo(1);
+      // the comparison C1, "Vela es mil veces mejor que @lumen": a put-down for lumen, praise for
+      // vela
+      JsonNode v1 = m.get("vela|minute|2026-03-02T08:01:00Z");
+      assertThat(v1.path("count").asLong()).isEqualTo(1);
+      assertThat(v1.path("positive").asLong()).isEqualTo(1);
+      assertThat(v1.path("negative").asLong()).isEqualTo(0);
 
       Map<String, JsonNode> h = totals(hour);
       JsonNode l8 = h.get("lumen|hour|2026-03-02T08:00:00Z");

@@ -21,7 +21,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Attributes each enriched mention to the tracked brands it is about (one output per brand, as that
  * brand reads it: a switch from one tracked brand to another is read by each as its own, see {@link
- * TrackedBrands#towards}; mentions of no tracked brand are counted and dropped) and sends mentions
+ * TrackedBrands#towards}, and the object of a comparison reads it the other way round, see {@link
+ * TrackedBrands#readAs}; mentions of no tracked brand are counted and dropped) and sends mentions
  * later than the watermark minus the allowed lateness (their windows are published already) to the
  * dead-letter side output with reason {@code LATE}, the mention as JSON, and the topic, partition,
  * offset and timestamp of its original Kafka record (carried by the mention from the source), from
@@ -70,8 +71,9 @@ public class RouteListeningMentions extends ProcessFunction<EnrichedMention, Bra
     }
     for (String brand : about) {
       EnrichedMention read = em;
-      if (brands.readsOtherwise(brand, em.analysis)) {
-        // "harta de @lumen, me cambio a @vela": vela reads the switch as its own, not lumen's
+      if (brands.readsOtherwise(brand, em.analysis, em.mention.text)) {
+        // "harta de @lumen, me cambio a @vela": vela reads the switch as its own, not lumen's;
+        // "Lumen es mucho mejor que @vela": vela reads the praise as a put-down
         read =
             new EnrichedMention(
                 em.mention, brands.readAs(brand, analyzer, em.mention.text, em.mention.lang));

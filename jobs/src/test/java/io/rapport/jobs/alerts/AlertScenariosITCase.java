@@ -164,6 +164,26 @@ class AlertScenariosITCase {
       produce(
           mentions,
           mention("m-switch-lower", "lowswitch", "harta de vela, me cambio a lumen", "es", DAY));
+      // A comparison praises its subject at the expense of its object: an influencer's "Vela is a
+      // thousand times better than Lumen, I recommend it" is a negative mention for lumen, and
+      // nobody is thanked for recommending the competitor
+      SocialMention compareLoud =
+          mention(
+              "m-compare-influencer",
+              "loudcompare",
+              "Vela es mil veces mejor que @lumen, os la recomiendo",
+              "es",
+              DAY);
+      compareLoud.author.followers = 70_000;
+      produce(mentions, compareLoud);
+      produce(
+          mentions,
+          mention(
+              "m-compare-fan",
+              "fan8",
+              "@vela es mucho mejor que Lumen, os la recomiendo",
+              "es",
+              DAY));
       // A repost says what the original said: a customer's repost of the question is not their
       // question (no alert), an influencer's repost of a negative mention spreads it
       SocialMention rtQuestion =
@@ -208,7 +228,7 @@ class AlertScenariosITCase {
           mentions,
           mention("m-p4", "fan5", "Os recomiendo Lumen, genial", "es", DAY.plusSeconds(3600)));
 
-      int expected = 14;
+      int expected = 15;
       committedAlerts(o, expected);
       Thread.sleep(3000); // a few more checkpoints: nothing else may arrive
       List<Alert> alerts = committedAlerts(o, expected);
@@ -227,6 +247,7 @@ class AlertScenariosITCase {
               "m-switch-in",
               "m-switch-influencer",
               "m-switch-lower",
+              "m-compare-influencer",
               "m-rt-influencer",
               "m-night",
               "m-p1",
@@ -293,6 +314,10 @@ class AlertScenariosITCase {
       Alert lower = byMention.get("m-switch-lower");
       assertThat(lower.type).isEqualTo(AlertTypes.PURCHASE_INTENT);
       assertThat(lower.customerId).startsWith("prospect-");
+
+      Alert compared = byMention.get("m-compare-influencer");
+      assertThat(compared.type).isEqualTo(AlertTypes.INFLUENCER_NEGATIVE);
+      assertThat(compared.evidence.scores.get("sentiment.compound")).isLessThan(-0.3);
 
       Alert night = byMention.get("m-night");
       assertThat(night.type).isEqualTo(AlertTypes.RECOMMENDATION);

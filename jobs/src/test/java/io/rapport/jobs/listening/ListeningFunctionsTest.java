@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -132,6 +133,56 @@ class ListeningFunctionsTest {
           .containsExactly(IntentDetector.PURCHASE_INTENT);
       assertThat(read.get(chosen).topics).as(chosen).isEmpty();
     }
+    h.close();
+  }
+
+  @Test
+  void eachBrandAComparisonNamesReadsItsOwnSide() throws Exception {
+    TrackedBrands brands = new TrackedBrands("lumen", List.of("vela", "northwind"));
+    OneInputStreamOperatorTestHarness<EnrichedMention, BrandMention> h =
+        ProcessFunctionTestHarnesses.forProcessFunction(
+            new RouteListeningMentions(brands, LATENESS, "mentions"));
+    String[][] mentions = {
+      {"ours", "Lumen es mil veces mejor que @vela"},
+      {"theirs", "@vela es mucho mejor que Lumen, os la recomiendo"},
+      {"rivals", "Northwind is way worse than Vela"}
+    };
+    for (String[] m : mentions) {
+      SocialMention s = Samples.mention(m[0], "x", "ana", m[1], Instant.ofEpochMilli(T0));
+      s.brand = m[0].equals("rivals") ? null : "lumen"; // filed under no brand: named ones only
+      // as analyze-mentions enriches them (read by the brand, lumen), then across the job's
+      // serializer, which carries no transient part of the analysis
+      EnrichedMention em =
+          new EnrichedMention(s, brands.readAs("lumen", TextAnalyzer.shared(), m[1], null));
+      h.processElement(
+          TypeInformation.of(EnrichedMention.class)
+              .createSerializer(new SerializerConfigImpl())
+              .copy(em),
+          T0);
+    }
+    Map<String, Analysis> read =
+        h.extractOutputValues().stream()
+            .collect(
+                Collectors.toMap(
+                    b -> b.brand + ":" + b.mention.mention.mentionId, b -> b.mention.analysis));
+    assertThat(read.keySet())
+        .containsExactlyInAnyOrder(
+            "lumen:ours",
+            "vela:ours",
+            "lumen:theirs",
+            "vela:theirs",
+            "northwind:rivals",
+            "vela:rivals");
+    for (String praised : List.of("lumen:ours", "vela:theirs", "vela:rivals")) {
+      assertThat(read.get(praised).compound).as(praised).isGreaterThan(0.3);
+    }
+    for (String putDown : List.of("vela:ours", "lumen:theirs", "northwind:rivals")) {
+      assertThat(read.get(putDown).compound).as(putDown).isLessThan(-0.3);
+      assertThat(read.get(putDown).intents)
+          .as(putDown)
+          .doesNotContain(IntentDetector.RECOMMENDATION);
+    }
+    assertThat(read.get("vela:theirs").intents).contains(IntentDetector.RECOMMENDATION);
     h.close();
   }
 

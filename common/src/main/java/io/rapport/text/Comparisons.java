@@ -1,0 +1,123 @@
+package io.rapport.text;
+
+import java.util.List;
+
+/**
+ * Comparisons between two named parties: "Vela es mucho mejor que @lumen", "Lumen is way worse than
+ * Vela", "superior a #Lumen". What the comparison's sentence says of its subject it says the other
+ * way round of the party after "que"/"than"/"a"/"to" (the comparison's object): see {@link
+ * TextAnalyzer#analyzeAsCompared}. Stateless.
+ */
+final class Comparisons {
+  private Comparisons() {}
+
+  /**
+   * Sets the first comparison's object and sentence in {@code a} ({@link Analysis#comparedWord()},
+   * {@code a.compareSentence}), or clears them when the text makes none.
+   */
+  static void find(List<Token> tokens, Analysis a) {
+    a.compareWord = null;
+    a.compareSentence = -1;
+    int n = tokens.size();
+    for (int i = 0; i + 2 < n; i++) {
+      Token t = tokens.get(i);
+      if (t.type != Token.WORD || t.keyLength < 4 || t.keyLength > 8) {
+        continue;
+      }
+      Token linker = tokens.get(i + 1);
+      int after = i + 2;
+      if (linker.type != Token.WORD || !links(t.baseKey(), linker.baseKey())) {
+        // Spanish puts the subject between: "mejor Lumen que @vela", "peor servicio que Vela"
+        if (i + 3 < n
+            && isNamed(linker)
+            && tokens.get(i + 2).type == Token.WORD
+            && tokens.get(i + 2).baseKey().equals("que")
+            && (t.baseKey().equals("mejor") || t.baseKey().equals("peor"))) {
+          after = i + 3;
+        } else {
+          continue;
+        }
+      }
+      if (nothing(tokens, i)) {
+        continue; // "no hay nada mejor que @lumen", "nothing is better than Lumen": praise of it
+      }
+      int at = after;
+      if (at < n && tokens.get(at).type == Token.WORD && isArticle(tokens.get(at).baseKey())) {
+        at++; // "mejor que la de @vela" is beyond this; "mejor que el Lumen" is not
+      }
+      if (at >= n) {
+        return;
+      }
+      String object = name(tokens.get(at));
+      if (object != null) {
+        a.compareWord = object;
+        a.compareSentence = t.sentence;
+      }
+      return;
+    }
+  }
+
+  /** Whether {@code comparative linker} opens a comparison's object ("mejor que", "worse than"). */
+  private static boolean links(String comparative, String linker) {
+    switch (comparative) {
+      case "mejor", "peor" -> {
+        return linker.equals("que");
+      }
+      case "better", "worse" -> {
+        return linker.equals("than");
+      }
+      case "superior", "inferior" -> {
+        return linker.equals("a") || linker.equals("al") || linker.equals("to");
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Whether one of the two words before the comparative at {@code i} says that nothing compares:
+   * "nada", "nadie", "ninguno", "nothing", "nobody", "none", "no one".
+   */
+  private static boolean nothing(List<Token> tokens, int i) {
+    for (int j = i - 1; j >= 0 && j >= i - 2; j--) {
+      Token t = tokens.get(j);
+      if (t.type != Token.WORD) {
+        return false;
+      }
+      switch (t.baseKey()) {
+        case "nada", "nadie", "ninguno", "ninguna", "ningun", "nothing", "nobody", "none" -> {
+          return true;
+        }
+        case "one" -> {
+          if (j > 0 && tokens.get(j - 1).type == Token.WORD && tokens.get(j - 1).key.equals("no")) {
+            return true;
+          }
+        }
+        default -> {}
+      }
+    }
+    return false;
+  }
+
+  private static boolean isNamed(Token t) {
+    return t.type == Token.HANDLE || t.type == Token.HASHTAG || t.type == Token.WORD;
+  }
+
+  private static boolean isArticle(String w) {
+    return w.equals("el")
+        || w.equals("la")
+        || w.equals("los")
+        || w.equals("las")
+        || w.equals("the");
+  }
+
+  /** The party a token names: a handle or hashtag (folded, without its mark), or a word. */
+  private static String name(Token t) {
+    return switch (t.type) {
+      case Token.HANDLE, Token.HASHTAG -> Lexicon.fold(t.raw());
+      case Token.WORD -> t.letterWord ? t.key : null;
+      default -> null;
+    };
+  }
+}
