@@ -287,7 +287,8 @@ public final class TrackedBrands implements Serializable {
   /** Where a text may compare two parties (a cheap test before analyzing it again). */
   private static final Pattern COMPARISON =
       Pattern.compile(
-          "(?iu)\\b(?:(?:mejor|peor)\\s+que|(?:better|worse)\\s+than|(?:superior|inferior)\\s+(?:a|al|to))\\b");
+          "(?iu)\\b(?:(?:mejor|peor)\\s+(?:[@#]?[\\p{L}\\p{N}_]+\\s+)?que|(?:better|worse)\\s+than"
+              + "|(?:superior|inferior|superan?)\\s+(?:a|al|to)|beats|outperforms)\\b");
 
   /**
    * The analysis {@code a} as {@code brand} (a tracked brand) reads it. A switch destination that

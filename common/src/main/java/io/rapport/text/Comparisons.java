@@ -26,7 +26,9 @@ final class Comparisons {
       }
       Token linker = tokens.get(i + 1);
       int after = i + 2;
-      if (linker.type != Token.WORD || !links(t.baseKey(), linker.baseKey())) {
+      if (t.key.equals("beats") || t.key.equals("outperforms")) {
+        after = i + 1; // "Lumen beats @vela every time"
+      } else if (linker.type != Token.WORD || !links(t.baseKey(), linker.baseKey())) {
         // Spanish puts the subject between: "mejor Lumen que @vela", "peor servicio que Vela"
         if (i + 3 < n
             && isNamed(linker)
@@ -57,7 +59,10 @@ final class Comparisons {
     }
   }
 
-  /** Whether {@code comparative linker} opens a comparison's object ("mejor que", "worse than"). */
+  /**
+   * Whether {@code comparative linker} opens a comparison's object ("mejor que", "worse than",
+   * "supera a").
+   */
   private static boolean links(String comparative, String linker) {
     switch (comparative) {
       case "mejor", "peor" -> {
@@ -66,7 +71,7 @@ final class Comparisons {
       case "better", "worse" -> {
         return linker.equals("than");
       }
-      case "superior", "inferior" -> {
+      case "superior", "inferior", "supera", "superan" -> {
         return linker.equals("a") || linker.equals("al") || linker.equals("to");
       }
       default -> {
@@ -77,7 +82,8 @@ final class Comparisons {
 
   /**
    * Whether one of the two words before the comparative at {@code i} says that nothing compares:
-   * "nada", "nadie", "ninguno", "nothing", "nobody", "none", "no one".
+   * "nada", "nadie", "ninguno", "nothing", "nobody", "none", "no one" ("nothing beats Lumen", "nada
+   * supera a Lumen").
    */
   private static boolean nothing(List<Token> tokens, int i) {
     for (int j = i - 1; j >= 0 && j >= i - 2; j--) {

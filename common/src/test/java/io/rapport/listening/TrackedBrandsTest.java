@@ -254,6 +254,11 @@ class TrackedBrandsTest {
             brands.readAs("vela", TextAnalyzer.shared(), "Lumen is way worse than Vela", "en")
                 .compound)
         .isGreaterThan(0.3);
+    // a competitor recommended at lumen's expense, as the demo's generator writes it
+    Analysis theirReco = ours("Para el portátil, Vela sin duda. Mejor que Lumen");
+    assertThat(theirReco.intents).doesNotContain(IntentDetector.RECOMMENDATION);
+    assertThat(theirReco.compound).isLessThan(0);
+    assertThat(ours("Vela beats @lumen hands down, love it").compound).isLessThan(-0.3);
     // nothing compares: praise of the brand named after it
     assertThat(ours("No hay nada mejor que Lumen").compound).isGreaterThan(0.3);
     assertThat(ours("Nobody is better than @lumen").compound).isGreaterThan(0.3);
@@ -280,6 +285,10 @@ class TrackedBrandsTest {
     assertThat(brands.readsOtherwise("lumen", ours, text)).isFalse(); // ours already
     assertThat(brands.readsOtherwise("vela", ours, "Lumen y @vela, las dos geniales")).isFalse();
     assertThat(brands.readsOtherwise("vela", ours, null)).isFalse();
+    for (String t :
+        List.of("Mejor Lumen que @vela", "Lumen beats Vela", "Lumen supera a Vela en todo")) {
+      assertThat(brands.readsOtherwise("vela", ours(t), t)).as(t).isTrue();
+    }
     // the switch rule still holds with the text
     String sw = "Harta de @lumen, me cambio a @vela";
     assertThat(brands.readsOtherwise("vela", ours(sw), sw)).isTrue();

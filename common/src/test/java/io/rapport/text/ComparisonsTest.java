@@ -15,19 +15,22 @@ class ComparisonsTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "Vela es mucho mejor que @lumen | lumen",
-        "Lumen is way worse than Vela | vela",
-        "mil veces peor que #LumenES, de verdad | lumenes",
-        "Vela es mejor que el Lumen de siempre | lumen",
-        "superior a @Vela_ES en todo | vela_es",
-        "so much better than lumen | lumen",
-        "Mejor Lumen que @vela, sin duda | vela",
-        "Lumen tiene peor servicio que Vela | vela"
+        "Vela es mucho mejor que @lumen | lumen | 0",
+        "Lumen is way worse than Vela | vela | 0",
+        "mil veces peor que #LumenES, de verdad | lumenes | 0",
+        "Vela es mejor que el Lumen de siempre | lumen | 0",
+        "superior a @Vela_ES en todo | vela_es | 0",
+        "so much better than lumen | lumen | 0",
+        "Mejor Lumen que @vela, sin duda | vela | 0",
+        "Lumen tiene peor servicio que Vela | vela | 0",
+        "Para el portátil, Vela sin duda. Mejor que Lumen | lumen | 1",
+        "For a laptop, Vela beats @lumen every time | lumen | 0",
+        "Vela supera a Lumen en precio | lumen | 0"
       })
-  void findsTheObjectOfAComparison(String text, String object) {
+  void findsTheObjectOfAComparison(String text, String object, int sentence) {
     Analysis a = A.analyze(text);
     assertThat(a.comparedWord()).isEqualTo(object);
-    assertThat(a.compareSentence).isEqualTo(0);
+    assertThat(a.compareSentence).isEqualTo(sentence);
   }
 
   @ParameterizedTest
@@ -37,6 +40,8 @@ class ComparisonsTest {
         "Nothing is better than @lumen",
         "No one is better than Lumen",
         "Nadie mejor que @lumen para esto",
+        "Nothing beats Lumen",
+        "Nada supera a @lumen",
         "Lumen es genial",
         "mejor que",
         "It's better than ?"
