@@ -102,6 +102,20 @@ public final class TrackedBrands implements Serializable {
     return brandNamed(h) != null || accounts.contains(normalize(h));
   }
 
+  /**
+   * Whether a handle is one of the brand's own accounts (not a competitor's): named after the brand
+   * ("Lumen_ES", "@lumenhelp"), or a configured account with the brand's name in it
+   * ("AtencionLumen"). Its replies to a mention answer the mention for the brand.
+   */
+  public boolean isOwnAccount(String handle) {
+    if (handle == null || handle.isBlank()) {
+      return false;
+    }
+    String h = withoutAt(handle);
+    String n = normalize(h);
+    return brand().equals(brandNamed(h)) || accounts.contains(n) && n.contains(brand());
+  }
+
   /** Every tracked brand, normalized (lower case, no accents), the brand first. */
   public List<String> all() {
     return brands;

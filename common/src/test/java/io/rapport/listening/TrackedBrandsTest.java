@@ -306,6 +306,14 @@ class TrackedBrandsTest {
       assertThat(withAccounts.isBrandAccount(person)).as(person).isFalse();
     }
     assertThat(withAccounts.isBrandAccount(null)).isFalse();
+    // the brand's own (its replies answer for it), not a competitor's
+    for (String own : List.of("Lumen_ES", "@lumenhelp", "atencionlumen")) {
+      assertThat(withAccounts.isOwnAccount(own)).as(own).isTrue();
+    }
+    for (String other : List.of("VelaOficial", "VelaCares", "ana_garcia", "lumenaria", " ")) {
+      assertThat(withAccounts.isOwnAccount(other)).as(other).isFalse();
+    }
+    assertThat(withAccounts.isOwnAccount(null)).isFalse();
     assertThat(brands.isBrandAccount("AtencionLumen")).isFalse(); // not configured there
   }
 

@@ -7,9 +7,11 @@ import io.rapport.alerting.MentionAlerts;
 import io.rapport.alerting.PressureControl;
 import io.rapport.identity.IdentifierNormalizer;
 import io.rapport.identity.Pseudonymizer;
+import io.rapport.jobs.functions.AcknowledgeAnsweredAlerts;
 import io.rapport.jobs.functions.ActivityEvents;
 import io.rapport.jobs.functions.AnalyzeMentions;
 import io.rapport.jobs.functions.ApplyContactStrategy;
+import io.rapport.jobs.functions.BrandReplies;
 import io.rapport.jobs.functions.CustomerEvents;
 import io.rapport.jobs.functions.DetectMentionAlerts;
 import io.rapport.jobs.functions.DropDuplicates;
@@ -32,6 +34,7 @@ import io.rapport.jobs.listening.ListeningWorkflow;
 import io.rapport.listening.TrackedBrands;
 import io.rapport.model.Alert;
 import io.rapport.model.AlertCandidate;
+import io.rapport.model.AlertStatus;
 import io.rapport.model.CustomerActivity;
 import io.rapport.model.CustomerRecord;
 import io.rapport.model.DeadLetter;
@@ -318,10 +321,21 @@ public final class RapportJob {
             "apply-contact-strategy");
     named(alerts.sinkTo(alertSink), "sink-alerts");
 
+    // The brand's replies to mentions acknowledge the alerts raised on them.
+    DataStream<AlertStatus> answered =
+        named(
+            alerts
+                .keyBy(AcknowledgeAnsweredAlerts.MENTION)
+                .connect(
+                    named(unique.filter(new BrandReplies(trackedBrands)), "brand-replies")
+                        .keyBy(m -> m.replyTo))
+                .process(new AcknowledgeAnsweredAlerts(conf.get(ALERT_ANSWER_WINDOW))),
+            "acknowledge-answered-alerts");
     DataStream<EsDocument> alertStatuses =
         named(
             routed
                 .getSideOutput(RouteRecords.ALERT_STATUSES)
+                .union(answered)
                 .keyBy(st -> st.alertId)
                 .process(new TrackAlertStatus(documents, conf.get(DEDUP_RETENTION))),
             "track-alert-status");

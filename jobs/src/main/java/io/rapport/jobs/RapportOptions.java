@@ -372,6 +372,16 @@ public final class RapportOptions {
                   + " or after this long (processing time), whichever comes first. Alerts that"
                   + " arrive further apart than this are decided in arrival order.");
 
+  public static final ConfigOption<Duration> ALERT_ANSWER_WINDOW =
+      ConfigOptions.key("alert.answer-window")
+          .durationType()
+          .defaultValue(Duration.ofDays(7))
+          .withDescription(
+              "How long (event time) a mention's alerts wait for the brand's reply to the mention,"
+                  + " and a reply for the alerts: a reply by one of the brand's own accounts to a"
+                  + " mention acknowledges the alerts raised on it (status acknowledged, by the"
+                  + " account, with the time the brand took to answer).");
+
   public static final ConfigOption<Double> ALERT_CHURN_RISK_THRESHOLD =
       ConfigOptions.key("alert.churn-risk.threshold")
           .doubleType()

@@ -200,15 +200,17 @@ class AlertScenariosITCase {
       rtLoud.repostOf = "m-influencer";
       rtLoud.author.followers = 60_000;
       produce(mentions, rtLoud);
-      // What the brand posts itself is no prospect's question (skip-brand-posts)
-      produce(
-          mentions,
+      // What the brand posts itself is no prospect's question (skip-brand-posts); as a reply to
+      // fan3's recommendation it acknowledges the alert raised on it
+      SocialMention brandReply =
           mention(
               "m-brand-reply",
               "Lumen_ES",
               "@fan3 ¡Gracias! ¿Nos cuentas qué producto compraste?",
               "es",
-              DAY));
+              DAY.plus(Duration.ofMinutes(20)));
+      brandReply.replyTo = "m-reco";
+      produce(mentions, brandReply);
       // 23:30 in Madrid: a recommendation to thank by email, after the quiet hours
       produce(
           mentions,
@@ -335,6 +337,25 @@ class AlertScenariosITCase {
                 assertThat(a.deadline).isNotNull();
               });
       await("the alert documents", () -> es.documents(prefix + "alerts").size() == expected);
+      // the brand answered fan3's recommendation: acknowledged by its account, at its reply
+      String recoId = reco.alertId;
+      await(
+          "the acknowledgement of the answered alert",
+          () ->
+              es.documents(prefix + "alerts")
+                  .get(recoId)
+                  .path("status")
+                  .asText()
+                  .equals("acknowledged"));
+      JsonNode answered = es.documents(prefix + "alerts").get(recoId);
+      assertThat(answered.path("statusBy").asText()).isEqualTo("@Lumen_ES");
+      assertThat(answered.path("acknowledgedAt").asText())
+          .isEqualTo(DAY.plus(Duration.ofMinutes(20)).toString());
+      assertThat(answered.path("statusNote").asText())
+          .isEqualTo("answered by the brand on x (m-brand-reply), 20 min after the mention");
+      // an alert the brand did not answer stays open
+      assertThat(es.documents(prefix + "alerts").get(q.alertId).path("status").asText())
+          .isEqualTo("open");
       Map<String, JsonNode> mentionDocs = es.documents(prefix + "mentions");
       assertThat(mentionDocs).containsKeys("m-question", "m-rt-question", "m-switch-lower");
       assertThat(mentionDocs).doesNotContainKey("m-brand-reply");
