@@ -44,6 +44,11 @@ final class Entry {
   /** Language-id evidence per {@link LanguageDetector} language index, or null. */
   float[] langWeights;
 
+  /**
+   * A comparative that may open a comparison ("mejor", "worse", "supera"): see {@link Comparisons}.
+   */
+  boolean comparative;
+
   /** Topics this word points to, one bit per {@link Topics#TOPICS} index (0: none). */
   int topics;
 

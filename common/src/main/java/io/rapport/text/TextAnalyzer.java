@@ -29,6 +29,7 @@ public final class TextAnalyzer {
     this.lex = Lexicon.load();
     this.intents = new IntentDetector(lex);
     Topics.load(lex);
+    Comparisons.mark(lex);
     lex.freeze();
     this.detector = new LanguageDetector(lex);
     this.scorer = new SentimentScorer(lex, tuning);
