@@ -96,9 +96,7 @@ class ListeningFunctionsTest {
   @Test
   void eachBrandAMentionIsAboutReadsASwitchAsItsOwn() throws Exception {
     TrackedBrands brands = new TrackedBrands("lumen", List.of("vela", "northwind"));
-    OneInputStreamOperatorTestHarness<EnrichedMention, BrandMention> h =
-        ProcessFunctionTestHarnesses.forProcessFunction(
-            new RouteListeningMentions(brands, LATENESS, "mentions"));
+    OneInputStreamOperatorTestHarness<EnrichedMention, BrandMention> h = route(brands);
     // as analyze-mentions enriches them: read by the brand (lumen)
     String out = "Harta de @lumen, su atención es pésima. Me cambio a @vela";
     String in = "Harta de @vela, su atención es pésima. Me cambio a @lumen";
@@ -110,11 +108,7 @@ class ListeningFunctionsTest {
           new EnrichedMention(s, brands.readAs("lumen", TextAnalyzer.shared(), m[1], "es")), T0);
     }
 
-    Map<String, Analysis> read =
-        h.extractOutputValues().stream()
-            .collect(
-                Collectors.toMap(
-                    b -> b.brand + ":" + b.mention.mention.mentionId, b -> b.mention.analysis));
+    Map<String, Analysis> read = readByBrand(h);
     assertThat(read.keySet())
         .containsExactlyInAnyOrder("lumen:out", "vela:out", "lumen:in", "vela:in");
     // the brand left: a negative complaint about its customer service, and a churn threat
@@ -139,9 +133,7 @@ class ListeningFunctionsTest {
   @Test
   void eachBrandAComparisonNamesReadsItsOwnSide() throws Exception {
     TrackedBrands brands = new TrackedBrands("lumen", List.of("vela", "northwind"));
-    OneInputStreamOperatorTestHarness<EnrichedMention, BrandMention> h =
-        ProcessFunctionTestHarnesses.forProcessFunction(
-            new RouteListeningMentions(brands, LATENESS, "mentions"));
+    OneInputStreamOperatorTestHarness<EnrichedMention, BrandMention> h = route(brands);
     String[][] mentions = {
       {"ours", "Lumen es mil veces mejor que @vela"},
       {"theirs", "@vela es mucho mejor que Lumen, os la recomiendo"},
@@ -160,11 +152,7 @@ class ListeningFunctionsTest {
               .copy(em),
           T0);
     }
-    Map<String, Analysis> read =
-        h.extractOutputValues().stream()
-            .collect(
-                Collectors.toMap(
-                    b -> b.brand + ":" + b.mention.mention.mentionId, b -> b.mention.analysis));
+    Map<String, Analysis> read = readByBrand(h);
     assertThat(read.keySet())
         .containsExactlyInAnyOrder(
             "lumen:ours",
@@ -603,6 +591,21 @@ class ListeningFunctionsTest {
     a.granularity = ListeningAggregate.HOUR;
     a.windowEnd = start + 60 * MIN;
     return a;
+  }
+
+  private static OneInputStreamOperatorTestHarness<EnrichedMention, BrandMention> route(
+      TrackedBrands brands) throws Exception {
+    return ProcessFunctionTestHarnesses.forProcessFunction(
+        new RouteListeningMentions(brands, LATENESS, "mentions"));
+  }
+
+  /** What the route emitted, as "brand:mentionId" → the analysis as that brand reads it. */
+  private static Map<String, Analysis> readByBrand(
+      OneInputStreamOperatorTestHarness<EnrichedMention, BrandMention> h) {
+    return h.extractOutputValues().stream()
+        .collect(
+            Collectors.toMap(
+                b -> b.brand + ":" + b.mention.mention.mentionId, b -> b.mention.analysis));
   }
 
   private static Map<String, ListeningAggregate> byBrand(List<ListeningAggregate> as) {
