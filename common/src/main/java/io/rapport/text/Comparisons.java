@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * Comparisons between two named parties: "Vela es mucho mejor que @lumen", "Lumen is way worse than
- * Vela", "superior a #Lumen". What the comparison's sentence says of its subject it says the other
- * way round of the party after "que"/"than"/"a"/"to" (the comparison's object): see {@link
- * TextAnalyzer#analyzeAsCompared}. Stateless.
+ * Vela", "superior a #Lumen", "mejor Vela que Lumen", "Vela supera a Lumen", "Vela beats Lumen".
+ * What the comparison's sentence says of its subject it says the other way round of the party after
+ * "que"/"than"/"a"/"to" (the comparison's object): see {@link TextAnalyzer#analyzeAsCompared}. No
+ * comparison where nothing compares: "no hay nada mejor que Lumen", "nothing beats Lumen", "mejor
+ * que Lumen no hay". Stateless.
  */
 final class Comparisons {
   private Comparisons() {}
@@ -75,7 +77,7 @@ final class Comparisons {
         return;
       }
       String object = name(tokens.get(at));
-      if (object != null) {
+      if (object != null && !noneAfter(tokens, at + 1)) {
         a.compareWord = object;
         a.compareSentence = t.sentence;
       }
@@ -125,6 +127,27 @@ final class Comparisons {
           }
         }
         default -> {}
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the words after the object say that nothing compares to it: "mejor que @lumen no hay",
+   * "mejor que Lumen, ninguno", "better than Lumen? None".
+   */
+  private static boolean noneAfter(List<Token> tokens, int from) {
+    for (int j = from; j < tokens.size() && j <= from + 2; j++) {
+      Token t = tokens.get(j);
+      if (t.type == Token.WORD) {
+        return switch (t.baseKey()) {
+          case "nada", "nadie", "ninguno", "ninguna", "ningun", "none", "nothing" -> true;
+          case "no" -> // "no hay", not "Lumen, no lo recomiendo"
+              j + 1 < tokens.size()
+                  && tokens.get(j + 1).type == Token.WORD
+                  && tokens.get(j + 1).baseKey().equals("hay");
+          default -> false;
+        };
       }
     }
     return false;

@@ -42,6 +42,9 @@ class ComparisonsTest {
         "Nadie mejor que @lumen para esto",
         "Nothing beats Lumen",
         "Nada supera a @lumen",
+        "Mejor que @lumen no hay",
+        "Mejor que Lumen, ninguno",
+        "Better than Lumen? None",
         "Lumen es genial",
         "mejor que",
         "It's better than ?"
