@@ -27,6 +27,13 @@ public class AlertStatus {
 
   public String note;
 
+  /**
+   * Seconds from the alert's event (the mention it was raised on) to this status, when known, or
+   * null: the job sets it when the brand's reply to the mention acknowledges the alert (the brand's
+   * response time); a consumer may report it too.
+   */
+  public Long responseSeconds;
+
   public AlertStatus() {}
 
   /** Resolved outranks acknowledged: a status never goes back. */
@@ -45,7 +52,8 @@ public class AlertStatus {
         && Objects.equals(status, that.status)
         && Objects.equals(by, that.by)
         && Objects.equals(at, that.at)
-        && Objects.equals(note, that.note);
+        && Objects.equals(note, that.note)
+        && Objects.equals(responseSeconds, that.responseSeconds);
   }
 
   @Override

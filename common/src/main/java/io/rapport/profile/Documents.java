@@ -200,6 +200,9 @@ public final class Documents implements java.io.Serializable {
     if (s.note != null) {
       d.put("statusNote", s.note);
     }
+    if (s.responseSeconds != null) {
+      d.put("responseSeconds", s.responseSeconds);
+    }
     d.put(s.status + "At", s.at.toString());
     d.put(s.status + "By", s.by);
     String json = Json.toString(d);

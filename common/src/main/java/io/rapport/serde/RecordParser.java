@@ -116,6 +116,9 @@ public final class RecordParser {
       return ParseResult.failed(
           ErrorCode.OVERSIZED, "note has " + s.note.length() + " characters; at most 2000");
     }
+    if (s.responseSeconds != null && s.responseSeconds < 0) {
+      return invalid("responseSeconds must not be negative, was " + s.responseSeconds);
+    }
     return ParseResult.ok(s);
   }
 

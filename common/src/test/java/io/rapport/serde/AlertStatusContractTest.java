@@ -41,6 +41,14 @@ class AlertStatusContractTest {
     assertThat(e.alertStatus.status).isEqualTo(AlertStatus.ACKNOWLEDGED);
     assertThat(e.eventTime).isEqualTo(e.alertStatus.at.toEpochMilli());
     assertThat(schemaAccepts(VALID)).isTrue();
+
+    String timed = VALID.replace("}", ",\"responseSeconds\":1200}");
+    assertThat(
+            Contract.ALERT_STATUS.read(new RecordParser(), bytes(timed), "t", 0, 5, 1)
+                .alertStatus
+                .responseSeconds)
+        .isEqualTo(1200L);
+    assertThat(schemaAccepts(timed)).isTrue();
   }
 
   @Test
@@ -51,6 +59,7 @@ class AlertStatusContractTest {
       {VALID.replace("\"at\":\"2026-03-01T10:00:00Z\",", ""), "MISSING_FIELD"},
       {VALID.replace("\"alertId\":\"a1\"", "\"alertId\":7"), "WRONG_TYPE"},
       {VALID.replace("\"schemaVersion\":1", "\"schemaVersion\":2"), "UNSUPPORTED_SCHEMA_VERSION"},
+      {VALID.replace("}", ",\"responseSeconds\":-5}"), "INVALID_VALUE"},
     };
     for (String[] c : cases) {
       Envelope e = Contract.ALERT_STATUS.read(new RecordParser(), bytes(c[0]), "t", 0, 5, 1);

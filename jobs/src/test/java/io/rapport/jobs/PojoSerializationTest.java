@@ -147,6 +147,7 @@ class PojoSerializationTest {
     s.status = "resolved";
     s.by = "agent";
     s.at = Samples.T0;
+    s.responseSeconds = 1200L;
     return s;
   }
 

@@ -353,6 +353,7 @@ class AlertScenariosITCase {
           .isEqualTo(DAY.plus(Duration.ofMinutes(20)).toString());
       assertThat(answered.path("statusNote").asText())
           .isEqualTo("answered by the brand on x (m-brand-reply), 20 min after the mention");
+      assertThat(answered.path("responseSeconds").asLong()).isEqualTo(20 * 60L);
       // an alert the brand did not answer stays open
       assertThat(es.documents(prefix + "alerts").get(q.alertId).path("status").asText())
           .isEqualTo("open");

@@ -77,6 +77,7 @@ class AcknowledgeAnsweredAlertsTest {
       assertThat(q.by).isEqualTo("@Lumen_ES");
       assertThat(q.at).isEqualTo(answeredAt);
       assertThat(q.note).isEqualTo("answered by the brand on x (r1), 35 min after the mention");
+      assertThat(q.responseSeconds).isEqualTo(35 * 60L);
       assertThat(out.get(2).by).isEqualTo("@lumenhelp");
       assertThat(out.get(2).at).isEqualTo(T);
 
