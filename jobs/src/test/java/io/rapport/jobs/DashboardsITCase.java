@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rapport.alerting.Alerts;
 import io.rapport.jobs.ListeningITCase.Spec;
 import io.rapport.jobs.sink.IndexTemplates;
 import io.rapport.listening.TrackedBrands;
 import io.rapport.model.CustomerRecord;
+import io.rapport.model.SocialMention;
 import io.rapport.model.Transaction;
 import io.rapport.profile.ProfileLogic;
 import io.rapport.serde.Json;
@@ -94,9 +96,38 @@ class DashboardsITCase {
               s.country(),
               s.city()));
     }
+    // a prospect's question, which the brand answers (questionReply): a SOCIAL_QUESTION alert
+    // acknowledged with the brand's response time
+    out.add(
+        new Spec(
+            "QA",
+            "lumen",
+            "x",
+            "¿A qué hora abre la tienda de Lumen?",
+            "es",
+            "neutral",
+            "2026-03-02T09:15:40Z",
+            "ES",
+            "Madrid"));
     out.addAll(ListeningITCase.crisisScenario());
     return out;
   }
+
+  /** The brand's reply to QA, 24 min 20 s after it (not Q1..Q12: the crisis scenario's ids). */
+  static SocialMention questionReply() {
+    SocialMention m =
+        Samples.mention(
+            "R1",
+            "x",
+            "Lumen_ES",
+            "@hQA ¡Hola! Abrimos de 10 a 21 h",
+            Instant.parse("2026-03-02T09:40:00Z"));
+    m.replyTo = "QA";
+    m.lang = "es";
+    return m;
+  }
+
+  static final String ANSWERED_ALERT = Alerts.alertId("SOCIAL_QUESTION", "QA");
 
   /** Tracked brands each mention is about, as the scenario was written. */
   static List<String> about(Spec s) {
@@ -107,6 +138,8 @@ class DashboardsITCase {
         ? List.of(s.brand())
         : List.of();
   }
+
+  private static final JsonNode NO_DOC = Json.mapper().createObjectNode();
 
   private long totals(String index) {
     return docs(index).values().stream()
@@ -159,6 +192,11 @@ class DashboardsITCase {
           });
       for (Spec s : specs) {
         kafka.produce(o.get(RapportOptions.TOPIC_MENTIONS), null, Json.toBytes(s.mention()));
+        if (s.id().equals("QA")) {
+          // in event-time order: a reply produced after the last mention would hold the
+          // watermark back and keep the last windows open
+          kafka.produce(o.get(RapportOptions.TOPIC_MENTIONS), null, Json.toBytes(questionReply()));
+        }
       }
       Spec pusher =
           new Spec(
@@ -183,18 +221,27 @@ class DashboardsITCase {
           () ->
               docs(prefix + "customers").size() == 3 + authors
                   && docs(prefix + "mentions").size() == authors
-                  && docs(prefix + "alerts").size() == 1
+                  && docs(prefix + "alerts").size() == 2
+                  && docs(prefix + "alerts").getOrDefault(ANSWERED_ALERT, NO_DOC).has("type")
+                  && docs(prefix + "alerts")
+                      .getOrDefault(ANSWERED_ALERT, NO_DOC)
+                      .has("responseSeconds")
                   && totals(prefix + "listening-hour") == 5 + 14
                   && totals(prefix + "listening-minute") == 7 + 13 + 12,
           () ->
               String.format(
-                  "customers %d of %d, mentions %d of %d, alerts %d of 1, hour totals %d of 19,"
-                      + " minute totals %d of 32",
+                  "customers %d of %d, mentions %d of %d (missing %s), alerts %d of 2 (%s),"
+                      + " hour totals %d of 19, minute totals %d of 32",
                   docs(prefix + "customers").size(),
                   3 + authors,
                   docs(prefix + "mentions").size(),
                   authors,
+                  specs.stream()
+                      .map(Spec::id)
+                      .filter(id -> !docs(prefix + "mentions").containsKey(id))
+                      .toList(),
                   docs(prefix + "alerts").size(),
+                  docs(prefix + "alerts").keySet(),
                   totals(prefix + "listening-hour"),
                   totals(prefix + "listening-minute")));
       Thread.sleep(1_000); // the last bulk of dimension documents
@@ -355,7 +402,9 @@ class DashboardsITCase {
     }
     e.put("rapport-listening-intents", intents);
     e.put("rapport-listening-crises", Map.of("lumen|high", 1.0));
-    e.put("rapport-alerts-types", Map.of("BRAND_CRISIS|high", 1.0));
+    e.put("rapport-alerts-types", Map.of("BRAND_CRISIS|high", 1.0, "SOCIAL_QUESTION|medium", 1.0));
+    // QA at 09:15:40, the brand's reply at 09:40:00
+    e.put("rapport-alerts-response-time", Map.of("SOCIAL_QUESTION", 1460.0));
     e.put("rapport-customers-kinds", Map.of("customer", 3.0, "prospect", (double) specs.size()));
     e.put(
         "rapport-customers-top-spenders",
