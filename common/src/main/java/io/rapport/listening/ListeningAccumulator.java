@@ -63,6 +63,7 @@ public class ListeningAccumulator {
 
   /** Counts one mention. */
   public void add(EnrichedMention em) {
+    withMapsOfLaterVersions();
     SocialMention m = em.mention;
     Analysis a = em.analysis;
     total++;
@@ -99,15 +100,15 @@ public class ListeningAccumulator {
       }
       if (a.topics != null) {
         for (String t : a.topics) {
-          topics().merge(t, 1L, Long::sum);
+          byTopic.merge(t, 1L, Long::sum);
           if ("negative".equals(label)) {
-            topicsNegative().merge(t, 1L, Long::sum);
+            byTopicNegative.merge(t, 1L, Long::sum);
           }
         }
       }
       if (a.intents != null) {
         for (String i : a.intents) {
-          intents().merge(i, 1L, Long::sum);
+          byIntent.merge(i, 1L, Long::sum);
         }
       }
     }
@@ -118,6 +119,7 @@ public class ListeningAccumulator {
 
   /** Adds {@code other} (of the same brand and window) into this accumulator. */
   public void merge(ListeningAccumulator other) {
+    withMapsOfLaterVersions();
     total += other.total;
     positive += other.positive;
     negative += other.negative;
@@ -126,9 +128,10 @@ public class ListeningAccumulator {
     other.byPlatform.forEach((k, v) -> byPlatform.merge(k, v, Long::sum));
     other.byLanguage.forEach((k, v) -> byLanguage.merge(k, v, Long::sum));
     other.byCountry.forEach((k, v) -> byCountry.merge(k, v, Long::sum));
-    other.topics().forEach((k, v) -> topics().merge(k, v, Long::sum));
-    other.topicsNegative().forEach((k, v) -> topicsNegative().merge(k, v, Long::sum));
-    other.intents().forEach((k, v) -> intents().merge(k, v, Long::sum));
+    other.withMapsOfLaterVersions();
+    other.byTopic.forEach((k, v) -> byTopic.merge(k, v, Long::sum));
+    other.byTopicNegative.forEach((k, v) -> byTopicNegative.merge(k, v, Long::sum));
+    other.byIntent.forEach((k, v) -> byIntent.merge(k, v, Long::sum));
     cities.merge(other.cities);
     hashtags.merge(other.hashtags);
     terms.merge(other.terms);
@@ -138,6 +141,7 @@ public class ListeningAccumulator {
   /** The aggregate of this window, with the {@code topK} hashtags, terms and authors. */
   public ListeningAggregate toAggregate(
       String brand, String granularity, long windowStart, int topK) {
+    withMapsOfLaterVersions();
     ListeningAggregate g = new ListeningAggregate();
     g.brand = brand;
     g.granularity = granularity;
@@ -153,9 +157,9 @@ public class ListeningAccumulator {
     g.byLanguage = new TreeMap<>(byLanguage);
     g.byCountry = new TreeMap<>(byCountry);
     g.byCity = new TreeMap<>(cities.counts);
-    g.byTopic = new TreeMap<>(topics());
-    g.byTopicNegative = new TreeMap<>(topicsNegative());
-    g.byIntent = new TreeMap<>(intents());
+    g.byTopic = new TreeMap<>(byTopic);
+    g.byTopicNegative = new TreeMap<>(byTopicNegative);
+    g.byIntent = new TreeMap<>(byIntent);
     g.topHashtags = toKeyCounts(hashtags.top(topK));
     g.topTerms = toKeyCounts(terms.top(topK));
     List<Map.Entry<String, Long>> a = new ArrayList<>(authors.entrySet());
@@ -167,27 +171,21 @@ public class ListeningAccumulator {
     return g;
   }
 
-  /** {@link #byTopic}, created when state of a version without it was restored. */
-  private Map<String, Long> topics() {
+  /**
+   * Creates the maps that state written by a version before them lacks (topics, negative topics,
+   * intents): Flink's documentation has a POJO field added since a checkpoint start at Java's
+   * default, null. One check before each use instead of an accessor per map.
+   */
+  private void withMapsOfLaterVersions() {
     if (byTopic == null) {
       byTopic = new HashMap<>();
     }
-    return byTopic;
-  }
-
-  /** {@link #byIntent}, created when state of a version without it was restored. */
-  private Map<String, Long> intents() {
-    if (byIntent == null) {
-      byIntent = new HashMap<>();
-    }
-    return byIntent;
-  }
-
-  private Map<String, Long> topicsNegative() {
     if (byTopicNegative == null) {
       byTopicNegative = new HashMap<>();
     }
-    return byTopicNegative;
+    if (byIntent == null) {
+      byIntent = new HashMap<>();
+    }
   }
 
   private void offerAuthor(String author, long followers) {

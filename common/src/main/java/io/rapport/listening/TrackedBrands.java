@@ -294,15 +294,8 @@ public final class TrackedBrands implements Serializable {
    * once it has crossed the job's operators.
    */
   public boolean readsOtherwise(String brand, Analysis ours, String text) {
-    return readsOtherwise(brand, ours)
-        || !brand.equals(brand()) && text != null && COMPARISON.matcher(text).find();
+    return readsOtherwise(brand, ours) || !brand.equals(brand()) && TextAnalyzer.mayCompare(text);
   }
-
-  /** Where a text may compare two parties (a cheap test before analyzing it again). */
-  private static final Pattern COMPARISON =
-      Pattern.compile(
-          "(?iu)\\b(?:(?:mejor|peor)\\s+(?:[@#]?[\\p{L}\\p{N}_]+\\s+)?que|(?:better|worse)\\s+than"
-              + "|(?:superior|inferior|superan?)\\s+(?:a|al|to)|beats|outperforms)\\b");
 
   /**
    * The analysis {@code a} as {@code brand} (a tracked brand) reads it. A switch destination that

@@ -14,7 +14,7 @@ final class Comparisons {
   private Comparisons() {}
 
   /** The words that may open a comparison. */
-  private static final String[] COMPARATIVES = {
+  static final String[] COMPARATIVES = {
     "mejor",
     "peor",
     "better",
@@ -26,6 +26,10 @@ final class Comparisons {
     "beats",
     "outperforms"
   };
+
+  /** Any of {@link #COMPARATIVES} as a word, in any case and with or without accents folded. */
+  static final java.util.regex.Pattern MAY_COMPARE =
+      java.util.regex.Pattern.compile("(?iu)\\b(?:" + String.join("|", COMPARATIVES) + ")\\b");
 
   /**
    * Marks the comparatives' entries (creating them where the lexicon has none), so that finding a
@@ -76,7 +80,7 @@ final class Comparisons {
       if (at >= n) {
         return;
       }
-      String object = name(tokens.get(at));
+      String object = tokens.get(at).partyName(false);
       if (object != null && !noneAfter(tokens, at + 1)) {
         a.compareWord = object;
         a.compareSentence = t.sentence;
@@ -163,14 +167,5 @@ final class Comparisons {
         || w.equals("los")
         || w.equals("las")
         || w.equals("the");
-  }
-
-  /** The party a token names: a handle or hashtag (folded, without its mark), or a word. */
-  private static String name(Token t) {
-    return switch (t.type) {
-      case Token.HANDLE, Token.HASHTAG -> Lexicon.fold(t.raw());
-      case Token.WORD -> t.letterWord ? t.key : null;
-      default -> null;
-    };
   }
 }

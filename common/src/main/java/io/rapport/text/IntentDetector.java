@@ -167,7 +167,7 @@ public final class IntentDetector {
               if (p.intent == I_CHURN_THREAT && a.switchingTo == null) {
                 int at = destinationAt(tokens, p.rest, end);
                 Token d = at >= 0 ? tokens.get(at) : null;
-                String to = d == null ? null : destination(d);
+                String to = d == null ? null : d.partyName(true);
                 // else a plain word ("me cambio a vela"): a brand only the job can tell, kept
                 // unless an earlier cue kept one
                 if (to != null || d != null && a.switchWord == null && d.letterWord) {
@@ -233,15 +233,6 @@ public final class IntentDetector {
     }
     Token last = tokens.get(tokens.size() - 1);
     return last.end;
-  }
-
-  /** The destination a token names: a handle, a hashtag or a capitalized word; else null. */
-  private static String destination(Token t) {
-    return switch (t.type) {
-      case Token.HANDLE, Token.HASHTAG -> Lexicon.fold(t.raw());
-      case Token.WORD -> t.upperFirst ? t.key : null;
-      default -> null;
-    };
   }
 
   /**

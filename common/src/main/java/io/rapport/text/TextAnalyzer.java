@@ -77,6 +77,14 @@ public final class TextAnalyzer {
    * false.
    */
   Analysis analyze(String text, String langHint, boolean full) {
+    return analyze(text, langHint, full, -1);
+  }
+
+  /**
+   * The analysis of a text with every valence of sentence {@code mirrorSentence} (-1: none) the
+   * other way round, on this thread's tokenizer.
+   */
+  private Analysis analyze(String text, String langHint, boolean full, int mirrorSentence) {
     Analysis a = new Analysis(false);
     if (text == null) {
       text = "";
@@ -90,7 +98,7 @@ public final class TextAnalyzer {
     }
     tokenizer.busy = true;
     try {
-      return analyze(text, langHint, full, tokenizer.run(text), a, -1);
+      return analyze(text, langHint, full, tokenizer.run(text), a, mirrorSentence);
     } finally {
       tokenizer.busy = false;
     }
@@ -124,15 +132,15 @@ public final class TextAnalyzer {
     if (text == null || whole == null || whole.compareSentence < 0) {
       return null;
     }
-    String decoded = hasAmpersand(text) ? decodeEntities(text) : text;
-    Tokenizer tokenizer = new Tokenizer(lex); // rare: not worth the per-thread one's guard
-    return analyze(
-        decoded,
-        whole.lang,
-        true,
-        tokenizer.run(decoded),
-        new Analysis(false),
-        whole.compareSentence);
+    return analyze(text, whole.lang, true, whole.compareSentence);
+  }
+
+  /**
+   * Whether a text may make a comparison (one of the words that open one, {@link
+   * Comparisons#COMPARATIVES}): a cheap test before analyzing it again for the object's reading.
+   */
+  public static boolean mayCompare(String text) {
+    return text != null && Comparisons.MAY_COMPARE.matcher(text).find();
   }
 
   private Analysis analyze(

@@ -69,6 +69,19 @@ final class Token {
     return entry != null ? entry.key : key;
   }
 
+  /**
+   * The party this token names: a handle or hashtag folded, without its mark ("@Lumen_ES" →
+   * "lumen_es"), or a word's key (with {@code capitalizedOnly}, only a capitalized word's: "me voy
+   * a Movistar"; else a word of letters); null otherwise.
+   */
+  String partyName(boolean capitalizedOnly) {
+    return switch (type) {
+      case HANDLE, HASHTAG -> Lexicon.fold(raw());
+      case WORD -> (capitalizedOnly ? upperFirst : letterWord) ? key : null;
+      default -> null;
+    };
+  }
+
   /** Text as written (words, hashtags without '#'; the emoji or emoticon itself), built lazily. */
   String raw() {
     String r = raw;

@@ -11,7 +11,6 @@ import io.rapport.jobs.functions.AcknowledgeAnsweredAlerts;
 import io.rapport.jobs.functions.ActivityEvents;
 import io.rapport.jobs.functions.AnalyzeMentions;
 import io.rapport.jobs.functions.ApplyContactStrategy;
-import io.rapport.jobs.functions.BrandReplies;
 import io.rapport.jobs.functions.CustomerEvents;
 import io.rapport.jobs.functions.DetectMentionAlerts;
 import io.rapport.jobs.functions.DropDuplicates;
@@ -173,11 +172,10 @@ public final class RapportJob {
                 .process(new DropDuplicates<SocialMention>(conf.get(DEDUP_RETENTION)))
                 .returns(TypeInformation.of(SocialMention.class)),
             "dedup-mentions");
+    SingleOutputStreamOperator<SocialMention> peoplesMentions =
+        named(unique.process(new SkipBrandPosts(trackedBrands)), "skip-brand-posts");
     DataStream<EnrichedMention> mentions =
-        named(
-            named(unique.filter(new SkipBrandPosts(trackedBrands)), "skip-brand-posts")
-                .map(new AnalyzeMentions(trackedBrands)),
-            "analyze-mentions");
+        named(peoplesMentions.map(new AnalyzeMentions(trackedBrands)), "analyze-mentions");
     DataStream<Transaction> transactions =
         named(
             routed
@@ -327,7 +325,8 @@ public final class RapportJob {
             alerts
                 .keyBy(AcknowledgeAnsweredAlerts.MENTION)
                 .connect(
-                    named(unique.filter(new BrandReplies(trackedBrands)), "brand-replies")
+                    peoplesMentions
+                        .getSideOutput(SkipBrandPosts.BRAND_REPLIES)
                         .keyBy(m -> m.replyTo))
                 .process(new AcknowledgeAnsweredAlerts(conf.get(ALERT_ANSWER_WINDOW))),
             "acknowledge-answered-alerts");

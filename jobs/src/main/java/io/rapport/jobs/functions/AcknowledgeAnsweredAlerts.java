@@ -19,11 +19,11 @@ import org.apache.flink.util.Collector;
 
 /**
  * The brand answering a mention acknowledges the alerts raised on it: a reply by one of the brand's
- * own accounts ({@link BrandReplies}) to the mention an alert was raised on becomes an {@code
- * acknowledged} status of that alert, by the account, at the reply's time, with the time the brand
- * took to answer ({@code responseSeconds}, and in its note); track-alert-status writes it to the
- * alert's document (a status never goes back: a resolved alert stays resolved). Either may come
- * first. The first reply counts.
+ * own accounts ({@link SkipBrandPosts#BRAND_REPLIES}) to the mention an alert was raised on becomes
+ * an {@code acknowledged} status of that alert, by the account, at the reply's time, with the time
+ * the brand took to answer ({@code responseSeconds}, and in its note); track-alert-status writes it
+ * to the alert's document (a status never goes back: a resolved alert stays resolved). Either may
+ * come first. The first reply counts.
  *
  * <p>Keyed by mention id: an alert's first evidence mention ({@link #MENTION}; alerts about no
  * mention, a brand crisis or a merge guardrail, have the key "" and are passed over), a reply's

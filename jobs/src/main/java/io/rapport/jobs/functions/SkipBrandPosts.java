@@ -3,20 +3,30 @@ package io.rapport.jobs.functions;
 import io.rapport.listening.TrackedBrands;
 import io.rapport.model.SocialMention;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichFilterFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Drops what the tracked brands post themselves ({@link TrackedBrands#isBrandAccount}: their
  * replies to customers, their campaigns, their reposts), counted in {@code brandPostsSkipped}: such
  * a post is not a person to profile or alert on, nor something said about a brand to count in
- * social listening.
+ * social listening. The brand's own replies to mentions ({@link TrackedBrands#isOwnAccount}, with
+ * {@code replyTo}; not a competitor's) go to {@link #BRAND_REPLIES}, counted in {@code
+ * brandReplies}: they answer that mention ({@link AcknowledgeAnsweredAlerts}).
  */
-public class SkipBrandPosts extends RichFilterFunction<SocialMention> {
+public class SkipBrandPosts extends ProcessFunction<SocialMention, SocialMention> {
   private static final long serialVersionUID = 1L;
+
+  /** The brand's replies to mentions. */
+  public static final OutputTag<SocialMention> BRAND_REPLIES =
+      new OutputTag<>("brand-replies", TypeInformation.of(SocialMention.class));
 
   private final TrackedBrands brands;
   private transient Counter skipped;
+  private transient Counter replies;
 
   public SkipBrandPosts(TrackedBrands brands) {
     this.brands = brands;
@@ -25,14 +35,22 @@ public class SkipBrandPosts extends RichFilterFunction<SocialMention> {
   @Override
   public void open(OpenContext openContext) {
     skipped = getRuntimeContext().getMetricGroup().counter("brandPostsSkipped");
+    replies = getRuntimeContext().getMetricGroup().counter("brandReplies");
   }
 
   @Override
-  public boolean filter(SocialMention m) {
-    if (m.author != null && brands.isBrandAccount(m.author.handle)) {
-      skipped.inc();
-      return false;
+  public void processElement(SocialMention m, Context ctx, Collector<SocialMention> out) {
+    if (m.author == null || !brands.isBrandAccount(m.author.handle)) {
+      out.collect(m);
+      return;
     }
-    return true;
+    skipped.inc();
+    if (m.replyTo != null
+        && !m.replyTo.isBlank()
+        && m.time != null
+        && brands.isOwnAccount(m.author.handle)) {
+      replies.inc();
+      ctx.output(BRAND_REPLIES, m);
+    }
   }
 }

@@ -13,10 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.StreamFilter;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
@@ -113,10 +111,10 @@ class AcknowledgeAnsweredAlertsTest {
 
   @Test
   void onlyTheBrandsOwnAccountsAnswerForIt() throws Exception {
-    BrandReplies f =
-        new BrandReplies(
+    SkipBrandPosts f =
+        new SkipBrandPosts(
             new TrackedBrands("lumen", List.of("vela"), List.of("AtencionLumen", "VelaCares")));
-    try (var h = new OneInputStreamOperatorTestHarness<>(new StreamFilter<>(f))) {
+    try (var h = ProcessFunctionTestHarnesses.forProcessFunction(f)) {
       h.open();
       h.processElement(reply("own", "m", "Lumen_ES", T), 0);
       h.processElement(reply("configured", "m", "@AtencionLumen", T), 0);
@@ -124,9 +122,11 @@ class AcknowledgeAnsweredAlertsTest {
       h.processElement(reply("competitor-configured", "m", "VelaCares", T), 0);
       h.processElement(reply("person", "m", "ana_garcia", T), 0);
       h.processElement(reply("post", null, "Lumen_ES", T), 0); // not a reply
-      assertThat(h.extractOutputValues())
-          .extracting(m -> m.mentionId)
+      assertThat(h.getSideOutput(SkipBrandPosts.BRAND_REPLIES))
+          .extracting(r -> r.getValue().mentionId)
           .containsExactly("own", "configured");
+      // what people post goes on; every brand's post is skipped
+      assertThat(h.extractOutputValues()).extracting(m -> m.mentionId).containsExactly("person");
     }
   }
 }
