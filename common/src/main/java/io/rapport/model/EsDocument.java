@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * One document to write to Elasticsearch: the target index, a deterministic id (so that a replay
- * overwrites instead of duplicating) and the document as JSON. A {@code null} json means delete.
+ * overwrites instead of duplicating) and the document as JSON. A {@code null} json means delete;
+ * with {@link #matchField} set, delete every document of the index whose field has {@link
+ * #matchValue} ({@link #deleteMatching}).
  */
 public class EsDocument {
   public String index;
@@ -19,6 +21,15 @@ public class EsDocument {
 
   /** With {@link #partial}: the document to create when none exists (an upsert), or null. */
   public String upsert;
+
+  /**
+   * With a null {@link #json}: the keyword field whose value {@link #matchValue} marks the
+   * documents to delete (all of them, whatever their ids), or null for a delete by id.
+   */
+  public String matchField;
+
+  /** The value of {@link #matchField} of the documents to delete. */
+  public String matchValue;
 
   public EsDocument() {}
 
@@ -45,6 +56,24 @@ public class EsDocument {
 
   public boolean isDelete() {
     return json == null;
+  }
+
+  /**
+   * A request to delete every document of {@code index} whose keyword field {@code field} is {@code
+   * value} (Elasticsearch's delete-by-query is a module the sink does not count on: the sink finds
+   * their ids and deletes them by id). Its own id, derived from field and value, keeps replays and
+   * the sink's per-document ordering deterministic.
+   */
+  public static EsDocument deleteMatching(String index, String field, String value) {
+    EsDocument d = new EsDocument(index, "delete-matching:" + field + "=" + value, null);
+    d.matchField = field;
+    d.matchValue = value;
+    return d;
+  }
+
+  /** True for a {@link #deleteMatching} request. */
+  public boolean isDeleteMatching() {
+    return json == null && matchField != null;
   }
 
   /**
@@ -75,7 +104,9 @@ public class EsDocument {
         && Objects.equals(index, that.index)
         && Objects.equals(id, that.id)
         && Objects.equals(json, that.json)
-        && Objects.equals(upsert, that.upsert);
+        && Objects.equals(upsert, that.upsert)
+        && Objects.equals(matchField, that.matchField)
+        && Objects.equals(matchValue, that.matchValue);
   }
 
   @Override
@@ -93,6 +124,7 @@ public class EsDocument {
         + json
         + (partial ? ", partial" : "")
         + (upsert == null ? "" : ", upsert=" + upsert)
+        + (matchField == null ? "" : ", where " + matchField + "=" + matchValue)
         + "}";
   }
 }

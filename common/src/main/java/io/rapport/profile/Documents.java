@@ -239,6 +239,15 @@ public final class Documents implements java.io.Serializable {
   }
 
   /**
+   * Deletes every alert document about a profile ({@code customerId}, the profile id the alert was
+   * raised for: a customer or a prospect of the erased person's group), whatever its id: alerts
+   * carry the person's id, mention ids and what the person said, summarized.
+   */
+  public EsDocument eraseAlertsOf(String profileId) {
+    return EsDocument.deleteMatching(alertsIndex, "customerId", profileId);
+  }
+
+  /**
    * Moves a mention to the survivor of a merge: a partial update of its document's {@code
    * profileId} and {@code profileKind} (a missing document is left alone), so that a 360 view that
    * filters mentions on the survivor's id finds the absorbed profile's mentions too.

@@ -97,6 +97,7 @@ class PojoSerializationTest {
             "k", "email:a@b.c", "C1", "C2", new java.util.ArrayList<>(List.of("crm:C2")), 3),
         ProfileEvent.fold("C1", "C2", p, 4),
         EsDocument.update("i", "id", "{}", "{\"s\":1}"),
+        EsDocument.deleteMatching("i", "customerId", "C1"),
         alertCandidate(a),
         new io.rapport.model.MentionSignal("C1", em, contactProfile()),
         contactHistory(),

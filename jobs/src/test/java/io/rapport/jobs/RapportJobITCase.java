@@ -197,6 +197,19 @@ class RapportJobITCase {
       Map<String, Long> bySource =
           dead.stream().collect(Collectors.groupingBy(d -> d.sourceTopic, Collectors.counting()));
       assertThat(bySource).containsEntry(mentions, 6L).containsEntry(transactions, 1L);
+
+      // Phase 3: the top customer asks to be forgotten; the alert raised about them goes too.
+      CustomerRecord forgetTop = new CustomerRecord();
+      forgetTop.customerId = "C12";
+      forgetTop.op = "forget";
+      forgetTop.updatedAt = Samples.T0.plusSeconds(300);
+      produce(o.get(RapportOptions.TOPIC_CUSTOMERS), forgetTop);
+      await(
+          "the forgotten customer's profile and alert documents deleted",
+          () ->
+              !es.documents(customers).containsKey("C12")
+                  && es.documents(prefix + "alerts").isEmpty());
+      assertThat(es.documents(customers)).hasSize(11);
     } finally {
       job.cancel().get();
     }

@@ -276,6 +276,7 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
         redacted++;
       }
     }
+    out.collect(documents.eraseAlertsOf(id));
     profile.clear();
     absorbedInto.clear();
     forgottenAt.update(time);

@@ -2,10 +2,14 @@ package io.rapport.jobs.sink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rapport.model.EsDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -30,10 +34,16 @@ import org.slf4j.LoggerFactory;
  * then the job fails (and restarts from its last checkpoint). Other item failures (mapping errors)
  * do not fail the job: they are counted, logged and passed to the {@link FailureHandler}.
  *
+ * <p>A {@linkplain EsDocument#deleteMatching delete by field value} first sends what is buffered
+ * (earlier documents of this writer may be among the matches), then searches the index for the
+ * matching ids, a page of {@link #DELETE_PAGE} at a time, and deletes them by id in bulk, until a
+ * search finds none left (the index is refreshed between pages). Searches and refreshes are retried
+ * as bulk requests are.
+ *
  * <p>Metrics (in the sink operator's group): {@code esDocumentsSent}, {@code esBulkRequests},
  * {@code esRejectedDocuments}, {@code esRetries}, {@code esDeduplicatedDocuments}, {@code
- * esBulkLatencyMs} (histogram), plus Flink's standard {@code numRecordsSend}/{@code numBytesSend}
- * and {@code currentSendTime}.
+ * esDeletedMatching} (documents deleted by field value), {@code esBulkLatencyMs} (histogram), plus
+ * Flink's standard {@code numRecordsSend}/{@code numBytesSend} and {@code currentSendTime}.
  */
 public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
 
@@ -42,6 +52,9 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
 
   /** Elasticsearch's limit on {@code _id}; a longer id fails the whole bulk request. */
   static final int MAX_ID_BYTES = 512;
+
+  /** Ids a delete by field value asks for per search. */
+  static final int DELETE_PAGE = 1000;
 
   private final ElasticsearchSinkConfig config;
   private final FailureHandler failureHandler;
@@ -55,6 +68,7 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
   private final Counter rejectedDocuments;
   private final Counter retries;
   private final Counter deduplicated;
+  private final Counter deletedMatching;
   private final Counter numRecordsSend;
   private final Counter numBytesSend;
   private final Histogram bulkLatency;
@@ -62,6 +76,9 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
 
   private long lastFlushTime;
   private boolean closed;
+
+  /** Ids per search of a delete by field value (smaller in tests, to page). */
+  int deletePage = DELETE_PAGE;
 
   /** Pauses between retries; replaced in tests. */
   interface Sleeper {
@@ -85,6 +102,7 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
     this.rejectedDocuments = metrics.counter("esRejectedDocuments");
     this.retries = metrics.counter("esRetries");
     this.deduplicated = metrics.counter("esDeduplicatedDocuments");
+    this.deletedMatching = metrics.counter("esDeletedMatching");
     this.bulkLatency =
         metrics.histogram("esBulkLatencyMs", new DescriptiveStatisticsHistogram(1000));
     this.numRecordsSend = metrics.getNumRecordsSendCounter();
@@ -106,6 +124,10 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
     String invalid = invalidReason(document);
     if (invalid != null) {
       reject(new BulkResult.Rejection(document, 0, invalid + " (it was not sent)"));
+      return;
+    }
+    if (document.isDeleteMatching()) {
+      deleteMatching(document.index, document.matchField, document.matchValue);
       return;
     }
     // copy: the document object may be reused by the runtime (object reuse)
@@ -138,7 +160,105 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
     if (!document.isDelete() && document.json.isBlank()) {
       return "empty document";
     }
+    if (document.isDeleteMatching()
+        && (document.matchValue == null || document.matchValue.isEmpty())) {
+      return "delete by field " + document.matchField + " without a value";
+    }
     return null;
+  }
+
+  /**
+   * Deletes every document of {@code index} whose keyword {@code field} is {@code value}: refreshes
+   * the index, searches a page of ids, deletes them by id, and again until a search finds fewer
+   * than a page (or only ids whose delete Elasticsearch refused, which are rejections already).
+   */
+  private void deleteMatching(String index, String field, String value)
+      throws IOException, InterruptedException {
+    sendBuffered(); // this writer's earlier documents may be among the matches
+    String body = matchingIdsQuery(field, value, deletePage);
+    Set<String> seen = new HashSet<>();
+    long deleted = 0;
+    while (true) {
+      // a search sees what the last refresh made visible: the documents just written (here or by
+      // another writer) and, after a page, not the ones just deleted
+      retrying(
+          "refresh of " + index,
+          () -> {
+            transport.refresh(index);
+            return "";
+          });
+      String response = retrying("search of " + index, () -> transport.search(index, body));
+      List<String> ids = ids(parse(response));
+      boolean fresh = false;
+      for (String id : ids) {
+        if (seen.add(id)) {
+          fresh = true;
+          buffer.add(EsDocument.delete(index, id));
+        }
+      }
+      if (!fresh) {
+        break;
+      }
+      deleted += buffer.size();
+      sendBuffered();
+      if (ids.size() < deletePage) {
+        break;
+      }
+    }
+    deletedMatching.inc(deleted);
+    LOG.info("Deleted {} documents of {} with {} = {}", deleted, index, field, value);
+  }
+
+  /**
+   * A search for the ids (no source) of up to {@code size} documents whose field is exactly {@code
+   * value}: the field as a keyword (the index templates' mapping) or its {@code .keyword} sub-field
+   * (Elasticsearch's dynamic mapping of a string, for an index without the templates).
+   */
+  static String matchingIdsQuery(String field, String value, int size) {
+    ObjectNode q = MAPPER.createObjectNode();
+    q.put("size", size);
+    q.put("_source", false);
+    q.put("track_total_hits", false);
+    var should = q.putObject("query").putObject("bool").putArray("should");
+    should.addObject().putObject("term").put(field, value);
+    should.addObject().putObject("term").put(field + ".keyword", value);
+    return q.toString();
+  }
+
+  private static List<String> ids(JsonNode searchResponse) {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode hit : searchResponse.path("hits").path("hits")) {
+      ids.add(hit.path("_id").asText());
+    }
+    return ids;
+  }
+
+  /** A request to Elasticsearch other than a bulk one. */
+  private interface Call {
+    String call() throws IOException;
+  }
+
+  /** The call, retried with backoff as bulk requests are (connection errors, 429, 5xx). */
+  private String retrying(String what, Call call) throws IOException, InterruptedException {
+    int attempt = 0;
+    while (true) {
+      try {
+        return call.call();
+      } catch (IOException e) {
+        if (!isRetryable(e) || attempt >= config.maxRetries()) {
+          throw new IOException(
+              "Elasticsearch "
+                  + what
+                  + " failed"
+                  + (attempt > 0 ? " after " + attempt + " retries" : "")
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+        attempt++;
+        backoff(attempt, what + ": " + e);
+      }
+    }
   }
 
   @Override
@@ -269,7 +389,7 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
             config.maxBackoffMillis(),
             config.initialBackoffMillis() * (1L << Math.min(attempt - 1, 30)));
     LOG.info(
-        "Retrying Elasticsearch bulk request (attempt {} of {}) in {} ms: {}",
+        "Retrying Elasticsearch request (attempt {} of {}) in {} ms: {}",
         attempt,
         config.maxRetries(),
         delay,
@@ -289,7 +409,7 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
     try {
       return MAPPER.readTree(body);
     } catch (IOException e) {
-      throw new IOException("unparseable bulk response: " + abbreviate(body), e);
+      throw new IOException("unparseable Elasticsearch response: " + abbreviate(body), e);
     }
   }
 

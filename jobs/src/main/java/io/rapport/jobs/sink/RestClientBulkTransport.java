@@ -15,6 +15,7 @@ final class RestClientBulkTransport implements BulkTransport {
 
   private static final ContentType NDJSON =
       ContentType.create("application/x-ndjson", StandardCharsets.UTF_8);
+  private static final ContentType JSON = ContentType.APPLICATION_JSON;
 
   private final RestClient client;
 
@@ -26,6 +27,25 @@ final class RestClientBulkTransport implements BulkTransport {
   public String bulk(byte[] ndjson) throws IOException {
     Request request = new Request("POST", "/_bulk");
     request.setEntity(new ByteArrayEntity(ndjson, NDJSON));
+    return send(request);
+  }
+
+  @Override
+  public String search(String index, String body) throws IOException {
+    Request request = new Request("POST", "/" + index + "/_search");
+    request.addParameter("ignore_unavailable", "true");
+    request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), JSON));
+    return send(request);
+  }
+
+  @Override
+  public void refresh(String index) throws IOException {
+    Request request = new Request("POST", "/" + index + "/_refresh");
+    request.addParameter("ignore_unavailable", "true");
+    send(request);
+  }
+
+  private String send(Request request) throws IOException {
     Response response;
     try {
       response = client.performRequest(request);

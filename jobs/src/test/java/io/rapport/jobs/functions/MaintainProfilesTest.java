@@ -148,6 +148,8 @@ class MaintainProfilesTest {
     harness.processElement(ProfileEvent.customer("C1", forget), 2);
 
     assertThat(lastDocument("rapport-customers", "C1")).isNull(); // delete
+    assertThat(harness.extractOutputValues()) // the alerts raised about C1, whatever their ids
+        .contains(EsDocument.deleteMatching("rapport-alerts", "customerId", "C1"));
     assertThat(signals().get(signals().size() - 1).newSpend).isZero();
     assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // the tombstone only
 

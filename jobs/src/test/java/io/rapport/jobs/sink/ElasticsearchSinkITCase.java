@@ -74,6 +74,55 @@ class ElasticsearchSinkITCase {
   }
 
   @Test
+  void deletesEveryDocumentWithAFieldValueWhateverItsId() throws Exception {
+    String prefix = ElasticsearchTestNode.uniqueIndexPrefix();
+    String alerts = prefix + "alerts";
+    String other = prefix + "other";
+    List<EsDocument> input = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      input.add(doc(alerts, "c1-" + i, "{\"customerId\":\"C1\",\"n\":" + i + "}"));
+    }
+    input.add(doc(alerts, "c2", "{\"customerId\":\"C2\"}"));
+    input.add(doc(alerts, "c11", "{\"customerId\":\"C11\"}")); // a prefix is no match
+    input.add(doc(other, "c1", "{\"customerId\":\"C1\"}")); // another index: kept
+    runJob(input, es.sinkConfig());
+    assertThat(es.documents(alerts)).hasSize(9);
+
+    // through a job, then (on a dynamically mapped index: customerId is text with a keyword
+    // sub-field) again with pages of two ids, refreshed between pages, by a writer of its own
+    runJob(
+        List.of(
+            EsDocument.deleteMatching(alerts, "customerId", "C1"),
+            EsDocument.deleteMatching(alerts, "customerId", "nobody"),
+            EsDocument.deleteMatching(prefix + "missing", "customerId", "C1")),
+        es.sinkConfig());
+    assertThat(es.documents(alerts).keySet()).containsExactlyInAnyOrder("c2", "c11");
+    assertThat(es.documents(other).keySet()).containsExactly("c1");
+
+    es.createIndex(
+        prefix + "typed",
+        "{\"mappings\":{\"properties\":{\"customerId\":{\"type\":\"keyword\"}}}}");
+    List<EsDocument> typed = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      typed.add(
+          doc(prefix + "typed", "t-" + i, "{\"customerId\":\"" + (i < 4 ? "C1" : "C2") + "\"}"));
+    }
+    runJob(typed, es.sinkConfig());
+    ElasticsearchSinkWriter writer =
+        new ElasticsearchSinkWriter(
+            es.sinkConfig(),
+            FailureHandler.ignore(),
+            new RestClientBulkTransport(EsClients.restClient(es.sinkConfig())),
+            org.apache.flink.metrics.groups.UnregisteredMetricsGroup.createSinkWriterMetricGroup(),
+            null,
+            Thread::sleep);
+    writer.deletePage = 2;
+    writer.write(EsDocument.deleteMatching(prefix + "typed", "customerId", "C1"), null);
+    writer.close();
+    assertThat(es.documents(prefix + "typed").keySet()).containsExactly("t-4");
+  }
+
+  @Test
   void recoversFromAFailureAfterACheckpoint() throws Exception {
     String index = ElasticsearchTestNode.uniqueIndexPrefix() + "failover";
     int count = 600;

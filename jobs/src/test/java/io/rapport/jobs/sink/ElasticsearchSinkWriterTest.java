@@ -92,6 +92,70 @@ class ElasticsearchSinkWriterTest {
   }
 
   @Test
+  void deleteMatchingSendsTheBufferFirstThenDeletesEveryMatchPageByPage() throws Exception {
+    ElasticsearchSinkWriter w = writer(config().bulkMaxActions(100));
+    w.deletePage = 2;
+    transport.searches.add(List.of("a1", "a2")); // a full page: refresh and search again
+    transport.searches.add(List.of("a3"));
+    w.write(doc("before", 1), null); // buffered: may be one of the matches
+    w.write(EsDocument.deleteMatching("i", "customerId", "C1"), null);
+
+    assertThat(transport.log)
+        .containsExactly(
+            "bulk",
+            "refresh i",
+            "search i " + ElasticsearchSinkWriter.matchingIdsQuery("customerId", "C1", 2),
+            "bulk",
+            "refresh i",
+            "search i " + ElasticsearchSinkWriter.matchingIdsQuery("customerId", "C1", 2),
+            "bulk");
+    assertThat(transport.requests)
+        .containsExactly(
+            List.of("index i/before {\"v\":1}"),
+            List.of("delete i/a1", "delete i/a2"),
+            List.of("delete i/a3"));
+    assertThat(counter("esDeletedMatching")).isEqualTo(3);
+    assertThat(w.buffered()).isZero();
+    JsonNode query =
+        MAPPER.readTree(ElasticsearchSinkWriter.matchingIdsQuery("customerId", "C1", 2));
+    assertThat(query.path("_source").asBoolean()).isFalse();
+    assertThat(query.findValues("customerId").get(0).asText()).isEqualTo("C1");
+    assertThat(query.findValues("customerId.keyword").get(0).asText()).isEqualTo("C1");
+  }
+
+  @Test
+  void deleteMatchingStopsWhenASearchFindsOnlyIdsItDeletedAlready() throws Exception {
+    ElasticsearchSinkWriter w = writer(config());
+    w.deletePage = 2;
+    transport.searches.add(List.of("a1", "a2"));
+    transport.searches.add(List.of("a1", "a2")); // deletes refused: still there
+    w.write(EsDocument.deleteMatching("i", "customerId", "C1"), null);
+
+    assertThat(transport.requests).containsExactly(List.of("delete i/a1", "delete i/a2"));
+    assertThat(transport.log).filteredOn(r -> r.startsWith("search")).hasSize(2);
+  }
+
+  @Test
+  void deleteMatchingRetriesAFailedSearchAndSkipsARequestWithoutAValue() throws Exception {
+    ElasticsearchSinkWriter w = writer(config());
+    transport.searches.add(new BulkTransport.BulkHttpException(503, "busy"));
+    transport.searches.add(List.of("a1"));
+    w.write(EsDocument.deleteMatching("i", "customerId", "C1"), null);
+    assertThat(transport.requests).containsExactly(List.of("delete i/a1"));
+    assertThat(sleeps).containsExactly(100L);
+    assertThat(counter("esRetries")).isEqualTo(1);
+
+    w.write(EsDocument.deleteMatching("i", "customerId", ""), null); // never "delete everything"
+    assertThat(transport.log).filteredOn(r -> r.startsWith("search")).hasSize(2);
+    assertThat(rejected).singleElement().asString().contains("without a value");
+
+    transport.searches.add(new BulkTransport.BulkHttpException(400, "bad query"));
+    assertThatThrownBy(() -> w.write(EsDocument.deleteMatching("i", "customerId", "C2"), null))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("search of i failed");
+  }
+
+  @Test
   void flushSendsEverythingAndAnEmptyFlushSendsNothing() throws Exception {
     ElasticsearchSinkWriter w = writer(config());
     w.flush(false);
@@ -292,6 +356,7 @@ class ElasticsearchSinkWriterTest {
   }
 
   /** Records requests as "op index/id source" lines; answers from a script, else all 200. */
+  @SuppressWarnings("unchecked")
   private static final class FakeTransport implements BulkTransport {
     final List<List<String>> requests = new ArrayList<>();
     final Deque<Object> script = new ArrayDeque<>();
@@ -308,6 +373,7 @@ class ElasticsearchSinkWriterTest {
     @Override
     @SuppressWarnings("unchecked")
     public String bulk(byte[] ndjson) throws IOException {
+      log.add("bulk");
       String[] lines = new String(ndjson, StandardCharsets.UTF_8).split("\n");
       List<String> request = new ArrayList<>();
       List<String[]> ops = new ArrayList<>();
@@ -331,6 +397,31 @@ class ElasticsearchSinkWriterTest {
         return ((Function<List<String[]>, String>) next).apply(ops);
       }
       return response(ops, Map.of()).replace("\"errors\":true", "\"errors\":false");
+    }
+
+    /** Hits of the next searches, in order (then none), or an IOException to throw. */
+    final Deque<Object> searches = new ArrayDeque<>();
+
+    /** Every request in order: "bulk", "search INDEX BODY", "refresh INDEX". */
+    final List<String> log = new ArrayList<>();
+
+    @Override
+    public String search(String index, String body) throws IOException {
+      log.add("search " + index + " " + body);
+      Object next = searches.poll();
+      if (next instanceof IOException) {
+        throw (IOException) next;
+      }
+      StringBuilder hits = new StringBuilder();
+      for (String id : next == null ? List.<String>of() : (List<String>) next) {
+        hits.append(hits.length() == 0 ? "" : ",").append("{\"_id\":\"").append(id).append("\"}");
+      }
+      return "{\"hits\":{\"hits\":[" + hits + "]}}";
+    }
+
+    @Override
+    public void refresh(String index) {
+      log.add("refresh " + index);
     }
 
     @Override
