@@ -53,14 +53,22 @@ public final class TrackedBrands implements Serializable {
   /** Handles of the brands' own accounts beyond those named after a brand, normalized. */
   private final List<String> accounts;
 
+  /**
+   * The configured accounts that are the brand's own (not a competitor's), normalized: those given
+   * as {@code handle=brand}, and those without an owner that have the brand's name in them.
+   */
+  private final List<String> ownAccounts;
+
   /** The brand first, then the competitors; names are compared case- and accent-insensitively. */
   public TrackedBrands(String brand, List<String> competitors) {
     this(brand, competitors, List.of());
   }
 
   /**
-   * @param accounts handles of the tracked brands' own accounts that are not named after a brand
-   *     ("AtencionLumen"), with or without '@'
+   * @param accounts handles of the tracked brands' own accounts that are not named after a brand,
+   *     with or without '@': "AtencionLumen" (whose account: the tracked brand whose name is in
+   *     it), or "HolaSoporte=lumen" (the account of the tracked brand after '=')
+   * @throws IllegalArgumentException when no brand is given, or an account's owner is not tracked
    */
   public TrackedBrands(String brand, List<String> competitors, List<String> accounts) {
     Set<String> all = new LinkedHashSet<>();
@@ -78,15 +86,31 @@ public final class TrackedBrands implements Serializable {
       throw new IllegalArgumentException("no tracked brand");
     }
     this.brands = List.copyOf(all);
+    List<String> listed = new ArrayList<>();
     List<String> own = new ArrayList<>();
     if (accounts != null) {
       for (String a : accounts) {
-        if (a != null && !a.isBlank()) {
-          own.add(normalize(withoutAt(a)));
+        if (a == null || a.isBlank()) {
+          continue;
+        }
+        int eq = a.indexOf('=');
+        String handle = normalize(withoutAt(eq < 0 ? a : a.substring(0, eq)));
+        String owner = eq < 0 ? null : normalize(a.substring(eq + 1));
+        if (handle.isEmpty() || owner != null && !brands.contains(owner)) {
+          throw new IllegalArgumentException(
+              "brand account '"
+                  + a.strip()
+                  + "': expected a handle, or handle=brand with one of the tracked brands "
+                  + brands);
+        }
+        listed.add(handle);
+        if (owner != null ? owner.equals(brands.get(0)) : handle.contains(brands.get(0))) {
+          own.add(handle);
         }
       }
     }
-    this.accounts = List.copyOf(own);
+    this.accounts = List.copyOf(listed);
+    this.ownAccounts = List.copyOf(own);
   }
 
   /**
@@ -103,17 +127,18 @@ public final class TrackedBrands implements Serializable {
   }
 
   /**
-   * Whether a handle is one of the brand's own accounts (not a competitor's): named after the brand
-   * ("Lumen_ES", "@lumenhelp"), or a configured account with the brand's name in it
-   * ("AtencionLumen"). Its replies to a mention answer the mention for the brand.
+   * Whether a handle is one of the brand's own accounts (not a competitor's), trusted to answer for
+   * it: a configured account of the brand ("AtencionLumen", "HolaSoporte=lumen"), or an account
+   * named after the brand ("Lumen_ES", "@lumenhelp") that the platform marks {@code verified}.
+   * Anyone can register "lumen_help" where the brand has not: unverified, its replies would close
+   * alerts nobody answered.
    */
-  public boolean isOwnAccount(String handle) {
+  public boolean isOwnAccount(String handle, boolean verified) {
     if (handle == null || handle.isBlank()) {
       return false;
     }
     String h = withoutAt(handle);
-    String n = normalize(h);
-    return brand().equals(brandNamed(h)) || accounts.contains(n) && n.contains(brand());
+    return ownAccounts.contains(normalize(h)) || verified && brand().equals(brandNamed(h));
   }
 
   /** Every tracked brand, normalized (lower case, no accents), the brand first. */

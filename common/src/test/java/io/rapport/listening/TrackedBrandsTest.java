@@ -295,6 +295,23 @@ class TrackedBrandsTest {
   }
 
   @Test
+  void aConfiguredAccountMayNameItsBrand() {
+    TrackedBrands b =
+        new TrackedBrands(
+            "Lumen", List.of("Vela"), List.of("HolaSoporte=lumen", "@Ayuda24 = Vela", "LumenFans"));
+    assertThat(b.isOwnAccount("@holasoporte", false)).isTrue();
+    assertThat(b.isBrandAccount("Ayuda24")).isTrue();
+    assertThat(b.isOwnAccount("Ayuda24", true)).isFalse(); // vela's
+    assertThat(b.isOwnAccount("LumenFans", false)).isTrue(); // the brand's name in it
+    assertThatThrownBy(() -> new TrackedBrands("Lumen", List.of(), List.of("HolaSoporte=acme")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("HolaSoporte=acme")
+        .hasMessageContaining("[lumen]");
+    assertThatThrownBy(() -> new TrackedBrands("Lumen", List.of(), List.of("@=lumen")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void theBrandsOwnAccounts() {
     TrackedBrands withAccounts =
         new TrackedBrands("Lumen", List.of("vela"), List.of("@AtencionLumen", " VelaCares "));
@@ -306,14 +323,17 @@ class TrackedBrandsTest {
       assertThat(withAccounts.isBrandAccount(person)).as(person).isFalse();
     }
     assertThat(withAccounts.isBrandAccount(null)).isFalse();
-    // the brand's own (its replies answer for it), not a competitor's
-    for (String own : List.of("Lumen_ES", "@lumenhelp", "atencionlumen")) {
-      assertThat(withAccounts.isOwnAccount(own)).as(own).isTrue();
+    // the brand's own (its replies answer for it), not a competitor's: named after the brand and
+    // verified by the platform, or configured
+    for (String own : List.of("Lumen_ES", "@lumenhelp")) {
+      assertThat(withAccounts.isOwnAccount(own, true)).as(own).isTrue();
+      assertThat(withAccounts.isOwnAccount(own, false)).as(own + " unverified").isFalse();
     }
+    assertThat(withAccounts.isOwnAccount("atencionlumen", false)).isTrue();
     for (String other : List.of("VelaOficial", "VelaCares", "ana_garcia", "lumenaria", " ")) {
-      assertThat(withAccounts.isOwnAccount(other)).as(other).isFalse();
+      assertThat(withAccounts.isOwnAccount(other, true)).as(other).isFalse();
     }
-    assertThat(withAccounts.isOwnAccount(null)).isFalse();
+    assertThat(withAccounts.isOwnAccount(null, true)).isFalse();
     assertThat(brands.isBrandAccount("AtencionLumen")).isFalse(); // not configured there
   }
 

@@ -265,9 +265,12 @@ public final class RapportOptions {
           .noDefaultValue()
           .withDescription(
               "Handles of the tracked brands' own accounts that are not named after a brand (e.g."
-                  + " AtencionLumen;VelaCares), separated by ';'. Posts by these and by handles"
-                  + " named after a tracked brand (Lumen_ES, lumenhelp) are skipped: no profile, no"
-                  + " alert, not in social listening (metric brandPostsSkipped).");
+                  + " AtencionLumen;VelaCares;HolaSoporte=lumen), separated by ';': an account is"
+                  + " the brand's whose name it has, or the one after '='. Posts by these and by"
+                  + " handles named after a tracked brand (Lumen_ES, lumenhelp) are skipped: no"
+                  + " profile, no alert, not in social listening (metric brandPostsSkipped). The"
+                  + " brand's replies acknowledge alerts when its account is listed here, or is"
+                  + " named after it and verified by the platform.");
 
   public static final ConfigOption<String> REPORTING_CURRENCY =
       ConfigOptions.key("currency.reporting")

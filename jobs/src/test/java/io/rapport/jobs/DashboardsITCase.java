@@ -123,6 +123,7 @@ class DashboardsITCase {
             "@hQA ¡Hola! Abrimos de 10 a 21 h",
             Instant.parse("2026-03-02T09:40:00Z"));
     m.replyTo = "QA";
+    m.author.verified = true; // the brand's account, as the platform shows it
     m.lang = "es";
     return m;
   }

@@ -15,7 +15,10 @@ import org.apache.flink.util.OutputTag;
  * a post is not a person to profile or alert on, nor something said about a brand to count in
  * social listening. The brand's own replies to mentions ({@link TrackedBrands#isOwnAccount}, with
  * {@code replyTo}; not a competitor's) go to {@link #BRAND_REPLIES}, counted in {@code
- * brandReplies}: they answer that mention ({@link AcknowledgeAnsweredAlerts}).
+ * brandReplies}: they answer that mention ({@link AcknowledgeAnsweredAlerts}). A reply by an
+ * account named after the brand that the platform has not verified answers nothing (counted in
+ * {@code brandRepliesUnverified}: configure the account in {@code brand.accounts} if it is the
+ * brand's).
  */
 public class SkipBrandPosts extends ProcessFunction<SocialMention, SocialMention> {
   private static final long serialVersionUID = 1L;
@@ -27,6 +30,7 @@ public class SkipBrandPosts extends ProcessFunction<SocialMention, SocialMention
   private final TrackedBrands brands;
   private transient Counter skipped;
   private transient Counter replies;
+  private transient Counter unverified;
 
   public SkipBrandPosts(TrackedBrands brands) {
     this.brands = brands;
@@ -36,6 +40,7 @@ public class SkipBrandPosts extends ProcessFunction<SocialMention, SocialMention
   public void open(OpenContext openContext) {
     skipped = getRuntimeContext().getMetricGroup().counter("brandPostsSkipped");
     replies = getRuntimeContext().getMetricGroup().counter("brandReplies");
+    unverified = getRuntimeContext().getMetricGroup().counter("brandRepliesUnverified");
   }
 
   @Override
@@ -45,12 +50,14 @@ public class SkipBrandPosts extends ProcessFunction<SocialMention, SocialMention
       return;
     }
     skipped.inc();
-    if (m.replyTo != null
-        && !m.replyTo.isBlank()
-        && m.time != null
-        && brands.isOwnAccount(m.author.handle)) {
+    if (m.replyTo == null || m.replyTo.isBlank() || m.time == null) {
+      return;
+    }
+    if (brands.isOwnAccount(m.author.handle, m.author.verified)) {
       replies.inc();
       ctx.output(BRAND_REPLIES, m);
+    } else if (brands.isOwnAccount(m.author.handle, true)) {
+      unverified.inc();
     }
   }
 }

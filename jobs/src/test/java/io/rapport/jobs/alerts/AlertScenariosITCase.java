@@ -210,6 +210,7 @@ class AlertScenariosITCase {
               "es",
               DAY.plus(Duration.ofMinutes(20)));
       brandReply.replyTo = "m-reco";
+      brandReply.author.verified = true; // the brand's account, as the platform shows it
       produce(mentions, brandReply);
       // 23:30 in Madrid: a recommendation to thank by email, after the quiet hours
       produce(

@@ -41,9 +41,16 @@ class AcknowledgeAnsweredAlertsTest {
     return a;
   }
 
+  /** A reply by a verified account. */
   private static SocialMention reply(String id, String to, String handle, Instant t) {
     SocialMention m = Samples.mention(id, "x", handle, "@ana ¡Gracias! Te escribimos por DM", t);
     m.replyTo = to;
+    m.author.verified = true;
+    return m;
+  }
+
+  private static SocialMention unverified(SocialMention m) {
+    m.author.verified = false;
     return m;
   }
 
@@ -122,9 +129,12 @@ class AcknowledgeAnsweredAlertsTest {
       h.processElement(reply("competitor-configured", "m", "VelaCares", T), 0);
       h.processElement(reply("person", "m", "ana_garcia", T), 0);
       h.processElement(reply("post", null, "Lumen_ES", T), 0); // not a reply
+      // anyone can name an account after the brand: unverified, it answers nothing
+      h.processElement(unverified(reply("impostor", "m", "lumen_help", T)), 0);
+      h.processElement(unverified(reply("configured-unverified", "m", "AtencionLumen", T)), 0);
       assertThat(h.getSideOutput(SkipBrandPosts.BRAND_REPLIES))
           .extracting(r -> r.getValue().mentionId)
-          .containsExactly("own", "configured");
+          .containsExactly("own", "configured", "configured-unverified");
       // what people post goes on; every brand's post is skipped
       assertThat(h.extractOutputValues()).extracting(m -> m.mentionId).containsExactly("person");
     }
