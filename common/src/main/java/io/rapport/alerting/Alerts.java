@@ -43,6 +43,17 @@ public final class Alerts {
    */
   public static Alert highValueComplaint(
       ValueSignal signal, String customerId, int decile, double shareAbove, Instant createdAt) {
+    return highValueComplaint(signal, customerId, decile, shareAbove, createdAt, AlertText.EN);
+  }
+
+  /** As {@link #highValueComplaint(ValueSignal, String, int, double, Instant)}, in a language. */
+  public static Alert highValueComplaint(
+      ValueSignal signal,
+      String customerId,
+      int decile,
+      double shareAbove,
+      Instant createdAt,
+      AlertText text) {
     EnrichedMention em = signal.mention;
     SocialMention m = em.mention;
     Alert a = new Alert();
@@ -56,15 +67,8 @@ public final class Alerts {
     a.eventTime = m.time;
     a.createdAt = createdAt;
     a.summary =
-        String.format(
-            java.util.Locale.ROOT,
-            "Negative mention (sentiment %.2f) on %s by a top-decile customer (net spend %.2f,"
-                + " %d purchases; %.1f%% of customers spend more)",
-            compound,
-            m.platform,
-            signal.spend,
-            signal.purchaseCount,
-            shareAbove * 100.0);
+        text.highValueComplaint(
+            compound, m.platform, signal.spend, signal.purchaseCount, shareAbove * 100.0);
     AlertEvidence ev = new AlertEvidence();
     ev.mentionIds = List.of(m.mentionId);
     ev.transactionIds = new ArrayList<>();

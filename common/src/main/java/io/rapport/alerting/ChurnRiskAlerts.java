@@ -36,6 +36,7 @@ public final class ChurnRiskAlerts implements Serializable {
 
   private final double threshold;
   private final double rearmBelow;
+  private final AlertText text;
 
   /**
    * @param threshold at-risk score (0-100) whose crossing from below raises the alert
@@ -43,6 +44,14 @@ public final class ChurnRiskAlerts implements Serializable {
    *     threshold})
    */
   public ChurnRiskAlerts(double threshold, double rearmBelow) {
+    this(threshold, rearmBelow, AlertText.EN);
+  }
+
+  /**
+   * As {@link #ChurnRiskAlerts(double, double)}, with summaries in {@code text}'s language (the
+   * scorer writes the reasons they list in the same one: {@code ScoringConfig#language}).
+   */
+  public ChurnRiskAlerts(double threshold, double rearmBelow, AlertText text) {
     if (!(threshold > 0 && threshold <= 100)) {
       throw new IllegalArgumentException(
           "churn-risk threshold must be in (0, 100], was " + threshold);
@@ -53,6 +62,7 @@ public final class ChurnRiskAlerts implements Serializable {
     }
     this.threshold = threshold;
     this.rearmBelow = rearmBelow;
+    this.text = text;
   }
 
   public double threshold() {
@@ -105,13 +115,7 @@ public final class ChurnRiskAlerts implements Serializable {
     a.eventTime = Instant.ofEpochMilli(sc.scoredAt);
     a.createdAt = createdAt;
     a.lang = p.locale != null && p.locale.toLowerCase(Locale.ROOT).startsWith("es") ? "es" : "en";
-    a.summary =
-        String.format(
-            Locale.ROOT,
-            "Churn risk %.0f crossed the threshold %.0f: %s",
-            sc.atRisk,
-            threshold,
-            sc.reasons.isEmpty() ? "no single reason" : String.join("; ", sc.reasons));
+    a.summary = text.churnRisk(sc.atRisk, threshold, sc.reasons);
     AlertEvidence ev = new AlertEvidence();
     ev.mentionIds = new ArrayList<>();
     ev.transactionIds = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Alerts about identity resolution. Deterministic: a replay produces the same alert. */
@@ -25,6 +24,12 @@ public final class IdentityAlerts {
    */
   public static Alert mergeGuardrail(
       String survivor, String other, String kind, int count, int max, long time) {
+    return mergeGuardrail(survivor, other, kind, count, max, time, AlertText.EN);
+  }
+
+  /** As {@link #mergeGuardrail(String, String, String, int, int, long)}, in a language. */
+  public static Alert mergeGuardrail(
+      String survivor, String other, String kind, int count, int max, long time, AlertText text) {
     Alert a = new Alert();
     a.alertId = Alerts.alertId(MERGE_GUARDRAIL, survivor, other);
     a.type = MERGE_GUARDRAIL;
@@ -33,15 +38,7 @@ public final class IdentityAlerts {
     a.customerId = survivor;
     a.eventTime = Instant.ofEpochMilli(time);
     a.createdAt = a.eventTime;
-    a.summary =
-        String.format(
-            Locale.ROOT,
-            "Merge of %s into %s refused: the profile would have %d %s identifiers (limit %d)",
-            other,
-            survivor,
-            count,
-            kind,
-            max);
+    a.summary = text.mergeRefused(other, survivor, count, kind, max);
     AlertEvidence ev = new AlertEvidence();
     ev.mentionIds = new ArrayList<>();
     ev.transactionIds = new ArrayList<>();
@@ -51,12 +48,12 @@ public final class IdentityAlerts {
     ev.scores = scores;
     ev.reasons = new ArrayList<>(List.of("merge with " + other + " refused", kind + " > " + max));
     a.evidence = ev;
-    a.action = "Review both CRM records: one identifier is shared by profiles that look different";
+    a.action = text.mergeRefusedAction();
     a.channel = "crm";
     a.deadline = a.eventTime.plus(MERGE_GUARDRAIL_SLA);
     a.ownerTeam = "crm-data";
     a.templateKey = "merge_guardrail";
-    a.lang = "en";
+    a.lang = text.code();
     return a;
   }
 }

@@ -58,6 +58,7 @@ public final class MentionAlerts implements Serializable {
 
   private final long minFollowers;
   private final String brand;
+  private final AlertText text;
 
   /**
    * @param minFollowers followers from which a negative mention's author is an influencer
@@ -65,8 +66,16 @@ public final class MentionAlerts implements Serializable {
    *     analysis has it as {@code switchingTo} is a switch to the brand
    */
   public MentionAlerts(long minFollowers, String brand) {
+    this(minFollowers, brand, AlertText.EN);
+  }
+
+  /**
+   * @param text the language of the summaries ({@code alert.language})
+   */
+  public MentionAlerts(long minFollowers, String brand, AlertText text) {
     this.minFollowers = minFollowers;
     this.brand = brand;
+    this.text = text;
   }
 
   /**
@@ -114,13 +123,7 @@ public final class MentionAlerts implements Serializable {
       a.severity = an.compound <= -0.6 || followers >= 10 * minFollowers ? "critical" : "high";
       a.confidence = Math.min(1.0, Math.abs(an.compound));
       a.summary =
-          String.format(
-              Locale.ROOT,
-              "%s (sentiment %.2f) on %s by an author with %d followers",
-              SocialMention.ownWords(m) ? "Negative mention" : "Repost of a negative mention",
-              an.compound,
-              m.platform,
-              followers);
+          text.negativeMention(!SocialMention.ownWords(m), an.compound, m.platform, followers);
       a.evidence.reasons.add(
           "author followers "
               + followers
@@ -133,23 +136,23 @@ public final class MentionAlerts implements Serializable {
       return Optional.empty(); // someone else's question, intent or recommendation
     } else if (customer && has(an, IntentDetector.CHURN_THREAT)) {
       a = intent(AlertTypes.CHURN_RISK, IntentDetector.CHURN_THREAT, "high", s, createdAt);
-      a.summary = "A customer threatens to leave, on " + m.platform;
+      a.summary = text.churnThreat(m.platform);
     } else if (has(an, IntentDetector.QUESTION)) {
       a = intent(AlertTypes.SOCIAL_QUESTION, IntentDetector.QUESTION, "medium", s, createdAt);
-      a.summary = "A question on " + m.platform + " awaits an answer";
+      a.summary = text.question(m.platform);
     } else if (has(an, IntentDetector.RECOMMENDATION)) {
       a = intent(AlertTypes.RECOMMENDATION, IntentDetector.RECOMMENDATION, "low", s, createdAt);
-      a.summary = "A " + s.contact.kind + " recommends the brand on " + m.platform;
+      a.summary = text.recommendation(customer, m.platform);
     } else if (!customer && has(an, IntentDetector.PURCHASE_INTENT)) {
       a =
           intent(
               AlertTypes.PURCHASE_INTENT, IntentDetector.PURCHASE_INTENT, "medium", s, createdAt);
       if (brand != null && brand.equals(an.switchingTo)) {
-        a.summary = "A prospect is switching to " + brand + " from another brand, on " + m.platform;
+        a.summary = text.switching(brand, m.platform);
         a.evidence.reasons.add("switching to " + brand + ": contact segment " + SWITCHER);
         return Optional.of(new AlertCandidate(a, s.contact.withSegment(SWITCHER), m.platform));
       }
-      a.summary = "A prospect intends to buy, on " + m.platform;
+      a.summary = text.purchaseIntent(m.platform);
     } else {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.rapport.listening;
 
+import io.rapport.alerting.AlertText;
 import io.rapport.alerting.Alerts;
 import io.rapport.model.Alert;
 import io.rapport.model.AlertEvidence;
@@ -45,13 +46,20 @@ public final class CrisisDetector implements Serializable {
 
   private final double stddevs;
   private final long minNegatives;
+  private final AlertText text;
 
   public CrisisDetector(double stddevs, long minNegatives) {
+    this(stddevs, minNegatives, AlertText.EN);
+  }
+
+  /** As {@link #CrisisDetector(double, long)}, with summaries in {@code text}'s language. */
+  public CrisisDetector(double stddevs, long minNegatives, AlertText text) {
     if (stddevs < 0 || minNegatives < 1) {
       throw new IllegalArgumentException("stddevs ≥ 0 and minNegatives ≥ 1 required");
     }
     this.stddevs = stddevs;
     this.minNegatives = minNegatives;
+    this.text = text;
   }
 
   /** The figures of one evaluation. */
@@ -172,16 +180,8 @@ public final class CrisisDetector implements Serializable {
     a.eventTime = minuteEnd;
     a.createdAt = minuteEnd;
     a.summary =
-        String.format(
-            Locale.ROOT,
-            "Negative mentions of %s surge: %d in the last hour against %.1f ± %.1f per hour over"
-                + " the previous %d hours (%d in the same hour yesterday)",
-            brand,
-            e.lastHour(),
-            e.mean(),
-            e.stddev(),
-            BASELINE_HOURS,
-            e.sameHourYesterday());
+        text.crisis(
+            brand, e.lastHour(), e.mean(), e.stddev(), BASELINE_HOURS, e.sameHourYesterday());
     AlertEvidence ev = new AlertEvidence();
     ev.mentionIds = new ArrayList<>();
     ev.transactionIds = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.rapport.scoring;
 
+import io.rapport.alerting.AlertText;
 import io.rapport.model.CustomerProfile;
 import io.rapport.model.ProfileUpdate;
 import io.rapport.scoring.clv.BgNbd;
@@ -10,7 +11,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Customer scoring as plain functions: {@link #apply} folds an event into a {@link ScoreState};
@@ -42,8 +42,12 @@ public final class CustomerScorer implements Serializable {
   private final double unitMillis;
   private final double horizonUnits;
 
+  /** The language of the at-risk reasons ({@link ScoringConfig#language}). */
+  private final AlertText text;
+
   public CustomerScorer(ScoringConfig config) {
     this.config = config;
+    this.text = AlertText.of(config.language == null ? "en" : config.language);
     this.purchases = new BgNbd(config.bgNbd);
     this.spend = new GammaGamma(config.gammaGamma);
     this.unitMillis = config.modelTimeUnitDays * ScoringConfig.DAY_MILLIS;
@@ -395,17 +399,14 @@ public final class CustomerScorer implements Serializable {
             parts,
             words,
             W_CADENCE * c,
-            String.format(
-                Locale.ROOT,
-                "no purchase for %d days against a usual %d-day cadence",
-                Math.round(Math.floor(sc.daysSinceLastPurchase)),
-                Math.round(sc.usualCadenceDays)));
+            text.noPurchaseFor(
+                Math.round(Math.floor(sc.daysSinceLastPurchase)), Math.round(sc.usualCadenceDays)));
       }
     }
     if (sc.repeatPurchases > 0) {
       double c = clamp((0.8 - sc.pAlive) / 0.6);
       if (c > 0) {
-        add(parts, words, W_ALIVE * c, String.format(Locale.ROOT, "P(alive) %.2f", sc.pAlive));
+        add(parts, words, W_ALIVE * c, text.pAlive(sc.pAlive));
       }
     }
     int negatives = s.recentNegatives.size();
@@ -415,26 +416,19 @@ public final class CustomerScorer implements Serializable {
           parts,
           words,
           W_NEGATIVES * Math.min(1.0, negatives / 3.0),
-          String.format(
-              Locale.ROOT,
-              "%d negative mention%s in %d days",
-              negatives,
-              negatives == 1 ? "" : "s",
-              config.negativeWindowDays));
+          text.negativeMentions(negatives, config.negativeWindowDays));
     }
     if (s.churnIntentAt > 0
         && now - s.churnIntentAt < config.churnIntentDays * ScoringConfig.DAY_MILLIS) {
       sc.churnIntent = true;
-      add(parts, words, W_CHURN, "said they are switching to a competitor");
+      add(parts, words, W_CHURN, text.saidSwitching());
     }
     if (sc.sentimentTrend < -0.2) {
       add(
           parts,
           words,
           W_TREND * clamp(-sc.sentimentTrend / 0.8),
-          String.format(
-              Locale.ROOT,
-              "sentiment falling: %.2f lately against %.2f over %d days",
+          text.sentimentFalling(
               s.sentimentShort.mean(0),
               s.sentimentLong.mean(0),
               Math.round(config.trendLongHalfLifeDays)));

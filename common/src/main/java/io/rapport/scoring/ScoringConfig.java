@@ -92,6 +92,12 @@ public class ScoringConfig implements Serializable {
    */
   public long rescoreForMillis = 365 * DAY_MILLIS;
 
+  /**
+   * Language of the at-risk reasons, "en" or "es" ({@code alert.language}: the churn-risk alert's
+   * summary lists them).
+   */
+  public String language = "en";
+
   public ScoringConfig() {}
 
   public static ScoringConfig defaults() {

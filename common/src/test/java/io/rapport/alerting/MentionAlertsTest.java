@@ -28,6 +28,10 @@ class MentionAlertsTest {
     return new MentionSignal("P1", em, c);
   }
 
+  private static String summaryOf(MentionAlerts d, String kind, String text, long followers) {
+    return d.detect(signal(kind, text, null, followers), Instant.EPOCH).orElseThrow().alert.summary;
+  }
+
   private Optional<AlertCandidate> detect(MentionSignal s) {
     return detector.detect(s, Instant.EPOCH);
   }
@@ -52,6 +56,20 @@ class MentionAlertsTest {
         .isEqualTo(AlertTypes.CHURN_RISK);
     assertThat(typeOf("prospect", "Lumen is the worst, terrible service", "en", 50_000))
         .isEqualTo(AlertTypes.INFLUENCER_NEGATIVE);
+  }
+
+  @Test
+  void summariesInTheTeamsLanguage() {
+    MentionAlerts spanish = new MentionAlerts(10_000, "lumen", AlertText.ES);
+    assertThat(summaryOf(spanish, "prospect", "Lumen es lo peor, un servicio horrible", 50_000))
+        .matches(
+            "Mención negativa \\(sentimiento -0,\\d\\d\\) en facebook de un autor con 50000 seguidores");
+    assertThat(summaryOf(spanish, "customer", "Os recomiendo Lumen, genial", 50))
+        .isEqualTo("Un cliente recomienda la marca en facebook");
+    assertThat(summaryOf(spanish, "prospect", "¿A qué hora abre la tienda de Lumen?", 50))
+        .isEqualTo("Una pregunta en facebook espera respuesta");
+    assertThat(summaryOf(detector, "prospect", "¿A qué hora abre la tienda de Lumen?", 50))
+        .isEqualTo("A question on facebook awaits an answer");
   }
 
   @Test

@@ -145,6 +145,19 @@ class CustomerScorerTest {
             "said they are switching to a competitor");
     // largest contribution first: the churn statement (0.7)
     assertThat(sc.reasons.get(0)).isEqualTo("said they are switching to a competitor");
+    // the same reasons for a Spanish-speaking team (alert.language es)
+    ScoringConfig spanish = config.copy();
+    spanish.language = "es";
+    Scores es =
+        new CustomerScorer(spanish).score(ana.s, ana.p, now.toEpochMilli(), influence, clvs);
+    assertThat(es.atRisk).isEqualTo(sc.atRisk);
+    assertThat(es.reasons)
+        .hasSameSizeAs(sc.reasons)
+        .contains(
+            "sin compras desde hace 94 días, cuando suele comprar cada 21 días",
+            String.format(Locale.forLanguageTag("es"), "P(activo) %.2f", sc.pAlive),
+            "3 menciones negativas en 7 días");
+    assertThat(es.reasons.get(0)).isEqualTo("ha dicho que se cambia a la competencia");
 
     // noisy-OR of the weighted components
     double cadence = CustomerScorer.W_CADENCE * Math.min(1, (94.0 / 21 - 1.5) / 2.5);

@@ -227,7 +227,9 @@ public final class RapportJob {
                 .keyBy(e -> e.key)
                 .process(
                     new MergeIdentities(
-                        conf.get(IDENTITY_MAX_IDENTIFIERS_PER_KIND), pseudonymizer)),
+                        conf.get(IDENTITY_MAX_IDENTIFIERS_PER_KIND),
+                        pseudonymizer,
+                        alertText(conf))),
             "merge-identities");
     merges.setParallelism(1).setMaxParallelism(1);
     DataStream<ProfileEvent> forwarded =
@@ -266,7 +268,9 @@ public final class RapportJob {
                 .getSideOutput(MaintainProfiles.VALUE_SIGNALS)
                 .process(
                     new RankHighValueComplaints(
-                        conf.get(HIGH_VALUE_TOP_SHARE), conf.get(HIGH_VALUE_MIN_POPULATION))),
+                        conf.get(HIGH_VALUE_TOP_SHARE),
+                        conf.get(HIGH_VALUE_MIN_POPULATION),
+                        alertText(conf))),
             "rank-high-value-complaints");
     highValueComplaints.setParallelism(1).setMaxParallelism(1);
     ListeningWorkflow.Outputs listening = ListeningWorkflow.define(mentions, conf, pseudonymizer);
@@ -284,7 +288,9 @@ public final class RapportJob {
                 .flatMap(
                     new DetectMentionAlerts(
                         new MentionAlerts(
-                            conf.get(ALERT_INFLUENCER_MIN_FOLLOWERS), trackedBrands.brand()))),
+                            conf.get(ALERT_INFLUENCER_MIN_FOLLOWERS),
+                            trackedBrands.brand(),
+                            alertText(conf)))),
             "detect-mention-alerts");
     // Alerts about a brand (crisis) or about the identity graph (merge guardrail).
     DataStream<AlertCandidate> otherAlerts =

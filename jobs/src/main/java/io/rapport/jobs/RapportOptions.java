@@ -365,6 +365,21 @@ public final class RapportOptions {
               "Followers from which the author of a negative mention counts as an influencer"
                   + " (INFLUENCER_NEGATIVE alert).");
 
+  public static final ConfigOption<String> ALERT_LANGUAGE =
+      ConfigOptions.key("alert.language")
+          .stringType()
+          .defaultValue("en")
+          .withDescription(
+              "Language of what people read in alerts: summaries, the at-risk reasons a churn-risk"
+                  + " summary lists (also in the customer documents), the merge guardrail's"
+                  + " action. en or es.");
+
+  /** The alert texts of {@link #ALERT_LANGUAGE}. */
+  public static io.rapport.alerting.AlertText alertText(
+      org.apache.flink.configuration.ReadableConfig conf) {
+    return io.rapport.alerting.AlertText.of(conf.get(ALERT_LANGUAGE));
+  }
+
   public static final ConfigOption<Duration> ALERT_ORDER_WAIT =
       ConfigOptions.key("alert.order-wait")
           .durationType()

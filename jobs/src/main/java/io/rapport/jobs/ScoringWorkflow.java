@@ -47,6 +47,7 @@ public final class ScoringWorkflow {
     ScoringConfig c = ScoringConfig.defaults();
     c.brand = conf.get(BRAND);
     c.competitors = new java.util.ArrayList<>(conf.get(COMPETITORS));
+    c.language = alertText(conf).code();
     c.sentimentHalfLifeDays = days(conf.get(SCORING_SENTIMENT_HALF_LIFE));
     c.trendShortHalfLifeDays = days(conf.get(SCORING_TREND_SHORT_HALF_LIFE));
     c.trendLongHalfLifeDays = days(conf.get(SCORING_TREND_LONG_HALF_LIFE));
@@ -116,7 +117,9 @@ public final class ScoringWorkflow {
   /** The churn-risk alert rule from the job's options. */
   public static ChurnRiskAlerts churnAlerts(Configuration conf) {
     return new ChurnRiskAlerts(
-        conf.get(ALERT_CHURN_RISK_THRESHOLD), conf.get(ALERT_CHURN_RISK_REARM_BELOW));
+        conf.get(ALERT_CHURN_RISK_THRESHOLD),
+        conf.get(ALERT_CHURN_RISK_REARM_BELOW),
+        alertText(conf));
   }
 
   /**

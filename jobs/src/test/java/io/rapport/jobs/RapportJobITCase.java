@@ -48,6 +48,7 @@ class RapportJobITCase {
   private Configuration jobOptions() {
     Map<String, String> o = MainJob.options(kafka, es);
     o.put(RapportOptions.IDENTITY_MENTION_HOLD_TIMEOUT.key(), "0 ms"); // the stranger's prospect
+    o.put(RapportOptions.ALERT_LANGUAGE.key(), "es"); // a Spanish-speaking team's alerts
     return Configuration.fromMap(o);
   }
 
@@ -156,6 +157,9 @@ class RapportJobITCase {
       assertThat(a.customerId).isEqualTo("C12");
       assertThat(a.channel).isEqualTo("x");
       assertThat(a.evidence.mentionIds).containsExactly("m-top");
+      assertThat(a.summary)
+          .startsWith("Mención negativa (sentimiento -0,")
+          .contains("de un cliente del decil superior (gasto neto 125,00, 2 compras;");
       assertThat(es.get(prefix + "alerts", a.alertId).path("status").asText()).isEqualTo("open");
 
       // Profiles: exact counts, forgotten customer gone, prospect kept with a hashed id.

@@ -1,5 +1,6 @@
 package io.rapport.jobs.functions;
 
+import io.rapport.alerting.AlertText;
 import io.rapport.alerting.IdentityAlerts;
 import io.rapport.identity.IdentityGraph;
 import io.rapport.identity.IdentityNode;
@@ -47,14 +48,21 @@ public class MergeIdentities extends KeyedProcessFunction<String, ProfileEvent, 
 
   private final int maxPerKind;
   private final Pseudonymizer pseudonymizer;
+  private final AlertText text;
 
   private transient IdentityGraph graph;
   private transient Counter merges;
   private transient Counter refused;
 
   public MergeIdentities(int maxPerKind, Pseudonymizer pseudonymizer) {
+    this(maxPerKind, pseudonymizer, AlertText.EN);
+  }
+
+  /** As {@link #MergeIdentities(int, Pseudonymizer)}, with alert texts in a language. */
+  public MergeIdentities(int maxPerKind, Pseudonymizer pseudonymizer, AlertText text) {
     this.maxPerKind = maxPerKind;
     this.pseudonymizer = pseudonymizer;
+    this.text = text;
   }
 
   @Override
@@ -116,7 +124,8 @@ public class MergeIdentities extends KeyedProcessFunction<String, ProfileEvent, 
                   o.refusedKind,
                   o.refusedCount,
                   maxPerKind,
-                  e.time));
+                  e.time,
+                  text));
         }
         break;
       case ProfileEvent.FORGET:

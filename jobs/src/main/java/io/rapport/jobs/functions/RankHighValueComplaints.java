@@ -1,5 +1,6 @@
 package io.rapport.jobs.functions;
 
+import io.rapport.alerting.AlertText;
 import io.rapport.alerting.Alerts;
 import io.rapport.model.Alert;
 import io.rapport.model.AlertCandidate;
@@ -29,14 +30,23 @@ public class RankHighValueComplaints extends ProcessFunction<ValueSignal, AlertC
 
   private final double topShare;
   private final int minPopulation;
+  private final AlertText text;
 
   private transient SpendDistribution distribution;
   private transient ListState<long[]> checkpointed;
   private transient Counter alerts;
 
   public RankHighValueComplaints(double topShare, int minPopulation) {
+    this(topShare, minPopulation, AlertText.EN);
+  }
+
+  /**
+   * As {@link #RankHighValueComplaints(double, int)}, with summaries in {@code text}'s language.
+   */
+  public RankHighValueComplaints(double topShare, int minPopulation, AlertText text) {
     this.topShare = topShare;
     this.minPopulation = minPopulation;
+    this.text = text;
   }
 
   @Override
@@ -56,7 +66,7 @@ public class RankHighValueComplaints extends ProcessFunction<ValueSignal, AlertC
       alerts.inc();
       Alert alert =
           Alerts.highValueComplaint(
-              s, s.profileId, distribution.decile(s.spend), above, Instant.now());
+              s, s.profileId, distribution.decile(s.spend), above, Instant.now(), text);
       out.collect(new AlertCandidate(alert, s.contact, s.mention.mention.platform));
     }
   }

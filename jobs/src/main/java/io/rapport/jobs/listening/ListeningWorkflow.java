@@ -89,7 +89,9 @@ public final class ListeningWorkflow {
                 .process(
                     new DetectCrises(
                         new CrisisDetector(
-                            conf.get(CRISIS_STDDEVS), conf.get(CRISIS_MIN_NEGATIVES)))),
+                            conf.get(CRISIS_STDDEVS),
+                            conf.get(CRISIS_MIN_NEGATIVES),
+                            alertText(conf)))),
             "listening-detect-crises");
 
     DataStream<DeadLetter> late =
