@@ -48,6 +48,7 @@ public final class RapportGenerator implements Serializable {
   private static final long SALT_MENTION = 0x46;
   private static final long SALT_FORGET = 0x47;
   private static final long SALT_CORRUPT = 0x48;
+  private static final long SALT_BRAND_REPLY = 0x49;
 
   /** Share of transaction slots that are returns (when an earlier purchase can be found). */
   static final double RETURN_SHARE = 0.07;
@@ -56,6 +57,25 @@ public final class RapportGenerator implements Serializable {
   static final double REPLY_SHARE = 0.10;
 
   static final double REPOST_SHARE = 0.07;
+
+  /**
+   * Share of the replies to a question or complaint about the brand that are the brand's answer (by
+   * its verified account), not another person's reply.
+   */
+  static final double BRAND_REPLY_SHARE = 0.6;
+
+  /** The brand's answers, by language: "@%s" is the person answered. */
+  private static final String[] ANSWERS_ES = {
+    "@%s ¡Hola! Sentimos mucho las molestias. Te escribimos por DM para solucionarlo",
+    "@%s Gracias por escribirnos. ¿Nos pasas tu número de pedido por mensaje privado?",
+    "@%s ¡Hola! Te respondemos por DM con toda la información"
+  };
+
+  private static final String[] ANSWERS_EN = {
+    "@%s Hi! We're sorry about this. We've sent you a DM to sort it out",
+    "@%s Thanks for reaching out! Could you DM us your order number?",
+    "@%s Hi! We've answered you by DM with all the details"
+  };
   static final double QUOTE_SHARE = 0.04;
 
   private static final int ORIGINAL = 0;
@@ -252,14 +272,14 @@ public final class RapportGenerator implements Serializable {
               rel = raw;
             }
           }
+          RecordKind kind =
+              rel == REPOST
+                  ? RecordKind.REPOST
+                  : rel == REPLY && brandAnswers(index, parent)
+                      ? RecordKind.BRAND_REPLY
+                      : RecordKind.MENTION;
           return new Plan(
-              index,
-              GeneratedRecord.TOPIC_MENTIONS,
-              rel == REPOST ? RecordKind.REPOST : RecordKind.MENTION,
-              malformed(index, true),
-              -1,
-              parent,
-              rel);
+              index, GeneratedRecord.TOPIC_MENTIONS, kind, malformed(index, true), -1, parent, rel);
         }
     }
   }
@@ -379,6 +399,20 @@ public final class RapportGenerator implements Serializable {
       return QUOTE;
     }
     return ORIGINAL;
+  }
+
+  /**
+   * Whether the reply at {@code index} to {@code parent} is the brand's answer: a share of the
+   * replies to an original question or complaint about the brand.
+   */
+  private boolean brandAnswers(long index, long parent) {
+    if (Hash.unit(seed, SALT_BRAND_REPLY, index) >= BRAND_REPLY_SHARE) {
+      return false;
+    }
+    Posted p = base(parent, layout.timeMillis(parent), null);
+    return config.brand.equals(p.mention.brand)
+        && (p.intents.contains(MentionIntent.QUESTION.label())
+            || p.intents.contains(MentionIntent.COMPLAINT.label()));
   }
 
   /** An earlier original mention that a reply, repost or quote at this index refers to, or -1. */
@@ -732,6 +766,9 @@ public final class RapportGenerator implements Serializable {
       return base(index, time, null);
     }
     Posted parent = base(plan.source, layout.timeMillis(plan.source), null);
+    if (plan.kind == RecordKind.BRAND_REPLY) {
+      return brandReply(index, time, parent);
+    }
     String parentId = parent.mention.mentionId;
     Posted p = base(index, time, parent.mention.platform);
     SocialMention m = p.mention;
@@ -756,6 +793,41 @@ public final class RapportGenerator implements Serializable {
       m.engagement.quotes = 0;
     }
     return p;
+  }
+
+  /** The brand's answer to {@code parent}, by its verified account in the parent's market. */
+  private Posted brandReply(long index, long time, Posted parent) {
+    SplittableRandom r = new SplittableRandom(Hash.of(seed, SALT_BRAND_REPLY + 1, index));
+    SocialMention q = parent.mention;
+    SocialMention m = new SocialMention();
+    m.mentionId = mentionId(q.platform, index);
+    m.platform = q.platform;
+    m.time = Instant.ofEpochMilli(time);
+    m.lang = q.lang;
+    m.brand = config.brand;
+    m.replyTo = q.mentionId;
+    String handle = brandHandle(config.brand, parent.market);
+    Author a = new Author();
+    a.handle = handle;
+    a.name = brandsCapitalized[0];
+    a.verified = true;
+    a.followers = 250_000;
+    a.following = 40;
+    m.author = a;
+    String[] answers = parent.market.english() ? ANSWERS_EN : ANSWERS_ES;
+    m.text = String.format(Locale.ROOT, answers[r.nextInt(answers.length)], parent.handle);
+    m.url = url(q.platform, handle, m.mentionId);
+    Engagement e = new Engagement();
+    e.likes = r.nextInt(6);
+    e.views = 50 + r.nextInt(500);
+    m.engagement = e;
+    Posted out = new Posted();
+    out.mention = m;
+    out.intents = List.of();
+    out.handle = handle;
+    out.market = parent.market;
+    out.locale = parent.locale;
+    return out; // no customer, no intended sentiment: the brand's own words
   }
 
   /** An original post at this index (its author on forcedPlatform when given). */

@@ -15,5 +15,11 @@ public enum RecordKind {
   /** An original social post, or a reply or quote. */
   MENTION,
   /** A repost of an earlier mention. */
-  REPOST
+  REPOST,
+  /**
+   * The brand answering a question or complaint about it: a reply by its verified account, which
+   * the job does not count as a mention (skip-brand-posts) but which acknowledges the alerts raised
+   * on the mention it answers.
+   */
+  BRAND_REPLY
 }

@@ -59,7 +59,10 @@
  *       Colombian, Argentinian slang) and English times slots (products, cities, slang, emoji,
  *       hashtags), with typos, missing accents, elongations: thousands of distinct texts. 10 %
  *       replies, 7 % reposts, 4 % quotes of an earlier original mention; x, instagram, tiktok,
- *       facebook, youtube, reviews, forums; geo for 25 %.
+ *       facebook, youtube, reviews, forums; geo for 25 %. The brand answers: 60 % of the replies to
+ *       an original question or complaint about it are its own ({@link RecordKind#BRAND_REPLY}, by
+ *       its verified account of the asker's market, lumen_es, lumen_mx, lumen…, in the asker's
+ *       language), minutes to days later.
  *   <li>Malformed: {@code malformedRate} (1 %) of all records, never a customer's creation nor a
  *       scripted record; kinds evenly spread (OVERSIZED_TEXT on mentions only, as the other
  *       contracts have no text): truncated JSON, a required field left out, a wrong JSON type, a

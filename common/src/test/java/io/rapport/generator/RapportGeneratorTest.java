@@ -538,8 +538,8 @@ class RapportGeneratorTest {
         continue;
       }
       GeneratedRecord r = GEN.record(i);
-      if (!r.isValid()) {
-        continue;
+      if (!r.isValid() || r.kind == RecordKind.BRAND_REPLY) {
+        continue; // what people say (the brand's answers: brandAnswersQuestionsAndComplaints)
       }
       SocialMention m = PARSER.mention(r.value).value();
       mentions++;
@@ -585,6 +585,55 @@ class RapportGeneratorTest {
     assertThat(influencers).isPositive();
     assertThat(verified).isPositive();
     assertThat(geo).isGreaterThan(mentions / 6);
+  }
+
+  @Test
+  void brandAnswersQuestionsAndComplaintsAboutItByItsVerifiedAccount() {
+    Map<String, GeneratedRecord> byId = new HashMap<>();
+    Map<String, SocialMention> mentions = new HashMap<>();
+    int answers = 0;
+    int people = 0;
+    Set<String> handles = new HashSet<>();
+    for (long i = 0; i < 60_000; i++) {
+      if (!GEN.topicOf(i).equals(GeneratedRecord.TOPIC_MENTIONS)) {
+        continue;
+      }
+      GeneratedRecord r = GEN.record(i);
+      if (!r.isValid()) {
+        continue;
+      }
+      SocialMention m = PARSER.mention(r.value).value();
+      if (r.kind != RecordKind.BRAND_REPLY) {
+        people++;
+        byId.put(m.mentionId, r);
+        mentions.put(m.mentionId, m);
+        continue;
+      }
+      answers++;
+      assertThat(r.customerId).isNull();
+      assertThat(r.intendedSentiment).isNull();
+      assertThat(r.intendedIntents).isEmpty();
+      assertThat(m.author.verified).isTrue();
+      assertThat(m.brand).isEqualTo("lumen");
+      handles.add(m.author.handle);
+      // it answers an earlier question or complaint about the brand, on the same platform, in
+      // its language
+      GeneratedRecord asked = byId.get(m.replyTo);
+      if (asked == null) {
+        continue; // the question was malformed (a dead letter)
+      }
+      SocialMention q = mentions.get(m.replyTo);
+      assertThat(q.brand).isEqualTo("lumen");
+      assertThat(asked.intendedIntents).containsAnyOf("question", "complaint");
+      assertThat(m.platform).isEqualTo(q.platform);
+      assertThat(m.lang).isEqualTo(q.lang);
+      assertThat(m.time).isAfter(q.time);
+      assertThat(q.author.handle.replace("@", "")).isNotEqualTo(m.author.handle);
+    }
+    assertThat((double) answers / people).isBetween(0.003, 0.05);
+    assertThat(handles)
+        .contains("lumen_es", "lumen_mx", "lumen")
+        .allMatch(h -> h.startsWith("lumen"));
   }
 
   @Test

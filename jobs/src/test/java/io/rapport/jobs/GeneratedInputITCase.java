@@ -10,6 +10,7 @@ import io.rapport.generator.RapportGenerator;
 import io.rapport.generator.RecordKind;
 import io.rapport.model.Alert;
 import io.rapport.model.DeadLetter;
+import io.rapport.model.SocialMention;
 import io.rapport.serde.Json;
 import io.rapport.testing.ElasticsearchTestNode;
 import io.rapport.testing.FlinkTestCluster;
@@ -125,11 +126,25 @@ class GeneratedInputITCase {
             .collect(Collectors.groupingBy(d -> d.errorCode, TreeMap::new, Collectors.counting()));
     assertThat(deadByError).isEqualTo(expectedErrors);
 
-    // Mentions: every valid one indexed exactly once.
+    // Mentions: every valid one indexed exactly once; the brand's answers are not what people say.
     long validMentions =
         records.stream()
             .filter(r -> r.isValid() && r.topic.equals(GeneratedRecord.TOPIC_MENTIONS))
+            .filter(r -> r.kind != RecordKind.BRAND_REPLY)
             .count();
+    Map<String, Long> mentionTime = new HashMap<>();
+    Map<String, List<SocialMention>> answered = new HashMap<>();
+    for (GeneratedRecord r : records) {
+      if (r.isValid() && r.topic.equals(GeneratedRecord.TOPIC_MENTIONS)) {
+        SocialMention m = read(r.valueString(), SocialMention.class);
+        if (r.kind == RecordKind.BRAND_REPLY) {
+          answered.computeIfAbsent(m.replyTo, k -> new ArrayList<>()).add(m);
+        } else {
+          mentionTime.put(m.mentionId, m.time.toEpochMilli());
+        }
+      }
+    }
+    assertThat(answered).as("the brand answers some questions and complaints").isNotEmpty();
     assertThat(es.count(prefix + "mentions")).isEqualTo(validMentions);
 
     // Profiles: every customer who was registered and not forgotten has one; counts add up.
@@ -209,7 +224,44 @@ class GeneratedInputITCase {
       }
       assertThat(mention.path("profileId").asText()).isEqualTo(a.customerId);
     }
-    assertThat(es.count(prefix + "alerts")).isEqualTo(alerts.size());
+    // Alert documents: every alert's, but those about a person who asked to be forgotten. An
+    // alert raised on a mention the brand answered within alert.answer-window is acknowledged by
+    // the brand's account, with its response time; the others are open.
+    Map<String, JsonNode> indexed = es.documents(prefix + "alerts");
+    long window = RapportOptions.ALERT_ANSWER_WINDOW.defaultValue().toMillis();
+    int acknowledged = 0;
+    for (Alert a : alerts) {
+      String on = a.evidence.mentionIds.isEmpty() ? null : a.evidence.mentionIds.get(0);
+      boolean erased =
+          a.customerId != null && forgotten.contains(a.customerId)
+              || on != null && es.get(prefix + "mentions", on).path("redacted").asBoolean();
+      assertThat(indexed.containsKey(a.alertId)).as(a + " erased " + erased).isEqualTo(!erased);
+      if (erased) {
+        continue;
+      }
+      JsonNode doc = indexed.get(a.alertId);
+      List<Long> delays = new ArrayList<>();
+      String by = null;
+      for (SocialMention reply :
+          on == null ? List.<SocialMention>of() : answered.getOrDefault(on, List.of())) {
+        long delay = reply.time.toEpochMilli() - mentionTime.get(on);
+        if (delay <= window) {
+          delays.add(delay / 1000);
+          by = "@" + reply.author.handle;
+        }
+      }
+      if (delays.isEmpty() || a.type.equals(io.rapport.listening.CrisisDetector.BRAND_CRISIS)) {
+        assertThat(doc.path("status").asText()).as(a.alertId).isEqualTo("open");
+        continue;
+      }
+      acknowledged++;
+      assertThat(doc.path("status").asText()).as(a.alertId).isEqualTo("acknowledged");
+      assertThat(doc.path("acknowledgedBy").asText()).isEqualTo(by);
+      assertThat(delays).contains(doc.path("responseSeconds").asLong());
+    }
+    assertThat(acknowledged).as("alerts the brand answered").isPositive();
+    // and no document for an alert that was never raised (a status of an erased alert would be)
+    assertThat(alerts.stream().map(a -> a.alertId).toList()).containsAll(indexed.keySet());
   }
 
   private static <T> T read(String json, Class<T> type) {
