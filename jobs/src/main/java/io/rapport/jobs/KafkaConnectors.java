@@ -131,6 +131,20 @@ public final class KafkaConnectors {
         .build();
   }
 
+  /**
+   * The alert status changes the job makes itself (the brand's replies acknowledging alerts), on
+   * the status topic consumers write to, exactly once.
+   */
+  public static Sink<io.rapport.model.AlertStatus> alertStatusSink(Configuration conf) {
+    return KafkaSink.<io.rapport.model.AlertStatus>builder()
+        .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
+        .setRecordSerializer(JsonRecords.alertStatuses(conf.get(TOPIC_ALERT_STATUS)))
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(conf.get(KAFKA_TRANSACTIONAL_ID_PREFIX) + "-alert-status")
+        .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+        .build();
+  }
+
   /** The identity merge log, exactly once. */
   public static Sink<MergeRecord> mergeSink(Configuration conf) {
     return KafkaSink.<MergeRecord>builder()

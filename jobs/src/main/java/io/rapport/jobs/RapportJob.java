@@ -104,7 +104,8 @@ public final class RapportJob {
         KafkaConnectors.deadLetterSink(conf),
         ElasticsearchConnector.sink(conf),
         KafkaConnectors.mergeSink(conf),
-        ScoringWorkflow.modelSource(conf));
+        ScoringWorkflow.modelSource(conf),
+        KafkaConnectors.alertStatusSink(conf));
     env.execute("rapport");
   }
 
@@ -119,12 +120,13 @@ public final class RapportJob {
       Sink<Alert> alertSink,
       Sink<DeadLetter> deadLetterSink,
       Sink<EsDocument> documentSink) {
-    defineWorkflow(env, conf, sources, alertSink, deadLetterSink, documentSink, null, null);
+    defineWorkflow(env, conf, sources, alertSink, deadLetterSink, documentSink, null, null, null);
   }
 
   /**
    * Builds the job's graph on {@code env} between the given sources and sinks ({@code mergeSink}:
-   * the merge-log topic, or null; {@code clvModels}: the CLV model topic, or null).
+   * the merge-log topic, or null; {@code clvModels}: the CLV model topic, or null; {@code
+   * alertStatusSink}: the status topic, where the brand's acknowledgements go, or null).
    */
   public static void defineWorkflow(
       StreamExecutionEnvironment env,
@@ -134,7 +136,8 @@ public final class RapportJob {
       Sink<DeadLetter> deadLetterSink,
       Sink<EsDocument> documentSink,
       Sink<MergeRecord> mergeSink,
-      Source<io.rapport.scoring.ClvModel, ?, ?> clvModels) {
+      Source<io.rapport.scoring.ClvModel, ?, ?> clvModels,
+      Sink<AlertStatus> alertStatusSink) {
     env.setMaxParallelism(conf.get(MAX_PARALLELISM));
     CurrencyRates rates =
         CurrencyRates.parse(conf.get(REPORTING_CURRENCY), conf.get(CURRENCY_RATES));
@@ -336,6 +339,10 @@ public final class RapportJob {
                         .keyBy(m -> m.replyTo))
                 .process(new AcknowledgeAnsweredAlerts(conf.get(ALERT_ANSWER_WINDOW))),
             "acknowledge-answered-alerts");
+    if (alertStatusSink != null) {
+      // for the services that follow alert statuses (the job reads them back: idempotent)
+      named(answered.sinkTo(alertStatusSink), "sink-alert-statuses");
+    }
     DataStream<EsDocument> alertStatuses =
         named(
             routed

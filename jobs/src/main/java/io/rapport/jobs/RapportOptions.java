@@ -432,8 +432,9 @@ public final class RapportOptions {
           .stringType()
           .defaultValue("rapport.alert-status")
           .withDescription(
-              "Input topic on which consumers acknowledge and resolve alerts (reflected in the"
-                  + " alerts index).");
+              "Topic of alert status changes: consumers acknowledge and resolve alerts on it"
+                  + " (reflected in the alerts index), and the job publishes there the"
+                  + " acknowledgements of the brand's own replies.");
 
   // ---- Scoring (issue 5) ----
 

@@ -58,6 +58,7 @@ public final class MainJob {
     o.put(RapportOptions.TOPIC_TRANSACTIONS.key(), kafka.uniqueTopic("transactions", 2));
     o.put(RapportOptions.TOPIC_ALERTS.key(), kafka.uniqueTopic("alerts", 1));
     o.put(RapportOptions.TOPIC_DEADLETTER.key(), kafka.uniqueTopic("deadletter", 1));
+    o.put(RapportOptions.TOPIC_ALERT_STATUS.key(), kafka.uniqueTopic("alert-status", 1));
     return o;
   }
 
@@ -104,7 +105,8 @@ public final class MainJob {
         KafkaConnectors.deadLetterSink(options),
         documentSink,
         mergeSink,
-        clvModels);
+        clvModels,
+        KafkaConnectors.alertStatusSink(options));
     return env.executeAsync(name);
   }
 

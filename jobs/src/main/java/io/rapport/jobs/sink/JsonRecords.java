@@ -34,6 +34,11 @@ public final class JsonRecords<T> implements KafkaRecordSerializationSchema<T> {
     return new JsonRecords<>(topic, d -> d.sourceTopic + "/" + d.partition + "@" + d.offset);
   }
 
+  /** Alert status changes, keyed by alert so that an alert's changes keep their order. */
+  public static JsonRecords<io.rapport.model.AlertStatus> alertStatuses(String topic) {
+    return new JsonRecords<>(topic, s -> s.alertId);
+  }
+
   /** Merge-log entries, keyed by survivor so that a survivor's merges keep their order. */
   public static JsonRecords<io.rapport.model.MergeRecord> merges(String topic) {
     return new JsonRecords<>(topic, r -> r.survivorId);

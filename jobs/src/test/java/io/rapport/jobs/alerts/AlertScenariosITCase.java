@@ -355,6 +355,26 @@ class AlertScenariosITCase {
       assertThat(answered.path("statusNote").asText())
           .isEqualTo("answered by the brand on x (m-brand-reply), 20 min after the mention");
       assertThat(answered.path("responseSeconds").asLong()).isEqualTo(20 * 60L);
+      // and the services following alert statuses learn it from the status topic, once
+      List<AlertStatus> statuses =
+          kafka
+              .consumeValues(
+                  o.get(RapportOptions.TOPIC_ALERT_STATUS),
+                  IsolationLevel.READ_COMMITTED,
+                  1,
+                  TIMEOUT)
+              .stream()
+              .map(v -> read(v, AlertStatus.class))
+              .toList();
+      assertThat(statuses)
+          .singleElement()
+          .satisfies(
+              st -> {
+                assertThat(st.alertId).isEqualTo(recoId);
+                assertThat(st.status).isEqualTo("acknowledged");
+                assertThat(st.by).isEqualTo("@Lumen_ES");
+                assertThat(st.responseSeconds).isEqualTo(20 * 60L);
+              });
       // an alert the brand did not answer stays open
       assertThat(es.documents(prefix + "alerts").get(q.alertId).path("status").asText())
           .isEqualTo("open");
