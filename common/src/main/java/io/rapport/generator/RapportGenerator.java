@@ -58,6 +58,8 @@ public final class RapportGenerator implements Serializable {
 
   static final double REPOST_SHARE = 0.07;
 
+  static final double QUOTE_SHARE = 0.04;
+
   /**
    * Share of the replies to a question or complaint about the brand that are the brand's answer (by
    * its verified account), not another person's reply.
@@ -76,7 +78,6 @@ public final class RapportGenerator implements Serializable {
     "@%s Thanks for reaching out! Could you DM us your order number?",
     "@%s Hi! We've answered you by DM with all the details"
   };
-  static final double QUOTE_SHARE = 0.04;
 
   private static final int ORIGINAL = 0;
   private static final int REPLY = 1;

@@ -122,13 +122,7 @@ public final class KafkaConnectors {
 
   /** Alerts, exactly once: visible to read_committed consumers when a checkpoint completes. */
   public static Sink<Alert> alertSink(Configuration conf) {
-    return KafkaSink.<Alert>builder()
-        .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
-        .setRecordSerializer(JsonRecords.alerts(conf.get(TOPIC_ALERTS)))
-        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-        .setTransactionalIdPrefix(conf.get(KAFKA_TRANSACTIONAL_ID_PREFIX) + "-alerts")
-        .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
-        .build();
+    return exactlyOnce(conf, JsonRecords.alerts(conf.get(TOPIC_ALERTS)), "-alerts");
   }
 
   /**
@@ -136,33 +130,32 @@ public final class KafkaConnectors {
    * the status topic consumers write to, exactly once.
    */
   public static Sink<io.rapport.model.AlertStatus> alertStatusSink(Configuration conf) {
-    return KafkaSink.<io.rapport.model.AlertStatus>builder()
-        .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
-        .setRecordSerializer(JsonRecords.alertStatuses(conf.get(TOPIC_ALERT_STATUS)))
-        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-        .setTransactionalIdPrefix(conf.get(KAFKA_TRANSACTIONAL_ID_PREFIX) + "-alert-status")
-        .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
-        .build();
+    return exactlyOnce(
+        conf, JsonRecords.alertStatuses(conf.get(TOPIC_ALERT_STATUS)), "-alert-status");
   }
 
   /** The identity merge log, exactly once. */
   public static Sink<MergeRecord> mergeSink(Configuration conf) {
-    return KafkaSink.<MergeRecord>builder()
-        .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
-        .setRecordSerializer(JsonRecords.merges(conf.get(TOPIC_MERGES)))
-        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-        .setTransactionalIdPrefix(conf.get(KAFKA_TRANSACTIONAL_ID_PREFIX) + "-merges")
-        .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
-        .build();
+    return exactlyOnce(conf, JsonRecords.merges(conf.get(TOPIC_MERGES)), "-merges");
   }
 
   /** Dead letters, exactly once too: a replay does not repeat them for read_committed readers. */
   public static Sink<DeadLetter> deadLetterSink(Configuration conf) {
-    return KafkaSink.<DeadLetter>builder()
+    return exactlyOnce(conf, JsonRecords.deadLetters(conf.get(TOPIC_DEADLETTER)), "-deadletters");
+  }
+
+  /**
+   * A Kafka sink of JSON records with EXACTLY_ONCE delivery: its transactional ids are {@code
+   * kafka.transactional-id-prefix} plus {@code suffix}, one per sink (two sinks of one prefix would
+   * fence each other).
+   */
+  private static <T> Sink<T> exactlyOnce(
+      Configuration conf, JsonRecords<T> records, String suffix) {
+    return KafkaSink.<T>builder()
         .setBootstrapServers(conf.get(KAFKA_BOOTSTRAP_SERVERS))
-        .setRecordSerializer(JsonRecords.deadLetters(conf.get(TOPIC_DEADLETTER)))
+        .setRecordSerializer(records)
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-        .setTransactionalIdPrefix(conf.get(KAFKA_TRANSACTIONAL_ID_PREFIX) + "-deadletters")
+        .setTransactionalIdPrefix(conf.get(KAFKA_TRANSACTIONAL_ID_PREFIX) + suffix)
         .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
         .build();
   }

@@ -31,9 +31,9 @@ import org.apache.flink.util.OutputTag;
  * records, mentions and transactions; publishes the profile and enriched mentions as Elasticsearch
  * documents; tells the value ranking about spend changes and customers' negative mentions. A forget
  * request deletes the profile and its document, blanks the personal fields of the person's mentions
- * in Elasticsearch (the latest {@link ProfileLogic#MAX_MENTION_IDS}), writes an audit entry without
- * personal data, and keeps only a tombstone (the id and when) so that late events don't bring the
- * person back.
+ * in Elasticsearch (the latest {@link ProfileLogic#MAX_MENTION_IDS}), deletes the alert documents
+ * about the id ({@link Documents#eraseAlertsOf}), writes an audit entry without personal data, and
+ * keeps only a tombstone (the id and when) so that late events don't bring the person back.
  *
  * <p>Merges (see {@link RouteToSurvivor}): a survivor folds each absorbed id's history once ({@link
  * ProfileEvent#FOLD}, the id is recorded in {@code mergedIds}; with scoring on, the fold's score

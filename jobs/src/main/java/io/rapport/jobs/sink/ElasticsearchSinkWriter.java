@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p>A {@linkplain EsDocument#deleteMatching delete by field value} first sends what is buffered
  * (earlier documents of this writer may be among the matches), then searches the index for the
  * matching ids, a page of {@link #DELETE_PAGE} at a time, and deletes them by id in bulk, until a
- * search finds none left (the index is refreshed between pages). Searches and refreshes are retried
- * as bulk requests are.
+ * search finds less than a page (the index is refreshed before each search, so that it sees the
+ * documents just written and not those just deleted). Searches and refreshes are retried as bulk
+ * requests are. The value is not logged: it is the id of a person being erased.
  *
  * <p>Metrics (in the sink operator's group): {@code esDocumentsSent}, {@code esBulkRequests},
  * {@code esRejectedDocuments}, {@code esRetries}, {@code esDeduplicatedDocuments}, {@code
@@ -206,7 +207,8 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
       }
     }
     deletedMatching.inc(deleted);
-    LOG.info("Deleted {} documents of {} with {} = {}", deleted, index, field, value);
+    // not the value: it is the id of a person who asked to be erased
+    LOG.info("Deleted {} documents of {} by their {}", deleted, index, field);
   }
 
   /**
