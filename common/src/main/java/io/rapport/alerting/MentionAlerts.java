@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Alerts raised by one mention, from its analysis and the profile it was attributed to. At most one
- * per mention, the first that applies of:
+ * Alerts raised by one mention, from its analysis and the profile it was attributed to. One per
+ * mention ({@link #detect}), the first that applies of:
  *
  * <ol>
  *   <li>{@link AlertTypes#INFLUENCER_NEGATIVE}: {@link #negativeEnough negative enough}, by an
@@ -33,6 +33,11 @@ import java.util.Optional;
  *       {@link #SWITCHER} when the prospect says they are switching to the brand ({@code "harta de
  *       @vela, me cambio a @lumen"}), for which the contact strategy has its own rule.
  * </ol>
+ *
+ * <p>An influencer customer's own churn threat raises both {@link AlertTypes#INFLUENCER_NEGATIVE}
+ * and {@link AlertTypes#CHURN_RISK} ({@link #detectAll}): answering it in public and keeping the
+ * customer are two jobs, for two teams, and the at-risk score leaves a stated churn threat to this
+ * alert.
  *
  * <p>A repost says what the original said, in its author's words, not the reposter's: it raises
  * only {@link AlertTypes#INFLUENCER_NEGATIVE} (an influencer spreading a negative mention is urgent
@@ -112,6 +117,27 @@ public final class MentionAlerts implements Serializable {
     return SocialMention.ownWords(em.mention) && negativeEnough(em.analysis);
   }
 
+  /**
+   * Every alert of the mention: {@link #detect}'s, and for an influencer customer's churn threat in
+   * their own words, {@link AlertTypes#CHURN_RISK} as well.
+   */
+  public List<AlertCandidate> detectAll(MentionSignal s, Instant createdAt) {
+    Optional<AlertCandidate> first = detect(s, createdAt);
+    if (first.isEmpty()) {
+      return List.of();
+    }
+    SocialMention m = s.mention.mention;
+    if (AlertTypes.INFLUENCER_NEGATIVE.equals(first.get().alert.type)
+        && CustomerProfile.CUSTOMER.equals(s.contact.kind)
+        && SocialMention.ownWords(m)
+        && has(s.mention.analysis, IntentDetector.CHURN_THREAT)) {
+      return List.of(
+          first.get(), new AlertCandidate(churnThreat(s, createdAt), s.contact, m.platform));
+    }
+    return List.of(first.get());
+  }
+
+  /** The alert of the mention: the first type that applies (see the class comment), if any. */
   public Optional<AlertCandidate> detect(MentionSignal s, Instant createdAt) {
     SocialMention m = s.mention.mention;
     Analysis an = s.mention.analysis;
@@ -135,8 +161,7 @@ public final class MentionAlerts implements Serializable {
     } else if (!SocialMention.ownWords(m)) {
       return Optional.empty(); // someone else's question, intent or recommendation
     } else if (customer && has(an, IntentDetector.CHURN_THREAT)) {
-      a = intent(AlertTypes.CHURN_RISK, IntentDetector.CHURN_THREAT, "high", s, createdAt);
-      a.summary = text.churnThreat(m.platform);
+      a = churnThreat(s, createdAt);
     } else if (has(an, IntentDetector.QUESTION)) {
       a = intent(AlertTypes.SOCIAL_QUESTION, IntentDetector.QUESTION, "medium", s, createdAt);
       a.summary = text.question(m.platform);
@@ -157,6 +182,12 @@ public final class MentionAlerts implements Serializable {
       return Optional.empty();
     }
     return Optional.of(new AlertCandidate(a, s.contact, m.platform));
+  }
+
+  private Alert churnThreat(MentionSignal s, Instant createdAt) {
+    Alert a = intent(AlertTypes.CHURN_RISK, IntentDetector.CHURN_THREAT, "high", s, createdAt);
+    a.summary = text.churnThreat(s.mention.mention.platform);
+    return a;
   }
 
   private static boolean has(Analysis an, String intent) {

@@ -59,6 +59,36 @@ class MentionAlertsTest {
   }
 
   @Test
+  void anInfluencerCustomersChurnThreatIsAnsweredInPublicAndRetained() {
+    String leaving = "Me doy de baja de Lumen, un servicio pésimo, me voy a la competencia";
+    assertThat(detector.detectAll(signal("customer", leaving, "es", 40_000), Instant.EPOCH))
+        .extracting(c -> c.alert.type)
+        .containsExactly(AlertTypes.INFLUENCER_NEGATIVE, AlertTypes.CHURN_RISK);
+    List<AlertCandidate> both =
+        detector.detectAll(signal("customer", leaving, "es", 40_000), Instant.EPOCH);
+    assertThat(both.get(1).alert.alertId)
+        .isEqualTo(Alerts.alertId(AlertTypes.CHURN_RISK, "m1"))
+        .isNotEqualTo(both.get(0).alert.alertId);
+    assertThat(both.get(1).alert.summary).isEqualTo("A customer threatens to leave, on facebook");
+    // a prospect has nothing to retain; a customer without the reach has one alert
+    assertThat(detector.detectAll(signal("prospect", leaving, "es", 40_000), Instant.EPOCH))
+        .extracting(c -> c.alert.type)
+        .containsExactly(AlertTypes.INFLUENCER_NEGATIVE);
+    assertThat(detector.detectAll(signal("customer", leaving, "es", 50), Instant.EPOCH))
+        .extracting(c -> c.alert.type)
+        .containsExactly(AlertTypes.CHURN_RISK);
+    // an influencer customer's repost of someone's churn threat is not theirs
+    MentionSignal repost = signal("customer", leaving, "es", 40_000);
+    repost.mention.mention.repostOf = "m0";
+    assertThat(detector.detectAll(repost, Instant.EPOCH))
+        .extracting(c -> c.alert.type)
+        .containsExactly(AlertTypes.INFLUENCER_NEGATIVE);
+    // nothing to say, nothing raised
+    assertThat(detector.detectAll(signal("customer", "Hola", "es", 40_000), Instant.EPOCH))
+        .isEmpty();
+  }
+
+  @Test
   void summariesInTheTeamsLanguage() {
     MentionAlerts spanish = new MentionAlerts(10_000, "lumen", AlertText.ES);
     assertThat(summaryOf(spanish, "prospect", "Lumen es lo peor, un servicio horrible", 50_000))

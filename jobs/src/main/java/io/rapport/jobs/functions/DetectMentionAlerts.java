@@ -7,7 +7,10 @@ import java.time.Instant;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
-/** Mention alerts (influencer, churn threat, question, recommendation, purchase intent). */
+/**
+ * Mention alerts (influencer, churn threat, question, recommendation, purchase intent): {@link
+ * MentionAlerts#detectAll}.
+ */
 public class DetectMentionAlerts implements FlatMapFunction<MentionSignal, AlertCandidate> {
   private static final long serialVersionUID = 1L;
 
@@ -19,6 +22,8 @@ public class DetectMentionAlerts implements FlatMapFunction<MentionSignal, Alert
 
   @Override
   public void flatMap(MentionSignal s, Collector<AlertCandidate> out) {
-    detector.detect(s, Instant.now()).ifPresent(out::collect);
+    for (AlertCandidate c : detector.detectAll(s, Instant.now())) {
+      out.collect(c);
+    }
   }
 }

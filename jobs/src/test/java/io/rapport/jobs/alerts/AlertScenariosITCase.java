@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -136,6 +135,16 @@ class AlertScenariosITCase {
           mentions,
           mention(
               "m-churn", "fan2", "Me doy de baja de Lumen, me voy a la competencia", "es", DAY));
+      // a customer with a large audience threatening to leave: answered in public and retained
+      SocialMention churnLoud =
+          mention(
+              "m-churn-loud",
+              "fan9",
+              "Me doy de baja de Lumen, un servicio pésimo, me voy a la competencia",
+              "es",
+              DAY);
+      churnLoud.author.followers = 40_000;
+      produce(mentions, churnLoud);
       produce(mentions, mention("m-reco", "fan3", "Os recomiendo Lumen, genial", "es", DAY));
       produce(mentions, mention("m-question", "curious", question, "es", DAY));
       produce(
@@ -231,14 +240,30 @@ class AlertScenariosITCase {
           mentions,
           mention("m-p4", "fan5", "Os recomiendo Lumen, genial", "es", DAY.plusSeconds(3600)));
 
-      int expected = 15;
+      int expected = 17;
       committedAlerts(o, expected);
       Thread.sleep(3000); // a few more checkpoints: nothing else may arrive
       List<Alert> alerts = committedAlerts(o, expected);
-      Map<String, Alert> byMention =
-          alerts.stream()
-              .collect(Collectors.toMap(a -> a.evidence.mentionIds.get(0), Function.identity()));
       assertThat(alerts).hasSize(expected);
+      Map<String, List<Alert>> allByMention =
+          alerts.stream().collect(Collectors.groupingBy(a -> a.evidence.mentionIds.get(0)));
+      assertThat(allByMention.remove("m-churn-loud"))
+          .satisfiesExactlyInAnyOrder(
+              a -> {
+                assertThat(a.type).isEqualTo(AlertTypes.INFLUENCER_NEGATIVE);
+                assertThat(a.customerId).isEqualTo("C09");
+                assertThat(a.ownerTeam).isEqualTo("social-media");
+              },
+              a -> {
+                assertThat(a.type).isEqualTo(AlertTypes.CHURN_RISK);
+                assertThat(a.customerId).isEqualTo("C09");
+                assertThat(a.ownerTeam).isEqualTo("retention");
+                assertThat(a.channel).isEqualTo("email");
+              });
+      Map<String, Alert> byMention =
+          allByMention.entrySet().stream()
+              .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0)));
+      assertThat(allByMention.values()).allSatisfy(list -> assertThat(list).hasSize(1));
       assertThat(byMention.keySet())
           .containsExactlyInAnyOrder(
               "m-hvc",
