@@ -406,6 +406,10 @@ class DashboardsITCase {
     e.put("rapport-alerts-types", Map.of("BRAND_CRISIS|high", 1.0, "SOCIAL_QUESTION|medium", 1.0));
     // QA at 09:15:40, the brand's reply at 09:40:00
     e.put("rapport-alerts-response-time", Map.of("SOCIAL_QUESTION", 1460.0));
+    // the crisis waits for the communications team; the brand answered the question
+    e.put(
+        "rapport-alerts-status",
+        Map.of("BRAND_CRISIS|open", 1.0, "SOCIAL_QUESTION|acknowledged", 1.0));
     e.put("rapport-customers-kinds", Map.of("customer", 3.0, "prospect", (double) specs.size()));
     e.put(
         "rapport-customers-top-spenders",
