@@ -116,19 +116,37 @@ public final class SentimentBench {
     System.out.println("(sink " + (sink & 1) + ")");
   }
 
+  /**
+   * Latency of every text, {@code rounds} times: wall and thread CPU time per call (a call's
+   * figures include what the machine does to the thread meanwhile: page faults, preemption), and
+   * per text the median of its calls' thread CPU time: the text's own cost. The largest median
+   * names the costliest input.
+   */
   private static long latency(String name, TextAnalyzer a, List<String> texts, int rounds) {
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     long[] lat = new long[texts.size() * rounds];
     long[] cpu = new long[texts.size() * rounds];
+    long[][] perText = new long[texts.size()][rounds];
     long sink = 0;
     int k = 0;
     for (int r = 0; r < rounds; r++) {
-      for (String t : texts) {
+      for (int i = 0; i < texts.size(); i++) {
         long c = mx.getCurrentThreadCpuTime();
         long s = System.nanoTime();
-        sink += a.analyze(t).terms.size();
+        sink += a.analyze(texts.get(i)).terms.size();
         lat[k] = System.nanoTime() - s;
-        cpu[k++] = mx.getCurrentThreadCpuTime() - c;
+        cpu[k] = mx.getCurrentThreadCpuTime() - c;
+        perText[i][r] = cpu[k++];
+      }
+    }
+    int worst = 0;
+    long worstMedian = -1;
+    for (int i = 0; i < texts.size(); i++) {
+      Arrays.sort(perText[i]);
+      long median = perText[i][rounds / 2];
+      if (median > worstMedian) {
+        worstMedian = median;
+        worst = i;
       }
     }
     Arrays.sort(lat);
@@ -144,6 +162,24 @@ public final class SentimentBench {
         lat[lat.length - 1] / 1e3,
         cpu[(int) (cpu.length * 0.999)] / 1e3,
         cpu[cpu.length - 1] / 1e3);
+    String t = texts.get(worst);
+    System.out.printf(
+        "  costliest input: median thread CPU %.1f us over %d calls (max %.1f us), %d characters"
+            + " starting %s%n",
+        worstMedian / 1e3,
+        rounds,
+        perText[worst][rounds - 1] / 1e3,
+        t.length(),
+        printable(t.substring(0, Math.min(24, t.length()))));
     return sink;
+  }
+
+  /** The text with control characters escaped, quoted. */
+  private static String printable(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      b.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return b.append('"').toString();
   }
 }
