@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * One document to write to Elasticsearch: the target index, a deterministic id (so that a replay
  * overwrites instead of duplicating) and the document as JSON. A {@code null} json means delete;
- * with {@link #matchField} set, delete every document of the index whose field has {@link
- * #matchValue} ({@link #deleteMatching}).
+ * with {@link #matchField} set, delete or update every document of the index whose field has {@link
+ * #matchValue} ({@link #deleteMatching}, {@link #updateMatching}).
  */
 public class EsDocument {
   public String index;
@@ -23,8 +23,9 @@ public class EsDocument {
   public String upsert;
 
   /**
-   * With a null {@link #json}: the keyword field whose value {@link #matchValue} marks the
-   * documents to delete (all of them, whatever their ids), or null for a delete by id.
+   * The keyword field whose value {@link #matchValue} marks the documents to delete (null {@link
+   * #json}) or to update ({@link #partial}), all of them whatever their ids; null for a document of
+   * one id.
    */
   public String matchField;
 
@@ -74,6 +75,24 @@ public class EsDocument {
   /** True for a {@link #deleteMatching} request. */
   public boolean isDeleteMatching() {
     return json == null && matchField != null;
+  }
+
+  /**
+   * A request to apply the partial update {@code partialJson} to every document of {@code index}
+   * whose keyword field {@code field} is {@code value}, found as {@link #deleteMatching} finds
+   * them.
+   */
+  public static EsDocument updateMatching(
+      String index, String field, String value, String partialJson) {
+    EsDocument d = update(index, "update-matching:" + field + "=" + value, partialJson);
+    d.matchField = field;
+    d.matchValue = value;
+    return d;
+  }
+
+  /** True for a {@link #deleteMatching} or {@link #updateMatching} request. */
+  public boolean isMatching() {
+    return matchField != null;
   }
 
   /**

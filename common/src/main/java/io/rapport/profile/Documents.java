@@ -228,6 +228,19 @@ public final class Documents implements java.io.Serializable {
    * profile): a partial update, so the mention still counts in aggregates.
    */
   public EsDocument redactMention(String mentionId) {
+    return EsDocument.update(mentionsIndex, mentionId, redaction());
+  }
+
+  /**
+   * Blanks, as {@link #redactMention} does, every mention document of a profile ({@code profileId}:
+   * an id of the erased person's group), whatever their number: the profile keeps only its latest
+   * mention ids. The redaction blanks {@code profileId}, so a redacted document no longer matches.
+   */
+  public EsDocument redactMentionsOf(String profileId) {
+    return EsDocument.updateMatching(mentionsIndex, "profileId", profileId, redaction());
+  }
+
+  private static String redaction() {
     ObjectNode d = Json.mapper().createObjectNode();
     for (String f : new String[] {"text", "url", "author", "geo", "profileId", "profileKind"}) {
       d.putNull(f);
@@ -235,7 +248,7 @@ public final class Documents implements java.io.Serializable {
     d.putArray("terms");
     d.putArray("hashtags");
     d.put("redacted", true);
-    return EsDocument.update(mentionsIndex, mentionId, Json.toString(d));
+    return Json.toString(d);
   }
 
   /**

@@ -98,6 +98,7 @@ class PojoSerializationTest {
         ProfileEvent.fold("C1", "C2", p, 4),
         EsDocument.update("i", "id", "{}", "{\"s\":1}"),
         EsDocument.deleteMatching("i", "customerId", "C1"),
+        EsDocument.updateMatching("i", "profileId", "C1", "{\"text\":null}"),
         alertCandidate(a),
         new io.rapport.model.MentionSignal("C1", em, contactProfile()),
         contactHistory(),

@@ -31,9 +31,10 @@ import org.apache.flink.util.OutputTag;
  * records, mentions and transactions; publishes the profile and enriched mentions as Elasticsearch
  * documents; tells the value ranking about spend changes and customers' negative mentions. A forget
  * request deletes the profile and its document, blanks the personal fields of the person's mentions
- * in Elasticsearch (the latest {@link ProfileLogic#MAX_MENTION_IDS}), deletes the alert documents
- * about the id ({@link Documents#eraseAlertsOf}), writes an audit entry without personal data, and
- * keeps only a tombstone (the id and when) so that late events don't bring the person back.
+ * in Elasticsearch (by id for the latest {@link ProfileLogic#MAX_MENTION_IDS}, and every document
+ * with the id as profileId: {@link Documents#redactMentionsOf}), deletes the alert documents about
+ * the id ({@link Documents#eraseAlertsOf}), writes an audit entry without personal data, and keeps
+ * only a tombstone (the id and when) so that late events don't bring the person back.
  *
  * <p>Merges (see {@link RouteToSurvivor}): a survivor folds each absorbed id's history once ({@link
  * ProfileEvent#FOLD}, the id is recorded in {@code mergedIds}; with scoring on, the fold's score
@@ -276,6 +277,7 @@ public class MaintainProfiles extends KeyedProcessFunction<String, ProfileEvent,
         redacted++;
       }
     }
+    out.collect(documents.redactMentionsOf(id)); // beyond the latest ids kept in state
     out.collect(documents.eraseAlertsOf(id));
     profile.clear();
     absorbedInto.clear();

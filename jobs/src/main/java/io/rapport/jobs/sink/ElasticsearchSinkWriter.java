@@ -34,17 +34,19 @@ import org.slf4j.LoggerFactory;
  * then the job fails (and restarts from its last checkpoint). Other item failures (mapping errors)
  * do not fail the job: they are counted, logged and passed to the {@link FailureHandler}.
  *
- * <p>A {@linkplain EsDocument#deleteMatching delete by field value} first sends what is buffered
- * (earlier documents of this writer may be among the matches), then searches the index for the
- * matching ids, a page of {@link #DELETE_PAGE} at a time, and deletes them by id in bulk, until a
- * search finds less than a page (the index is refreshed before each search, so that it sees the
- * documents just written and not those just deleted). Searches and refreshes are retried as bulk
- * requests are. The value is not logged: it is the id of a person being erased.
+ * <p>A {@linkplain EsDocument#deleteMatching delete} or {@linkplain EsDocument#updateMatching
+ * partial update} by field value first sends what is buffered (earlier documents of this writer may
+ * be among the matches), then searches the index for the matching ids, a page of {@link
+ * #DELETE_PAGE} at a time, and deletes or updates them by id in bulk, until a search finds less
+ * than a page (the index is refreshed before each search, so that it sees the documents just
+ * written and not those just deleted). Searches and refreshes are retried as bulk requests are. The
+ * value is not logged: it is the id of a person being erased.
  *
  * <p>Metrics (in the sink operator's group): {@code esDocumentsSent}, {@code esBulkRequests},
  * {@code esRejectedDocuments}, {@code esRetries}, {@code esDeduplicatedDocuments}, {@code
- * esDeletedMatching} (documents deleted by field value), {@code esBulkLatencyMs} (histogram), plus
- * Flink's standard {@code numRecordsSend}/{@code numBytesSend} and {@code currentSendTime}.
+ * esDeletedMatching} and {@code esUpdatedMatching} (documents deleted or updated by field value),
+ * {@code esBulkLatencyMs} (histogram), plus Flink's standard {@code numRecordsSend}/{@code
+ * numBytesSend} and {@code currentSendTime}.
  */
 public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
 
@@ -70,6 +72,7 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
   private final Counter retries;
   private final Counter deduplicated;
   private final Counter deletedMatching;
+  private final Counter updatedMatching;
   private final Counter numRecordsSend;
   private final Counter numBytesSend;
   private final Histogram bulkLatency;
@@ -104,6 +107,7 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
     this.retries = metrics.counter("esRetries");
     this.deduplicated = metrics.counter("esDeduplicatedDocuments");
     this.deletedMatching = metrics.counter("esDeletedMatching");
+    this.updatedMatching = metrics.counter("esUpdatedMatching");
     this.bulkLatency =
         metrics.histogram("esBulkLatencyMs", new DescriptiveStatisticsHistogram(1000));
     this.numRecordsSend = metrics.getNumRecordsSendCounter();
@@ -127,8 +131,8 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
       reject(new BulkResult.Rejection(document, 0, invalid + " (it was not sent)"));
       return;
     }
-    if (document.isDeleteMatching()) {
-      deleteMatching(document.index, document.matchField, document.matchValue);
+    if (document.isMatching()) {
+      applyMatching(document);
       return;
     }
     // copy: the document object may be reused by the runtime (object reuse)
@@ -161,24 +165,27 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
     if (!document.isDelete() && document.json.isBlank()) {
       return "empty document";
     }
-    if (document.isDeleteMatching()
-        && (document.matchValue == null || document.matchValue.isEmpty())) {
-      return "delete by field " + document.matchField + " without a value";
+    if (document.isMatching() && (document.matchValue == null || document.matchValue.isEmpty())) {
+      return "change by field " + document.matchField + " without a value";
     }
     return null;
   }
 
   /**
-   * Deletes every document of {@code index} whose keyword {@code field} is {@code value}: refreshes
-   * the index, searches a page of ids, deletes them by id, and again until a search finds fewer
-   * than a page (or only ids whose delete Elasticsearch refused, which are rejections already).
+   * Deletes, or updates with {@code d}'s partial document, every document of {@code d.index} whose
+   * keyword {@code d.matchField} is {@code d.matchValue}: refreshes the index, searches a page of
+   * ids, deletes or updates them by id, and again until a search finds fewer than a page or only
+   * ids already changed (an update that leaves the field as it is; a change Elasticsearch refused,
+   * which is a rejection already).
    */
-  private void deleteMatching(String index, String field, String value)
-      throws IOException, InterruptedException {
+  private void applyMatching(EsDocument d) throws IOException, InterruptedException {
+    String index = d.index;
+    String field = d.matchField;
+    String value = d.matchValue;
     sendBuffered(); // this writer's earlier documents may be among the matches
     String body = matchingIdsQuery(field, value, deletePage);
     Set<String> seen = new HashSet<>();
-    long deleted = 0;
+    long changed = 0;
     while (true) {
       // a search sees what the last refresh made visible: the documents just written (here or by
       // another writer) and, after a page, not the ones just deleted
@@ -194,21 +201,29 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
       for (String id : ids) {
         if (seen.add(id)) {
           fresh = true;
-          buffer.add(EsDocument.delete(index, id));
+          buffer.add(
+              d.isDeleteMatching()
+                  ? EsDocument.delete(index, id)
+                  : EsDocument.update(index, id, d.json));
         }
       }
       if (!fresh) {
         break;
       }
-      deleted += buffer.size();
+      changed += buffer.size();
       sendBuffered();
       if (ids.size() < deletePage) {
         break;
       }
     }
-    deletedMatching.inc(deleted);
-    // not the value: it is the id of a person who asked to be erased
-    LOG.info("Deleted {} documents of {} by their {}", deleted, index, field);
+    (d.isDeleteMatching() ? deletedMatching : updatedMatching).inc(changed);
+    // not the value: it may be the id of a person who asked to be erased
+    LOG.info(
+        "{} {} documents of {} by their {}",
+        d.isDeleteMatching() ? "Deleted" : "Updated",
+        changed,
+        index,
+        field);
   }
 
   /**

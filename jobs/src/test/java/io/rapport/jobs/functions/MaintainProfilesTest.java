@@ -149,7 +149,16 @@ class MaintainProfilesTest {
 
     assertThat(lastDocument("rapport-customers", "C1")).isNull(); // delete
     assertThat(harness.extractOutputValues()) // the alerts raised about C1, whatever their ids
-        .contains(EsDocument.deleteMatching("rapport-alerts", "customerId", "C1"));
+        .contains(EsDocument.deleteMatching("rapport-alerts", "customerId", "C1"))
+        // and every mention document of C1, beyond the latest ids kept in state
+        .anySatisfy(
+            d -> {
+              assertThat(d.isMatching()).isTrue();
+              assertThat(d.index).isEqualTo("rapport-mentions");
+              assertThat(d.matchField).isEqualTo("profileId");
+              assertThat(d.matchValue).isEqualTo("C1");
+              assertThat(d.json).contains("\"redacted\":true").contains("\"profileId\":null");
+            });
     assertThat(signals().get(signals().size() - 1).newSpend).isZero();
     assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // the tombstone only
 

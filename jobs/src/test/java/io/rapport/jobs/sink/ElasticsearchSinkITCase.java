@@ -120,6 +120,40 @@ class ElasticsearchSinkITCase {
     writer.write(EsDocument.deleteMatching(prefix + "typed", "customerId", "C1"), null);
     writer.close();
     assertThat(es.documents(prefix + "typed").keySet()).containsExactly("t-4");
+
+    // a partial update of every match (a redaction that blanks the field it matched on), paged
+    List<EsDocument> mentions = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String owner = i < 4 ? "P1" : "P2";
+      mentions.add(
+          doc(prefix + "mentions", "m-" + i, "{\"profileId\":\"" + owner + "\",\"text\":\"t\"}"));
+    }
+    runJob(mentions, es.sinkConfig());
+    ElasticsearchSinkWriter redactor =
+        new ElasticsearchSinkWriter(
+            es.sinkConfig(),
+            FailureHandler.ignore(),
+            new RestClientBulkTransport(EsClients.restClient(es.sinkConfig())),
+            org.apache.flink.metrics.groups.UnregisteredMetricsGroup.createSinkWriterMetricGroup(),
+            null,
+            Thread::sleep);
+    redactor.deletePage = 2;
+    redactor.write(
+        EsDocument.updateMatching(
+            prefix + "mentions",
+            "profileId",
+            "P1",
+            "{\"profileId\":null,\"text\":null,\"redacted\":true}"),
+        null);
+    redactor.close();
+    Map<String, JsonNode> after = es.documents(prefix + "mentions");
+    assertThat(after).hasSize(5); // still counted
+    for (int i = 0; i < 4; i++) {
+      assertThat(after.get("m-" + i).path("redacted").asBoolean()).isTrue();
+      assertThat(after.get("m-" + i).path("text").isNull()).isTrue();
+    }
+    assertThat(after.get("m-4").path("text").asText()).isEqualTo("t");
+    assertThat(after.get("m-4").has("redacted")).isFalse();
   }
 
   @Test

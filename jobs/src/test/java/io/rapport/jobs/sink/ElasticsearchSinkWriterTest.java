@@ -124,6 +124,23 @@ class ElasticsearchSinkWriterTest {
   }
 
   @Test
+  void updateMatchingUpdatesEveryMatchById() throws Exception {
+    ElasticsearchSinkWriter w = writer(config().bulkMaxActions(100));
+    w.deletePage = 2;
+    transport.searches.add(List.of("m1", "m2"));
+    transport.searches.add(List.of("m3"));
+    w.write(EsDocument.updateMatching("i", "profileId", "C1", "{\"redacted\":true}"), null);
+
+    assertThat(transport.requests).hasSize(2);
+    assertThat(transport.requests.get(0))
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r).startsWith("update i/m").contains("\"redacted\":true"));
+    assertThat(transport.requests.get(1)).singleElement().asString().startsWith("update i/m3");
+    assertThat(counter("esUpdatedMatching")).isEqualTo(3);
+    assertThat(counter("esDeletedMatching")).isZero();
+  }
+
+  @Test
   void deleteMatchingStopsWhenASearchFindsOnlyIdsItDeletedAlready() throws Exception {
     ElasticsearchSinkWriter w = writer(config());
     w.deletePage = 2;
