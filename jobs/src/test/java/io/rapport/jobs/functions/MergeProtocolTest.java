@@ -174,7 +174,14 @@ class MergeProtocolTest {
         .containsExactly("prospect-p/prospect", "C1/customer", "null/null");
     List<EsDocument> redactions =
         docs.stream().filter(d -> d.partial && d.json.contains("\"redacted\":true")).toList();
-    assertThat(redactions).extracting(d -> d.id).containsExactlyInAnyOrder("m1", "m2");
+    // by id, the mentions in state; by profile id, every mention document of each id of the group
+    assertThat(redactions.stream().filter(d -> !d.isMatching()))
+        .extracting(d -> d.id)
+        .containsExactlyInAnyOrder("m1", "m2");
+    assertThat(redactions.stream().filter(EsDocument::isMatching))
+        .allSatisfy(d -> assertThat(d.matchField).isEqualTo("profileId"))
+        .extracting(d -> d.matchValue)
+        .containsExactlyInAnyOrder("C1", "prospect-p");
     assertThat(redactions).allSatisfy(d -> assertThat(d.json).contains("\"text\":null"));
     List<EsDocument> audits = docs.stream().filter(d -> d.index.equals(DOCS.auditIndex())).toList();
     assertThat(audits).hasSize(1);

@@ -108,15 +108,7 @@ class ElasticsearchSinkITCase {
           doc(prefix + "typed", "t-" + i, "{\"customerId\":\"" + (i < 4 ? "C1" : "C2") + "\"}"));
     }
     runJob(typed, es.sinkConfig());
-    ElasticsearchSinkWriter writer =
-        new ElasticsearchSinkWriter(
-            es.sinkConfig(),
-            FailureHandler.ignore(),
-            new RestClientBulkTransport(EsClients.restClient(es.sinkConfig())),
-            org.apache.flink.metrics.groups.UnregisteredMetricsGroup.createSinkWriterMetricGroup(),
-            null,
-            Thread::sleep);
-    writer.deletePage = 2;
+    ElasticsearchSinkWriter writer = writerPagingByTwo();
     writer.write(EsDocument.deleteMatching(prefix + "typed", "customerId", "C1"), null);
     writer.close();
     assertThat(es.documents(prefix + "typed").keySet()).containsExactly("t-4");
@@ -129,15 +121,7 @@ class ElasticsearchSinkITCase {
           doc(prefix + "mentions", "m-" + i, "{\"profileId\":\"" + owner + "\",\"text\":\"t\"}"));
     }
     runJob(mentions, es.sinkConfig());
-    ElasticsearchSinkWriter redactor =
-        new ElasticsearchSinkWriter(
-            es.sinkConfig(),
-            FailureHandler.ignore(),
-            new RestClientBulkTransport(EsClients.restClient(es.sinkConfig())),
-            org.apache.flink.metrics.groups.UnregisteredMetricsGroup.createSinkWriterMetricGroup(),
-            null,
-            Thread::sleep);
-    redactor.deletePage = 2;
+    ElasticsearchSinkWriter redactor = writerPagingByTwo();
     redactor.write(
         EsDocument.updateMatching(
             prefix + "mentions",
@@ -258,6 +242,20 @@ class ElasticsearchSinkITCase {
         .isEqualTo("long");
     assertThat(es.documents(index).keySet()).containsExactly("1");
     assertThat(REJECTED).anySatisfy(r -> assertThat(r).startsWith(index + "/2 400 "));
+  }
+
+  /** A writer of its own on the test node, searching matches two ids at a time. */
+  private ElasticsearchSinkWriter writerPagingByTwo() {
+    ElasticsearchSinkWriter w =
+        new ElasticsearchSinkWriter(
+            es.sinkConfig(),
+            FailureHandler.ignore(),
+            new RestClientBulkTransport(EsClients.restClient(es.sinkConfig())),
+            org.apache.flink.metrics.groups.UnregisteredMetricsGroup.createSinkWriterMetricGroup(),
+            null,
+            Thread::sleep);
+    w.deletePage = 2;
+    return w;
   }
 
   private static void runJob(List<EsDocument> input, ElasticsearchSinkConfig config)
