@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * be among the matches), then searches the index for the matching ids, a page of {@link
  * #DELETE_PAGE} at a time, and deletes or updates them by id in bulk, until a search finds less
  * than a page (the index is refreshed before each search, so that it sees the documents just
- * written and not those just deleted). Searches and refreshes are retried as bulk requests are. The
- * value is not logged: it is the id of a person being erased.
+ * written and not those just deleted); and all that once more twice the flush interval later, when
+ * every other writer has flushed what it held at the time of the request (unless the job stops or
+ * fails before: the repeat is not in a checkpoint). Searches and refreshes are retried as bulk
+ * requests are. The value is not logged: it is the id of a person being erased.
  *
  * <p>Metrics (in the sink operator's group): {@code esDocumentsSent}, {@code esBulkRequests},
  * {@code esRejectedDocuments}, {@code esRetries}, {@code esDeduplicatedDocuments}, {@code
@@ -133,6 +135,22 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
     }
     if (document.isMatching()) {
       applyMatching(document);
+      if (timers != null) {
+        // Once more when every other writer has flushed what it held then: a document another
+        // writer still buffered (an alert raised just before a forget request) was not there to
+        // find. A copy: the runtime may reuse the object.
+        EsDocument again = new EsDocument(document.index, document.id, document.json);
+        again.partial = document.partial;
+        again.matchField = document.matchField;
+        again.matchValue = document.matchValue;
+        timers.registerTimer(
+            now() + 2 * config.flushIntervalMillis(),
+            t -> {
+              if (!closed) {
+                applyMatching(again);
+              }
+            });
+      }
       return;
     }
     // copy: the document object may be reused by the runtime (object reuse)

@@ -124,6 +124,25 @@ class ElasticsearchSinkWriterTest {
   }
 
   @Test
+  void aChangeByFieldValueIsDoneAgainWhenOtherWritersHaveFlushed() throws Exception {
+    ElasticsearchSinkWriter w = writer(config()); // flush interval 1,000 ms
+    timers.advanceTo(500);
+    transport.searches.add(List.of("a1"));
+    transport.searches.add(List.of("late")); // written by another writer meanwhile
+    w.write(EsDocument.deleteMatching("i", "customerId", "C1"), null);
+    assertThat(transport.requests).containsExactly(List.of("delete i/a1"));
+
+    timers.advanceTo(2499);
+    assertThat(transport.log).filteredOn(r -> r.startsWith("search")).hasSize(1);
+    timers.advanceTo(2500);
+    assertThat(transport.requests)
+        .containsExactly(List.of("delete i/a1"), List.of("delete i/late"));
+    assertThat(counter("esDeletedMatching")).isEqualTo(2);
+    timers.advanceTo(10_000); // once more only
+    assertThat(transport.log).filteredOn(r -> r.startsWith("search")).hasSize(2);
+  }
+
+  @Test
   void updateMatchingUpdatesEveryMatchById() throws Exception {
     ElasticsearchSinkWriter w = writer(config().bulkMaxActions(100));
     w.deletePage = 2;
