@@ -40,6 +40,16 @@ public class EsDocument {
     this.json = json;
   }
 
+  /** A copy of this document (the runtime may reuse the object it passed). */
+  public EsDocument copy() {
+    EsDocument d = new EsDocument(index, id, json);
+    d.partial = partial;
+    d.upsert = upsert;
+    d.matchField = matchField;
+    d.matchValue = matchValue;
+    return d;
+  }
+
   /** A request to delete the document with this id. */
   public static EsDocument delete(String index, String id) {
     return new EsDocument(index, id, null);

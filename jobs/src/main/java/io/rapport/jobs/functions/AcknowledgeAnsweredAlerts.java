@@ -2,6 +2,7 @@ package io.rapport.jobs.functions;
 
 import io.rapport.model.Alert;
 import io.rapport.model.AlertStatus;
+import io.rapport.model.Author;
 import io.rapport.model.SocialMention;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,18 +26,22 @@ import org.apache.flink.util.Collector;
  * to the alert's document (a status never goes back: a resolved alert stays resolved). Either may
  * come first. The first reply counts.
  *
- * <p>Keyed by mention id: an alert's first evidence mention ({@link #MENTION}; alerts about no
- * mention, a brand crisis or a merge guardrail, have the key "" and are passed over), a reply's
- * {@code replyTo}. State: the ids of a mention's alerts not yet answered and the mention's time, or
- * the mention's reply; cleared by an event-time timer {@code window} after the later of the mention
- * and the reply.
+ * <p>Keyed by mention id: an alert's first evidence mention ({@link #MENTION}; an alert about no
+ * mention, a brand crisis or a merge guardrail, is keyed by its own id, so that such alerts spread
+ * over the subtasks, and passed over), a reply's {@code replyTo}. State: the ids of a mention's
+ * alerts not yet answered and the mention's time, or what the status needs of the mention's reply
+ * (id, platform, time, account; not its text); cleared by an event-time timer {@code window} after
+ * the later of the mention and the reply.
  */
 public class AcknowledgeAnsweredAlerts
     extends KeyedCoProcessFunction<String, Alert, SocialMention, AlertStatus> {
   private static final long serialVersionUID = 1L;
 
-  /** An alert's key here: its first evidence mention, or "" for an alert about no mention. */
-  public static final KeySelector<Alert, String> MENTION = AcknowledgeAnsweredAlerts::mentionOf;
+  /**
+   * An alert's key here: its first evidence mention, or its own id for an alert about no mention.
+   */
+  public static final KeySelector<Alert, String> MENTION =
+      a -> mentionOf(a).isEmpty() ? "alert:" + a.alertId : mentionOf(a);
 
   private final long windowMillis;
 
@@ -71,8 +76,8 @@ public class AcknowledgeAnsweredAlerts
   @Override
   public void processElement1(Alert alert, Context ctx, Collector<AlertStatus> out)
       throws Exception {
-    if (ctx.getCurrentKey().isEmpty() || alert.eventTime == null) {
-      return;
+    if (mentionOf(alert).isEmpty() || alert.eventTime == null) {
+      return; // about no mention: no reply answers it
     }
     long at = alert.eventTime.toEpochMilli();
     SocialMention answer = reply.value();
@@ -92,7 +97,7 @@ public class AcknowledgeAnsweredAlerts
     if (reply.value() != null) {
       return; // the first reply answered the mention
     }
-    reply.update(m);
+    reply.update(answer(m));
     Long at = mentionTime.value();
     for (String id : alertIds.get()) {
       out.collect(status(id, at, m));
@@ -127,6 +132,18 @@ public class AcknowledgeAnsweredAlerts
     }
     ctx.timerService().registerEventTimeTimer(at);
     cleanupAt.update(at);
+  }
+
+  /** What {@link #status} needs of a reply, kept for the alerts that come after it. */
+  static SocialMention answer(SocialMention reply) {
+    SocialMention kept = new SocialMention();
+    kept.mentionId = reply.mentionId;
+    kept.platform = reply.platform;
+    kept.time = reply.time;
+    kept.replyTo = reply.replyTo;
+    kept.author = new Author();
+    kept.author.handle = reply.author.handle;
+    return kept;
   }
 
   /** The acknowledgement of alert {@code alertId}, raised on a mention at {@code mentionAt}. */

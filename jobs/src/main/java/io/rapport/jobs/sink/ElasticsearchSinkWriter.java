@@ -139,10 +139,7 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
         // Once more when every other writer has flushed what it held then: a document another
         // writer still buffered (an alert raised just before a forget request) was not there to
         // find. A copy: the runtime may reuse the object.
-        EsDocument again = new EsDocument(document.index, document.id, document.json);
-        again.partial = document.partial;
-        again.matchField = document.matchField;
-        again.matchValue = document.matchValue;
+        EsDocument again = document.copy();
         timers.registerTimer(
             now() + 2 * config.flushIntervalMillis(),
             t -> {
@@ -154,9 +151,7 @@ public class ElasticsearchSinkWriter implements SinkWriter<EsDocument> {
       return;
     }
     // copy: the document object may be reused by the runtime (object reuse)
-    EsDocument copy = new EsDocument(document.index, document.id, document.json);
-    copy.partial = document.partial;
-    copy.upsert = document.upsert;
+    EsDocument copy = document.copy();
     if (buffer.add(copy)) {
       deduplicated.inc();
     }

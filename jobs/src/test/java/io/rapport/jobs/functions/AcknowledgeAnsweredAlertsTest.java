@@ -99,13 +99,28 @@ class AcknowledgeAnsweredAlertsTest {
   }
 
   @Test
+  void aReplyIsKeptWithoutItsText() {
+    SocialMention r = reply("r1", "m1", "Lumen_ES", T);
+    SocialMention kept = AcknowledgeAnsweredAlerts.answer(r);
+    assertThat(kept.text).isNull();
+    assertThat(kept.author.followers).isZero();
+    assertThat(AcknowledgeAnsweredAlerts.status("a1", T.toEpochMilli() - 60_000, kept))
+        .usingRecursiveComparison()
+        .isEqualTo(AcknowledgeAnsweredAlerts.status("a1", T.toEpochMilli() - 60_000, r));
+  }
+
+  @Test
   void unansweredAlertsAndRepliesToNoAlertAreForgottenAfterTheWindow() throws Exception {
     try (var h = harness()) {
       h.open();
       h.processElement1(alert("SOCIAL_QUESTION", "m1", T), T.toEpochMilli());
       h.processElement2(reply("r9", "m9", "Lumen_ES", T), T.toEpochMilli());
-      // an alert about no mention (a brand crisis) is not kept
-      h.processElement1(alert("BRAND_CRISIS", null, T), T.toEpochMilli());
+      // an alert about no mention (a brand crisis) is not kept; its key is its own, not one
+      // shared by every such alert
+      Alert crisis = alert("BRAND_CRISIS", null, T);
+      assertThat(AcknowledgeAnsweredAlerts.MENTION.getKey(crisis))
+          .isEqualTo("alert:" + crisis.alertId);
+      h.processElement1(crisis, T.toEpochMilli());
       assertThat(h.numKeyedStateEntries()).isEqualTo(5); // m1: ids, time, cleanup; m9: 2
       h.processBothWatermarks(new Watermark(T.plus(WINDOW).toEpochMilli()));
       assertThat(h.numKeyedStateEntries()).isZero();

@@ -143,6 +143,20 @@ class ElasticsearchSinkWriterTest {
   }
 
   @Test
+  void aCopyOfADocumentIsEqualAndApart() {
+    for (EsDocument d :
+        List.of(
+            EsDocument.update("i", "1", "{}", "{\"s\":1}"),
+            EsDocument.updateMatching("i", "profileId", "C1", "{}"),
+            EsDocument.deleteMatching("i", "customerId", "C1"))) {
+      EsDocument c = d.copy();
+      assertThat(c).isEqualTo(d).isNotSameAs(d);
+      assertThat(c.upsert).isEqualTo(d.upsert);
+      assertThat(c.isMatching()).isEqualTo(d.isMatching());
+    }
+  }
+
+  @Test
   void updateMatchingUpdatesEveryMatchById() throws Exception {
     ElasticsearchSinkWriter w = writer(config().bulkMaxActions(100));
     w.deletePage = 2;
