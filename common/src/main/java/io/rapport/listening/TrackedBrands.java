@@ -262,10 +262,10 @@ public final class TrackedBrands implements Serializable {
 
   /**
    * The tracked brand a comparison in the text sets against its subject ({@link
-   * Analysis#comparedWord()}: "@lumen_es", "Vela", "lumen"), or null.
+   * Analysis#comparedWith}: "@lumen_es", "Vela", "lumen"), or null.
    */
   public String comparedBrand(Analysis a) {
-    String word = a == null ? null : a.comparedWord();
+    String word = a == null ? null : a.comparedWith;
     if (word == null) {
       return null;
     }
@@ -303,23 +303,24 @@ public final class TrackedBrands implements Serializable {
   }
 
   /**
-   * Whether {@code brand} reads mention analysis {@code ours} (as {@link #brand()} reads it)
-   * otherwise: a switch to the brand, or from it to another tracked brand, is read differently by
-   * the brand left and the brand chosen.
+   * Whether {@code brand} reads mention analysis {@code ours} (as {@link #brand()} reads it, {@link
+   * #readAs}) otherwise, so that its reading needs {@link #readAs} of its own: a switch to the
+   * brand, or from it to another tracked brand, is read differently by the brand left and the brand
+   * chosen; a comparison of {@code brand} with another ("Vela es mucho mejor que @lumen"), or of
+   * another with {@link #brand()}, is read the other way round by its object ({@link
+   * Analysis#comparedWith}, carried by the record). Every other tracked brand the mention names
+   * reads it as {@code ours}.
    */
   public boolean readsOtherwise(String brand, Analysis ours) {
-    String to = ours == null ? null : ours.switchingTo;
-    return to != null && !brand.equals(brand()) && (to.equals(brand) || to.equals(brand()));
-  }
-
-  /**
-   * As {@link #readsOtherwise(String, Analysis)}, and also when {@code text} may compare brands
-   * ("mejor que", "worse than"): the object of a comparison reads it otherwise than its subject
-   * ({@link #readAs}); the analysis as {@link #brand()} reads it does not say which brand is which
-   * once it has crossed the job's operators.
-   */
-  public boolean readsOtherwise(String brand, Analysis ours, String text) {
-    return readsOtherwise(brand, ours) || !brand.equals(brand()) && TextAnalyzer.mayCompare(text);
+    if (ours == null || brand.equals(brand())) {
+      return false;
+    }
+    String to = ours.switchingTo;
+    if (to != null && (to.equals(brand) || to.equals(brand()))) {
+      return true;
+    }
+    String compared = comparedBrand(ours);
+    return compared != null && (compared.equals(brand) || compared.equals(brand()));
   }
 
   /**

@@ -59,18 +59,19 @@ public class Analysis {
 
   /**
    * The party a comparison's sentence sets against its subject ("Vela es mucho mejor que @lumen" →
-   * "lumen", "worse than Vela" → "vela"), folded as {@link #switchingTo}, and the number of that
-   * sentence; null and -1 when the text makes no comparison. What the sentence says, it says the
-   * other way round of that party: {@link TextAnalyzer#analyzeAsCompared}. Not part of the record.
+   * "lumen", "worse than Vela" → "vela"), folded as {@link #switchingTo}; null when the text makes
+   * no comparison. What the sentence says, it says the other way round of that party: {@link
+   * TextAnalyzer#analyzeAsCompared}. Part of the record, so that an operator after the analysis
+   * knows which brand a comparison is about without analyzing the text again.
    */
-  transient String compareWord;
+  public String comparedWith;
 
-  transient int compareSentence = -1;
-
-  /** See {@link #compareWord}: the object of the text's comparison, or null. */
-  public String comparedWord() {
-    return compareWord;
-  }
+  /**
+   * The number (from 0) of the sentence that makes the comparison of {@link #comparedWith}; -1, or
+   * any value when {@link #comparedWith} is null (a record restored from before this field has 0
+   * there).
+   */
+  public int comparisonSentence = -1;
 
   /** Hashtags, lower-cased, without '#'. */
   public List<String> hashtags;
@@ -112,6 +113,8 @@ public class Analysis {
         && Objects.equals(lang, a.lang)
         && Objects.equals(intents, a.intents)
         && Objects.equals(switchingTo, a.switchingTo)
+        && Objects.equals(comparedWith, a.comparedWith)
+        && (comparedWith == null || comparisonSentence == a.comparisonSentence)
         && Objects.equals(hashtags, a.hashtags)
         && Objects.equals(terms, a.terms)
         && Objects.equals(topics, a.topics);
@@ -120,7 +123,18 @@ public class Analysis {
   @Override
   public int hashCode() {
     return Objects.hash(
-        compound, pos, neg, neu, lang, intents, switchingTo, hashtags, terms, topics);
+        compound,
+        pos,
+        neg,
+        neu,
+        lang,
+        intents,
+        switchingTo,
+        comparedWith,
+        comparedWith == null ? -1 : comparisonSentence,
+        hashtags,
+        terms,
+        topics);
   }
 
   @Override
@@ -138,6 +152,9 @@ public class Analysis {
         + ", intents="
         + intents
         + (switchingTo == null ? "" : ", switchingTo=" + switchingTo)
+        + (comparedWith == null
+            ? ""
+            : ", comparedWith=" + comparedWith + " (sentence " + comparisonSentence + ")")
         + ", hashtags="
         + hashtags
         + ", terms="

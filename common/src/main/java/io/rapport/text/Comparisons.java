@@ -27,10 +27,6 @@ final class Comparisons {
     "outperforms"
   };
 
-  /** Any of {@link #COMPARATIVES} as a word, in any case and with or without accents folded. */
-  static final java.util.regex.Pattern MAY_COMPARE =
-      java.util.regex.Pattern.compile("(?iu)\\b(?:" + String.join("|", COMPARATIVES) + ")\\b");
-
   /**
    * Marks the comparatives' entries (creating them where the lexicon has none), so that finding a
    * comparison costs one field read per word. Before the lexicon is frozen.
@@ -42,14 +38,14 @@ final class Comparisons {
   }
 
   /**
-   * Sets the first comparison's object and sentence in {@code a} ({@link Analysis#comparedWord()},
-   * {@code a.compareSentence}), or clears them when the text makes none.
+   * Sets the first comparison's object and sentence in {@code a} ({@link Analysis#comparedWith},
+   * {@link Analysis#comparisonSentence}), or clears them when the text makes none.
    */
   static void find(List<Token> tokens, Analysis a) {
-    a.compareWord = null;
-    a.compareSentence = -1;
+    a.comparedWith = null;
+    a.comparisonSentence = -1;
     int n = tokens.size();
-    for (int i = 0; i + 2 < n; i++) {
+    for (int i = 0; i + 1 < n; i++) {
       Token t = tokens.get(i);
       if (t.type != Token.WORD || t.entry == null || !t.entry.comparative) {
         continue;
@@ -82,8 +78,8 @@ final class Comparisons {
       }
       String object = tokens.get(at).partyName(false);
       if (object != null && !noneAfter(tokens, at + 1)) {
-        a.compareWord = object;
-        a.compareSentence = t.sentence;
+        a.comparedWith = object;
+        a.comparisonSentence = t.sentence;
       }
       return;
     }

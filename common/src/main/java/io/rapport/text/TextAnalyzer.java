@@ -123,24 +123,19 @@ public final class TextAnalyzer {
 
   /**
    * The text as the object of its comparison reads it ("Vela es mucho mejor que @lumen", as lumen
-   * reads it): the comparison's sentence ({@code whole}'s {@link Analysis#comparedWord()}) with
-   * every valence the other way round, the rest of the text as it is, in the language found for the
-   * whole text; intents as the analyzer finds them with that sentiment. Null when {@code whole}
-   * (this text's analysis) makes no comparison.
+   * reads it): the comparison's sentence ({@code whole}'s {@link Analysis#comparedWith}) with every
+   * valence the other way round, the rest of the text as it is, in the language found for the whole
+   * text; intents as the analyzer finds them with that sentiment. Null when {@code whole} (this
+   * text's analysis) makes no comparison.
    */
   public Analysis analyzeAsCompared(String text, Analysis whole) {
-    if (text == null || whole == null || whole.compareSentence < 0) {
+    if (text == null
+        || whole == null
+        || whole.comparedWith == null
+        || whole.comparisonSentence < 0) {
       return null;
     }
-    return analyze(text, whole.lang, true, whole.compareSentence);
-  }
-
-  /**
-   * Whether a text may make a comparison (one of the words that open one, {@link
-   * Comparisons#COMPARATIVES}): a cheap test before analyzing it again for the object's reading.
-   */
-  public static boolean mayCompare(String text) {
-    return text != null && Comparisons.MAY_COMPARE.matcher(text).find();
+    return analyze(text, whole.lang, true, whole.comparisonSentence);
   }
 
   private Analysis analyze(

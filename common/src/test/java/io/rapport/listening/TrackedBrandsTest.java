@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.rapport.alerting.MentionAlerts;
+import io.rapport.generator.GeneratedRecord;
+import io.rapport.generator.GeneratorConfig;
+import io.rapport.generator.RapportGenerator;
 import io.rapport.model.EnrichedMention;
+import io.rapport.model.SocialMention;
+import io.rapport.serde.Json;
+import io.rapport.serde.RecordParser;
+import io.rapport.testing.Samples;
 import io.rapport.text.Analysis;
 import io.rapport.text.IntentDetector;
 import io.rapport.text.TextAnalyzer;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -277,21 +285,99 @@ class TrackedBrandsTest {
   }
 
   @Test
-  void aComparisonIsReadAgainForEveryOtherBrand() {
+  void onlyTheObjectAndTheSubjectOfAComparisonReadItAgain() {
     String text = "Lumen es mucho mejor que @vela";
     Analysis ours = ours(text);
-    assertThat(brands.readsOtherwise("vela", ours, text)).isTrue();
-    assertThat(brands.readsOtherwise("northwind", ours, "Northwind is WORSE THAN vela")).isTrue();
-    assertThat(brands.readsOtherwise("lumen", ours, text)).isFalse(); // ours already
-    assertThat(brands.readsOtherwise("vela", ours, "Lumen y @vela, las dos geniales")).isFalse();
-    assertThat(brands.readsOtherwise("vela", ours, null)).isFalse();
+    assertThat(ours.comparedWith).isEqualTo("vela");
+    assertThat(brands.readsOtherwise("vela", ours)).isTrue(); // the object
+    assertThat(brands.readsOtherwise("lumen", ours)).isFalse(); // ours already
+    // a comparison of two rivals: the object reads it again, the subject reads it as lumen does
+    Analysis rivals = ours("Northwind is WORSE THAN vela");
+    assertThat(brands.readsOtherwise("vela", rivals)).isTrue();
+    assertThat(brands.readsOtherwise("northwind", rivals)).isFalse();
+    // lumen the object: every other brand reads the words as written
+    assertThat(brands.readsOtherwise("vela", ours("Vela es mejor que Lumen"))).isTrue();
     for (String t :
         List.of("Mejor Lumen que @vela", "Lumen beats Vela", "Lumen supera a Vela en todo")) {
-      assertThat(brands.readsOtherwise("vela", ours(t), t)).as(t).isTrue();
+      assertThat(brands.readsOtherwise("vela", ours(t))).as(t).isTrue();
     }
-    // the switch rule still holds with the text
+    // comparative words that compare no brand ("mejor" alone, "better than ever")
+    for (String t :
+        List.of(
+            "Lumen y @vela, las dos geniales",
+            "@vela cada día mejor, y Lumen también",
+            "Vela is better than ever",
+            "Nada mejor que un café con @vela")) {
+      assertThat(brands.readsOtherwise("vela", ours(t))).as(t).isFalse();
+    }
+    assertThat(brands.readsOtherwise("vela", null)).isFalse();
+    // the switch rule still holds
     String sw = "Harta de @lumen, me cambio a @vela";
-    assertThat(brands.readsOtherwise("vela", ours(sw), sw)).isTrue();
+    assertThat(brands.readsOtherwise("vela", ours(sw))).isTrue();
+  }
+
+  /**
+   * What the listening route does for every brand a mention is about (its reading as the brand
+   * reads it, which crosses the job's operators, then another reading only where {@link
+   * TrackedBrands#readsOtherwise} says so) gives each brand the reading that analyzing the text
+   * afresh for that brand gives: over the generated world's mentions, whose rivals are named,
+   * compared and switched to, and the comparisons of this class.
+   */
+  @Test
+  void everyBrandGetsTheReadingAFreshAnalysisGivesIt() throws Exception {
+    GeneratorConfig cfg = GeneratorConfig.defaults();
+    RapportGenerator gen = new RapportGenerator(cfg);
+    TrackedBrands tracked = new TrackedBrands(cfg.brand, List.of(cfg.competitor1, cfg.competitor2));
+    TextAnalyzer analyzer = TextAnalyzer.shared();
+    RecordParser parser = new RecordParser();
+    List<SocialMention> mentions = new ArrayList<>();
+    for (long i = 0; mentions.size() < 6000; i++) {
+      GeneratedRecord r = gen.record(i);
+      if (r.topic.equals(GeneratedRecord.TOPIC_MENTIONS) && r.malformedKind == null) {
+        mentions.add(parser.mention(r.value).value());
+      }
+    }
+    for (String t :
+        List.of(
+            "Lumen es mucho mejor que @vela",
+            "Northwind is WORSE THAN vela",
+            "Vela es peor que Lumen, no lo recomiendo",
+            "Me cambio a @vela, mucho mejor que @lumen",
+            "Harta de @vela, me cambio a @lumen",
+            "Mejor Northwind que @vela",
+            "@vela cada día mejor, y Lumen también")) {
+      mentions.add(Samples.mention("m" + mentions.size(), "x", "ana", t, Samples.T0));
+    }
+    int rivalReadings = 0;
+    int readAgain = 0;
+    int comparisons = 0;
+    for (SocialMention m : mentions) {
+      Analysis ours = tracked.readAs(tracked.brand(), analyzer, m.text, m.lang);
+      // what crosses the job's operators: the record's fields, nothing transient
+      Analysis carried = Json.mapper().readValue(Json.toBytes(ours), Analysis.class);
+      assertThat(carried).isEqualTo(ours);
+      if (carried.comparedWith != null) {
+        comparisons++;
+      }
+      for (String b : tracked.brandsOf(m, carried)) {
+        Analysis fresh = tracked.readAs(b, analyzer, m.text, m.lang);
+        Analysis routed = carried;
+        if (!b.equals(tracked.brand())) {
+          rivalReadings++;
+        }
+        if (tracked.readsOtherwise(b, carried)) {
+          readAgain++;
+          routed = tracked.readAs(b, analyzer, m.text, m.lang);
+        }
+        assertThat(routed).as("\"%s\" as %s reads it", m.text, b).isEqualTo(fresh);
+      }
+    }
+    // the generated world compares brands, and most rival readings need no analysis of their own
+    assertThat(comparisons).isGreaterThan(20);
+    assertThat(readAgain).isGreaterThan(20).isLessThan(rivalReadings / 2);
+    System.out.printf(
+        "%d texts, %d comparisons, %d readings by rivals, %d analyzed again%n",
+        mentions.size(), comparisons, rivalReadings, readAgain);
   }
 
   @Test

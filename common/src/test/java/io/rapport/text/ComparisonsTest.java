@@ -25,12 +25,14 @@ class ComparisonsTest {
         "Lumen tiene peor servicio que Vela | vela | 0",
         "Para el portátil, Vela sin duda. Mejor que Lumen | lumen | 1",
         "For a laptop, Vela beats @lumen every time | lumen | 0",
+        "Vela beats Lumen | lumen | 0",
+        "Honestly? Vela outperforms @lumen | lumen | 1",
         "Vela supera a Lumen en precio | lumen | 0"
       })
   void findsTheObjectOfAComparison(String text, String object, int sentence) {
     Analysis a = A.analyze(text);
-    assertThat(a.comparedWord()).isEqualTo(object);
-    assertThat(a.compareSentence).isEqualTo(sentence);
+    assertThat(a.comparedWith).isEqualTo(object);
+    assertThat(a.comparisonSentence).isEqualTo(sentence);
   }
 
   @ParameterizedTest
@@ -51,8 +53,8 @@ class ComparisonsTest {
       })
   void noComparisonOrNothingCompares(String text) {
     Analysis a = A.analyze(text);
-    assertThat(a.comparedWord()).isNull();
-    assertThat(a.compareSentence).isEqualTo(-1);
+    assertThat(a.comparedWith).isNull();
+    assertThat(a.comparisonSentence).isEqualTo(-1);
     assertThat(A.analyzeAsCompared(text, a)).isNull();
   }
 
@@ -77,7 +79,7 @@ class ComparisonsTest {
     // the first sentence praises the object, the second compares: the praise stays
     String text = "Me encanta Lumen, de verdad. Vela es mejor que Lumen en precio";
     Analysis whole = A.analyze(text);
-    assertThat(whole.compareSentence).isEqualTo(1);
+    assertThat(whole.comparisonSentence).isEqualTo(1);
     Analysis object = A.analyzeAsCompared(text, whole);
     Analysis comparisonAlone =
         A.analyzeAsCompared(
@@ -92,7 +94,7 @@ class ComparisonsTest {
   void withEntitiesTheSentencesAreThoseOfTheDecodedText() {
     String text = "Lumen &amp; Vela: Vela es peor que Lumen";
     Analysis whole = A.analyze(text);
-    assertThat(whole.comparedWord()).isEqualTo("lumen");
+    assertThat(whole.comparedWith).isEqualTo("lumen");
     assertThat(A.analyzeAsCompared(text, whole).compound).isGreaterThan(0.3);
   }
 }

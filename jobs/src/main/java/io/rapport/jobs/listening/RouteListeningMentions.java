@@ -71,7 +71,7 @@ public class RouteListeningMentions extends ProcessFunction<EnrichedMention, Bra
     }
     for (String brand : about) {
       EnrichedMention read = em;
-      if (brands.readsOtherwise(brand, em.analysis, em.mention.text)) {
+      if (brands.readsOtherwise(brand, em.analysis)) {
         // "harta de @lumen, me cambio a @vela": vela reads the switch as its own, not lumen's;
         // "Lumen es mucho mejor que @vela": vela reads the praise as a put-down
         read =
