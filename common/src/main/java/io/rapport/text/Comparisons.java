@@ -1,6 +1,7 @@
 package io.rapport.text;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Comparisons between two named parties: "Vela es mucho mejor que @lumen", "Lumen is way worse than
@@ -65,6 +66,9 @@ final class Comparisons {
         } else {
           continue;
         }
+      }
+      if (opensClause(tokens, i)) {
+        continue; // "es mejor que @lumen me devuelva el dinero": no comparison of lumen
       }
       if (nothing(tokens, i)) {
         continue; // "no hay nada mejor que @lumen", "nothing is better than Lumen": praise of it
@@ -151,6 +155,55 @@ final class Comparisons {
       }
     }
     return false;
+  }
+
+  /** Spanish clitic pronouns that start the clause after "mejor que" ("… que me devuelvan"). */
+  private static final Set<String> CLITICS = Set.of("me", "te", "se", "nos", "os", "le", "les");
+
+  /**
+   * Whether the comparative at {@code i} opens a clause instead of a comparison: "mejor que" or
+   * "peor que", then a clitic pronoun, directly or after one party (a handle, a hashtag, a
+   * capitalized or unknown word) and an optional "no": "es mejor que me devuelvan el dinero",
+   * "mejor que @lumen me lo arregle hoy", "peor que Lumen no te conteste". What is better there is
+   * that something happens: the word compares no one and says nothing good or bad itself ({@link
+   * SentimentScorer} gives it no valence).
+   */
+  static boolean opensClause(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    if (t.type != Token.WORD || t.entry == null || !t.entry.comparative) {
+      return false;
+    }
+    String k = t.baseKey();
+    int n = tokens.size();
+    if (!(k.equals("mejor") || k.equals("peor"))
+        || i + 2 >= n
+        || !isWord(tokens.get(i + 1), "que")) {
+      return false;
+    }
+    int j = i + 2;
+    if (isClitic(tokens.get(j))) {
+      return true;
+    }
+    Token party = tokens.get(j);
+    if (party.type == Token.HANDLE
+        || party.type == Token.HASHTAG
+        || party.type == Token.WORD && (party.upperFirst || party.entry == null)) {
+      j++;
+    } else {
+      return false;
+    }
+    if (j < n && isWord(tokens.get(j), "no")) {
+      j++;
+    }
+    return j < n && isClitic(tokens.get(j));
+  }
+
+  private static boolean isWord(Token t, String w) {
+    return t.type == Token.WORD && t.baseKey().equals(w);
+  }
+
+  private static boolean isClitic(Token t) {
+    return t.type == Token.WORD && CLITICS.contains(t.baseKey());
   }
 
   private static boolean isNamed(Token t) {

@@ -113,6 +113,9 @@ final class SentimentScorer {
             if (!Float.isNaN(val) && discourseMarker(tokens, i)) {
               val = Float.NaN; // "Bueno, ni una más", "Well, that was a mess": not praise
             }
+            if (!Float.isNaN(val) && e.comparative && Comparisons.opensClause(tokens, i)) {
+              val = Float.NaN; // "mejor que me devuelvan el dinero": what should happen
+            }
             if (!Float.isNaN(val)
                 && e.has(Entry.NEG, l)
                 && (tu.negatorOwnValence == 0

@@ -49,7 +49,10 @@ class ComparisonsTest {
         "Better than Lumen? None",
         "Lumen es genial",
         "mejor que",
-        "It's better than ?"
+        "It's better than ?",
+        "Es mejor que @lumen me devuelva el dinero o los denuncio",
+        "Mejor que Lumen no me vuelva a llamar",
+        "Es peor que #Lumen te ignore a que te mientan"
       })
   void noComparisonOrNothingCompares(String text) {
     Analysis a = A.analyze(text);
@@ -96,5 +99,30 @@ class ComparisonsTest {
     Analysis whole = A.analyze(text);
     assertThat(whole.comparedWith).isEqualTo("lumen");
     assertThat(A.analyzeAsCompared(text, whole).compound).isGreaterThan(0.3);
+  }
+
+  /**
+   * "Mejor que" opening a clause ("es mejor que me devuelvan el dinero", "mejor que @lumen me lo
+   * arregle") says what should happen, of no one compared: no comparison, and the word itself is
+   * neither praise nor put-down, where the same words compare and praise when a clause does not
+   * follow.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Es mejor que me devuelvan el dinero | Es que me devuelvan el dinero",
+        "Mejor que @lumen me lo arregle hoy | Que @lumen me lo arregle hoy",
+        "Sería mejor que Lumen nos diera una solución | Sería que Lumen nos diera una solución",
+        "Es peor que Vela no te conteste | Es que Vela no te conteste",
+        "mejor que lumenx se ponga las pilas | que lumenx se ponga las pilas"
+      })
+  void aClauseAfterMejorQueComparesNothingAndSaysNothingOfItself(String text, String without) {
+    Analysis a = A.analyze(text, "es");
+    assertThat(a.comparedWith).isNull();
+    assertThat(a.compound).isEqualTo(A.analyze(without, "es").compound);
+    // the words as a comparison: a clause does not follow
+    Analysis compared = A.analyze(text.replaceFirst(" (me|te|nos|se|no te|no me) .*", ""), "es");
+    assertThat(compared.compound).isNotZero();
   }
 }
