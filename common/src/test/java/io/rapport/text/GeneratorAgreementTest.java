@@ -79,8 +79,8 @@ class GeneratorAgreementTest {
         Map.of(
             IntentDetector.COMPLAINT, new double[] {0.95, 0.88},
             IntentDetector.QUESTION, new double[] {0.99, 0.99},
-            IntentDetector.RECOMMENDATION, new double[] {0.85, 0.70},
-            IntentDetector.PURCHASE_INTENT, new double[] {0.85, 0.55},
+            IntentDetector.RECOMMENDATION, new double[] {0.85, 0.75},
+            IntentDetector.PURCHASE_INTENT, new double[] {0.85, 0.75},
             IntentDetector.CHURN_THREAT, new double[] {0.95, 0.85});
     for (Map.Entry<String, int[]> e : counts.entrySet()) {
       int[] c = e.getValue();
