@@ -6,14 +6,22 @@ import java.util.List;
  * Offline language identification for short social texts: Spanish, English, or "und" (other
  * languages, mixed or too little evidence). Evidence, summed per language: function words and other
  * frequent words (weighted by how distinctive they are, {@code lexicons/langid.tsv}), script cues
- * (ñ, ¿, ¡, accented vowels; ã õ ç for Portuguese, è ê à for French, ä ö ß for German), and a
- * character-trigram model of Spanish versus English words for the remaining words. Thread-safe and
- * immutable.
+ * (ñ, ¿, ¡, accented vowels; ã õ ç for Portuguese, è ê à for French, ä ö ß for German; letters of
+ * other scripts and alphabets for none of them: see {@link #OTHER}), and a character-trigram model
+ * of Spanish versus English words for the remaining words. Thread-safe and immutable.
  */
 public final class LanguageDetector {
-  static final String[] LANGS = {"es", "en", "pt", "fr", "de", "it"};
+  static final String[] LANGS = {"es", "en", "pt", "fr", "de", "it", "other"};
   static final int ES = 0;
   static final int EN = 1;
+
+  /**
+   * Evidence of a language that is none of the others: letters of another script (Cyrillic, Greek,
+   * Arabic, Hebrew, Asian scripts), Latin letters neither Spanish, English nor the four neighbours
+   * use (ł ę ą ő ø å ş ğ č ř ...), and frequent words of other languages ({@code langid.tsv}).
+   */
+  static final int OTHER = 6;
+
   static final int NLANG = LANGS.length;
 
   /** Minimum evidence for a decision. */
@@ -225,7 +233,42 @@ public final class LanguageDetector {
           s[4] += 0.6f;
         }
         case 'ì', 'ò' -> s[5] += 0.8f;
-        default -> {}
+        case 'ł',
+                'ę',
+                'ą',
+                'ś',
+                'ż',
+                'ź',
+                'ć',
+                'ń',
+                'ő',
+                'ű',
+                'ø',
+                'å',
+                'æ',
+                'ş',
+                'ğ',
+                'ı',
+                'č',
+                'š',
+                'ž',
+                'ř',
+                'ů',
+                'ě',
+                'ý',
+                'ț',
+                'ș',
+                'ă',
+                'đ',
+                'þ',
+                'ð' ->
+            s[OTHER] += 0.8f;
+        default -> {
+          char c = raw.charAt(i);
+          if (c >= 0x0370 && Character.isLetter(c)) {
+            s[OTHER] += 1.0f; // Greek, Cyrillic, Arabic, Hebrew, Asian scripts ...
+          }
+        }
       }
     }
   }

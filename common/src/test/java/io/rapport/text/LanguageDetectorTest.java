@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LanguageDetectorTest {
@@ -61,7 +62,15 @@ class LanguageDetectorTest {
         "C'est vraiment nul, je ne recommande pas ce produit",
         "Das ist sehr gut, danke für die schnelle Lieferung",
         "Ich bin nicht zufrieden mit dem Service",
-        "Grazie mille, il servizio è molto buono"
+        "Grazie mille, il servizio è molto buono",
+        // other scripts and alphabets, and languages the detector does not name (these four read
+        // as es, es, es and en before)
+        "Спасибо за быструю доставку",
+        "شكرا جزيلا على الخدمة",
+        "Bardzo dziękuję za szybką dostawę",
+        "Dank je wel voor de snelle levering",
+        "Сервис ужасный, Lumen",
+        "Moltes gràcies per tot, perquè sou genials"
       })
   void otherLanguagesAreUndetermined(String text) {
     assertThat(D.detect(text)).isEqualTo("und");
@@ -71,6 +80,20 @@ class LanguageDetectorTest {
   @ValueSource(strings = {"", "   ", "😍😍😍", "@user https://t.co/x", "123 456", "#", "ok"})
   void tooLittleEvidenceIsUndetermined(String text) {
     assertThat(D.detect(text)).isEqualTo("und");
+  }
+
+  /** A foreign name or a borrowed letter in a Spanish or English text does not make it other. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Me encanta el nuevo Škoda de mi vecino, qué coche | es",
+        "I love my new Škoda, best car ever | en",
+        "El pedido de Łódź llegó roto y nadie responde | es",
+        "Thanks @lumen, the order from Malmö arrived today | en"
+      })
+  void aForeignNameKeepsTheLanguage(String text, String lang) {
+    assertThat(D.detect(text)).isEqualTo(lang);
   }
 
   @Test
