@@ -157,6 +157,37 @@ final class Comparisons {
     return false;
   }
 
+  /**
+   * The valence of "beats" and "outperforms" when they compare with a named party ("Vela beats
+   *
+   * @lumen", "Vela outperforms Lumen on price"), as the lexicon gives "supera": they have none
+   *     elsewhere ("my heart beats faster", "he beats the deadline").
+   */
+  static final float BEATS_VALENCE = 1.6f;
+
+  /**
+   * Whether token {@code i} is "beats" or "outperforms" followed directly by a named party (a
+   * handle, a hashtag or a capitalized word: brands take no article, and "that beats the
+   * Kreayshawn…" is no praise), and nothing says that nothing compares ("Nothing beats Lumen" is a
+   * lexicon phrase of its own).
+   */
+  static boolean beatsNamed(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    String k = t.baseKey();
+    if (!k.equals("beats") && !k.equals("outperforms")) {
+      return false;
+    }
+    int at = i + 1;
+    int n = tokens.size();
+    if (at >= n) {
+      return false;
+    }
+    Token o = tokens.get(at);
+    boolean named =
+        o.type == Token.HANDLE || o.type == Token.HASHTAG || o.type == Token.WORD && o.upperFirst;
+    return named && !nothing(tokens, i) && !noneAfter(tokens, at + 1);
+  }
+
   /** Spanish clitic pronouns that start the clause after "mejor que" ("… que me devuelvan"). */
   private static final Set<String> CLITICS = Set.of("me", "te", "se", "nos", "os", "le", "les");
 

@@ -116,6 +116,12 @@ final class SentimentScorer {
             if (!Float.isNaN(val) && e.comparative && Comparisons.opensClause(tokens, i)) {
               val = Float.NaN; // "mejor que me devuelvan el dinero": what should happen
             }
+            if (Float.isNaN(val)
+                && e != null
+                && e.comparative
+                && Comparisons.beatsNamed(tokens, i)) {
+              val = Comparisons.BEATS_VALENCE; // "Vela beats @lumen": praise of vela
+            }
             if (!Float.isNaN(val)
                 && e.has(Entry.NEG, l)
                 && (tu.negatorOwnValence == 0

@@ -3,6 +3,7 @@ package io.rapport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -124,5 +125,21 @@ class ComparisonsTest {
     // the words as a comparison: a clause does not follow
     Analysis compared = A.analyze(text.replaceFirst(" (me|te|nos|se|no te|no me) .*", ""), "es");
     assertThat(compared.compound).isNotZero();
+  }
+
+  /**
+   * "Beats" and "outperforms" praise their subject when they compare with a named party, so the
+   * object reads a put-down ("Vela beats Lumen every time" read 0.00 for both); elsewhere they say
+   * nothing ("beats faster", "beats the deadline").
+   */
+  @Test
+  void beatingANamedPartyPraisesTheSubject() {
+    for (String text : List.of("Vela beats Lumen every time", "Vela outperforms @lumen on price")) {
+      Analysis whole = A.analyze(text, "en");
+      assertThat(whole.compound).as(text).isGreaterThan(0.3);
+      assertThat(A.analyzeAsCompared(text, whole).compound).as(text).isLessThan(-0.3);
+    }
+    assertThat(A.analyze("Vela beats the deadline", "en").compound).isZero();
+    assertThat(A.analyze("the bass beats faster", "en").compound).isZero();
   }
 }
