@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * and hashtags match the brand's name alone or followed by an underscore or a usual account suffix
  * (@lumen_es, @lumenhelp, #lumenES).
  */
-public final class TrackedBrands implements Serializable {
+public final class TrackedBrands implements TextAnalyzer.BrandNames, Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Account and campaign suffixes after a brand's name in a handle or hashtag. */
@@ -237,17 +237,26 @@ public final class TrackedBrands implements Serializable {
    * is {@code brand} ("Vela es mucho mejor que @lumen", as lumen reads it) says of it the other way
    * round what its sentence says ({@link TextAnalyzer#analyzeAsCompared}): praise of the subject is
    * a put-down of the object, and what is recommended or bought is the subject, not {@code brand}
-   * (no recommendation or purchase intent).
+   * (no recommendation or purchase intent). A text that names brands in different clauses, without
+   * a switch, is read in the clauses that name {@code brand} or no brand ({@link
+   * TextAnalyzer#analyzeAbout}); the result's {@link Analysis#brandsApart} says so whatever the
+   * reading.
    */
   public Analysis readAs(String brand, TextAnalyzer analyzer, String text, String lang) {
-    Analysis a = resolveDestination(analyzer.analyze(text, lang));
+    Analysis a = resolveDestination(analyzer.analyze(text, lang, this));
     String name = normalize(brand);
     if (a.switchingTo != null && a.switchingTo.equals(name)) {
       return towards(brand, a, analyzer.analyzeAfterSwitch(text, a));
     }
-    if (name.equals(comparedBrand(a))) {
+    boolean isObject = name.equals(comparedBrand(a));
+    // "Lumen genial, @vela un desastre": the clauses about other brands only say nothing of it (a
+    // switch keeps its own reading above and below: what it says of the brand left is the point)
+    Analysis about =
+        a.switchingTo == null ? analyzer.analyzeAbout(text, a, name, this, isObject) : null;
+    if (isObject) {
       // also the brand a switch leaves: "me cambio a @vela, mucho mejor que @lumen"
-      Analysis object = resolveDestination(analyzer.analyzeAsCompared(text, a));
+      Analysis object =
+          resolveDestination(about != null ? about : analyzer.analyzeAsCompared(text, a));
       List<String> intents = new ArrayList<>(object.intents);
       intents.remove(IntentDetector.RECOMMENDATION);
       intents.remove(IntentDetector.PURCHASE_INTENT);
@@ -255,9 +264,23 @@ public final class TrackedBrands implements Serializable {
         intents.remove(IntentDetector.COMPLAINT); // "Vela es peor que Lumen, no lo recomiendo"
       }
       object.intents = intents;
+      object.brandsApart = a.brandsApart;
       return object;
     }
+    if (about != null) {
+      return resolveDestination(about);
+    }
     return towards(brand, a, null);
+  }
+
+  @Override
+  public String brandOfParty(String foldedName) {
+    return brandNamed(foldedName);
+  }
+
+  @Override
+  public boolean isBrandWord(String foldedKey) {
+    return brands.contains(foldedKey);
   }
 
   /**
@@ -308,8 +331,9 @@ public final class TrackedBrands implements Serializable {
    * brand, or from it to another tracked brand, is read differently by the brand left and the brand
    * chosen; a comparison of {@code brand} with another ("Vela es mucho mejor que @lumen"), or of
    * another with {@link #brand()}, is read the other way round by its object ({@link
-   * Analysis#comparedWith}, carried by the record). Every other tracked brand the mention names
-   * reads it as {@code ours}.
+   * Analysis#comparedWith}, carried by the record); a text that names brands in different clauses
+   * ({@link Analysis#brandsApart}, no switch) is read by each brand in its own clauses. Every other
+   * tracked brand the mention names reads it as {@code ours}.
    */
   public boolean readsOtherwise(String brand, Analysis ours) {
     if (ours == null || brand.equals(brand())) {
@@ -318,6 +342,9 @@ public final class TrackedBrands implements Serializable {
     String to = ours.switchingTo;
     if (to != null && (to.equals(brand) || to.equals(brand()))) {
       return true;
+    }
+    if (ours.brandsApart && ours.switchingTo == null) {
+      return true; // each brand reads its own clauses: "Lumen genial, @vela un desastre"
     }
     String compared = comparedBrand(ours);
     return compared != null && (compared.equals(brand) || compared.equals(brand()));

@@ -73,6 +73,13 @@ public class Analysis {
    */
   public int comparisonSentence = -1;
 
+  /**
+   * Whether the text names two or more brands in different clauses ("Lumen genial, @vela un
+   * desastre"), so that each brand reads it otherwise: set by {@link TextAnalyzer#analyze(String,
+   * String, TextAnalyzer.BrandNames)}, false otherwise. See {@link TextAnalyzer#analyzeAbout}.
+   */
+  public boolean brandsApart;
+
   /** Hashtags, lower-cased, without '#'. */
   public List<String> hashtags;
 
@@ -114,6 +121,7 @@ public class Analysis {
         && Objects.equals(intents, a.intents)
         && Objects.equals(switchingTo, a.switchingTo)
         && Objects.equals(comparedWith, a.comparedWith)
+        && brandsApart == a.brandsApart
         && (comparedWith == null || comparisonSentence == a.comparisonSentence)
         && Objects.equals(hashtags, a.hashtags)
         && Objects.equals(terms, a.terms)
@@ -132,6 +140,7 @@ public class Analysis {
         switchingTo,
         comparedWith,
         comparedWith == null ? -1 : comparisonSentence,
+        brandsApart,
         hashtags,
         terms,
         topics);
@@ -152,6 +161,7 @@ public class Analysis {
         + ", intents="
         + intents
         + (switchingTo == null ? "" : ", switchingTo=" + switchingTo)
+        + (brandsApart ? ", brandsApart" : "")
         + (comparedWith == null
             ? ""
             : ", comparedWith=" + comparedWith + " (sentence " + comparisonSentence + ")")

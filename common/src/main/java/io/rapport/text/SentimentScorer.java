@@ -62,6 +62,14 @@ final class SentimentScorer {
    * (-1: none) the other way round: a comparison as its object reads it.
    */
   void score(List<Token> tokens, int l, Analysis a, int mirrorSentence) {
+    score(tokens, l, a, mirrorSentence, null);
+  }
+
+  /**
+   * As {@link #score(List, int, Analysis, int)}, without the tokens {@code leftOut} marks (null:
+   * none): they count neither as sentiment, nor as words, nor as marks.
+   */
+  void score(List<Token> tokens, int l, Analysis a, int mirrorSentence, boolean[] leftOut) {
     int n = tokens.size();
     Scratch sc = SCRATCH.get().ensure(n);
     int[] kind = sc.kind;
@@ -77,6 +85,9 @@ final class SentimentScorer {
     int quest = 0;
     for (int i = 0; i < n; i++) {
       Token t = tokens.get(i);
+      if (leftOut != null && leftOut[i]) {
+        continue;
+      }
       if (t.type == Token.WORD && t.letterWord) {
         lettersWords++;
         if (t.caps) {
@@ -89,6 +100,12 @@ final class SentimentScorer {
     for (int i = 0; i < n; i++) {
       Token t = tokens.get(i);
       tok[u] = i;
+      if (leftOut != null && leftOut[i]) {
+        kind[u] = NONE;
+        v[u] = 0f;
+        u++;
+        continue;
+      }
       switch (t.type) {
         case Token.WORD -> {
           words++;

@@ -77,14 +77,15 @@ public final class TextAnalyzer {
    * false.
    */
   Analysis analyze(String text, String langHint, boolean full) {
-    return analyze(text, langHint, full, -1);
+    return analyze(text, langHint, full, -1, null);
   }
 
   /**
    * The analysis of a text with every valence of sentence {@code mirrorSentence} (-1: none) the
    * other way round, on this thread's tokenizer.
    */
-  private Analysis analyze(String text, String langHint, boolean full, int mirrorSentence) {
+  private Analysis analyze(
+      String text, String langHint, boolean full, int mirrorSentence, BrandNames brands) {
     Analysis a = new Analysis(false);
     if (text == null) {
       text = "";
@@ -98,10 +99,175 @@ public final class TextAnalyzer {
     }
     tokenizer.busy = true;
     try {
-      return analyze(text, langHint, full, tokenizer.run(text), a, mirrorSentence);
+      List<Token> tokens = tokenizer.run(text);
+      analyze(text, langHint, full, tokens, a, mirrorSentence, null);
+      a.brandsApart = brands != null && clausesAbout(tokens, null, brands) != null;
+      return a;
     } finally {
       tokenizer.busy = false;
     }
+  }
+
+  /**
+   * The brands a caller tracks, as the analyzer meets their names: {@link #brandOfParty} for a
+   * handle or hashtag (without its mark, folded: "lumen_es"), {@link #isBrandWord} for a word's
+   * folded key ("lumen", "vela").
+   */
+  public interface BrandNames {
+    /** The brand a handle or hashtag names ("lumen_es" → "lumen"), or null. */
+    String brandOfParty(String foldedName);
+
+    /** Whether a word (its folded key) is a brand's name. */
+    boolean isBrandWord(String foldedKey);
+  }
+
+  /**
+   * As {@link #analyze(String, String)}, and {@link Analysis#brandsApart}: whether the text names
+   * two or more of {@code brands} in different clauses (clauses end at ',', ';', ':', '.', '!',
+   * '?', line breaks ...).
+   */
+  public Analysis analyze(String text, String langHint, BrandNames brands) {
+    return analyze(text, langHint, true, -1, brands);
+  }
+
+  /**
+   * The text as {@code brand} reads it when it names brands in different clauses ({@code whole}'s
+   * {@link Analysis#brandsApart}): a clause that names another brand and not {@code brand} says
+   * nothing of it ("Lumen genial, @vela un desastre" is praise as lumen reads it, a put-down as
+   * vela does); a clause that names no brand, or {@code brand}, counts. With {@code asCompared},
+   * also as the object of the text's comparison reads it ({@link #analyzeAsCompared}). The
+   * sentiment (and the complaint it implies) changes; cue intents are the whole text's. Null when
+   * no clause is left out ({@code brand} is named in no clause of its own, or every clause names
+   * it).
+   */
+  public Analysis analyzeAbout(
+      String text, Analysis whole, String brand, BrandNames brands, boolean asCompared) {
+    if (text == null || whole == null || !whole.brandsApart || brands == null) {
+      return null;
+    }
+    String decoded = hasAmpersand(text) ? decodeEntities(text) : text;
+    Tokenizer tokenizer = tokenizers.get();
+    if (tokenizer.busy) {
+      tokenizer = new Tokenizer(lex);
+    }
+    tokenizer.busy = true;
+    try {
+      List<Token> tokens = tokenizer.run(decoded);
+      boolean[] leftOut = clausesAbout(tokens, brand, brands);
+      if (leftOut == null) {
+        return null;
+      }
+      int mirror = asCompared && whole.comparedWith != null ? whole.comparisonSentence : -1;
+      Analysis a = analyze(decoded, whole.lang, true, tokens, new Analysis(false), mirror, leftOut);
+      a.brandsApart = true;
+      return a;
+    } finally {
+      tokenizer.busy = false;
+    }
+  }
+
+  /**
+   * With {@code brand} null: non-null when two or more brands are named in different clauses. Else
+   * the tokens to leave out for {@code brand} (those of the clauses that name another brand and not
+   * it), or null when there are none or {@code brand} is named nowhere.
+   */
+  static boolean[] clausesAbout(List<Token> tokens, String brand, BrandNames brands) {
+    int n = tokens.size();
+    String first = null;
+    boolean two = false;
+    for (int i = 0; i < n && !two; i++) {
+      String b = brandAt(tokens.get(i), brands);
+      if (b != null) {
+        if (first == null) {
+          first = b;
+        } else if (!first.equals(b)) {
+          two = true;
+        }
+      }
+    }
+    if (!two) {
+      return null; // most texts: one brand or none, found without allocating
+    }
+    int[] clause = new int[n];
+    int c = 0;
+    for (int i = 0; i < n; i++) {
+      Token t = tokens.get(i);
+      clause[i] = c;
+      if (t.type == Token.BOUND || t.sentenceEnd) {
+        c++;
+      }
+    }
+    // the brands each clause names, as a set of names per clause
+    java.util.List<java.util.Set<String>> named = new ArrayList<>(c + 1);
+    for (int k = 0; k <= c; k++) {
+      named.add(null);
+    }
+    java.util.Set<String> all = new java.util.HashSet<>();
+    for (int i = 0; i < n; i++) {
+      String b = brandAt(tokens.get(i), brands);
+      if (b != null) {
+        java.util.Set<String> s = named.get(clause[i]);
+        if (s == null) {
+          s = new java.util.HashSet<>(2);
+          named.set(clause[i], s);
+        }
+        s.add(b);
+        all.add(b);
+      }
+    }
+    if (all.size() < 2) {
+      return null;
+    }
+    boolean apart = false;
+    for (java.util.Set<String> s : named) {
+      if (s != null && s.size() < all.size()) {
+        apart = true;
+      }
+    }
+    if (!apart) {
+      return null;
+    }
+    boolean[] leftOut = new boolean[n];
+    if (brand == null) {
+      return leftOut;
+    }
+    if (!all.contains(brand)) {
+      return null;
+    }
+    for (int i = 0; i < n; i++) {
+      java.util.Set<String> s = named.get(clause[i]);
+      Token t = tokens.get(i);
+      if (s != null && s.contains(brand) && t.type == Token.WORD && ELLIPSIS.contains(t.key)) {
+        return null; // "@vela cada día mejor, y Lumen también": lumen's clause says it of lumen
+      }
+    }
+    boolean any = false;
+    for (int i = 0; i < n; i++) {
+      java.util.Set<String> s = named.get(clause[i]);
+      if (s != null && !s.contains(brand) && tokens.get(i).type != Token.BOUND) {
+        leftOut[i] = true;
+        any = true;
+      }
+    }
+    return any ? leftOut : null;
+  }
+
+  /**
+   * Words by which a clause says of its brand what another clause said of another ("y Lumen
+   * también", "Vela igual", "and Lumen too"): that brand reads the whole text.
+   */
+  private static final java.util.Set<String> ELLIPSIS =
+      java.util.Set.of("tambien", "tampoco", "igual", "too", "also", "either");
+
+  /** The brand token {@code t} names (a handle, a hashtag, a brand's name as a word), or null. */
+  private static String brandAt(Token t, BrandNames brands) {
+    if (t.type == Token.HANDLE || t.type == Token.HASHTAG) {
+      return brands.brandOfParty(Lexicon.fold(t.raw()));
+    }
+    if (t.type == Token.WORD && t.letterWord && brands.isBrandWord(t.key)) {
+      return t.key;
+    }
+    return null;
   }
 
   /**
@@ -135,7 +301,7 @@ public final class TextAnalyzer {
         || whole.comparisonSentence < 0) {
       return null;
     }
-    return analyze(text, whole.lang, true, whole.comparisonSentence);
+    return analyze(text, whole.lang, true, whole.comparisonSentence, null);
   }
 
   private Analysis analyze(
@@ -144,7 +310,8 @@ public final class TextAnalyzer {
       boolean full,
       List<Token> tokens,
       Analysis a,
-      int mirrorSentence) {
+      int mirrorSentence,
+      boolean[] leftOut) {
     int l = hint(langHint);
     if (l == -2) {
       int detected = detector.detect(text, tokens);
@@ -153,7 +320,7 @@ public final class TextAnalyzer {
     } else {
       a.lang = LanguageDetector.name(l);
     }
-    scorer.score(tokens, l, a, mirrorSentence);
+    scorer.score(tokens, l, a, mirrorSentence, leftOut);
     intents.detect(tokens, a.compound, a);
     Comparisons.find(tokens, a);
     if (full) {

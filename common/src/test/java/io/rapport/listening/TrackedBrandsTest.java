@@ -305,7 +305,6 @@ class TrackedBrandsTest {
     for (String t :
         List.of(
             "Lumen y @vela, las dos geniales",
-            "@vela cada día mejor, y Lumen también",
             "Vela is better than ever",
             "Nada mejor que un café con @vela")) {
       assertThat(brands.readsOtherwise("vela", ours(t))).as(t).isFalse();
@@ -314,6 +313,54 @@ class TrackedBrandsTest {
     // the switch rule still holds
     String sw = "Harta de @lumen, me cambio a @vela";
     assertThat(brands.readsOtherwise("vela", ours(sw))).isTrue();
+  }
+
+  /**
+   * A text that names brands in different clauses is read by each brand in its own clauses and
+   * those that name no brand: "Lumen genial, @vela un desastre" read -0.03 for both before (praise
+   * and put-down summed), and the brand's alerts took a put-down of a rival for its own.
+   */
+  @Test
+  void eachBrandReadsTheClausesAboutIt() {
+    TextAnalyzer an = TextAnalyzer.shared();
+    String mixed = "Lumen genial, @vela un desastre";
+    Analysis ours = ours(mixed);
+    assertThat(ours.brandsApart).isTrue();
+    assertThat(ours.compound).isGreaterThan(0.3);
+    assertThat(ours.intents).doesNotContain(IntentDetector.COMPLAINT);
+    Analysis velas = brands.readAs("vela", an, mixed, null);
+    assertThat(velas.compound).isLessThan(-0.3);
+    assertThat(velas.intents).contains(IntentDetector.COMPLAINT);
+    assertThat(brands.readsOtherwise("vela", ours)).isTrue();
+
+    String english = "Love @lumen, but @vela is terrible";
+    assertThat(ours(english).compound).isGreaterThan(0.3);
+    assertThat(brands.readAs("vela", an, english, "en").compound).isLessThan(-0.3);
+
+    // a clause that names no brand counts for every brand named
+    String shared = "Lumen genial, @vela un desastre. Todo llegó roto";
+    assertThat(ours(shared).compound).isLessThan(ours(mixed).compound);
+
+    // the brand named nowhere in the text reads it whole
+    String rivals = "Vela un desastre, Northwind genial";
+    assertThat(ours(rivals).compound).isEqualTo(an.analyze(rivals).compound);
+    assertThat(brands.readAs("northwind", an, rivals, null).compound).isGreaterThan(0.3);
+
+    // "y Lumen también": lumen's clause says of it what the other said of vela
+    String too = "@vela cada día mejor, y Lumen también";
+    assertThat(ours(too).compound).isEqualTo(an.analyze(too).compound).isGreaterThan(0.3);
+
+    // with a comparison: the object reads the comparison turned and its own clause
+    String both = "Vela es mucho mejor que Lumen. Lumen tiene un servicio pésimo";
+    assertThat(ours(both).compound).isLessThan(-0.6);
+    assertThat(brands.readAs("vela", an, both, null).compound).isGreaterThan(0.3);
+
+    // one clause, several brands: one reading
+    assertThat(ours("@lumen y @vela me cobraron dos veces").brandsApart).isFalse();
+    // a switch keeps its own reading
+    Analysis sw = ours("Harta de @lumen, me cambio a @vela");
+    assertThat(sw.intents).contains(IntentDetector.CHURN_THREAT);
+    assertThat(brands.readsOtherwise("northwind", sw)).isFalse();
   }
 
   /**

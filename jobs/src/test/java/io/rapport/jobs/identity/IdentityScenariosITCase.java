@@ -257,12 +257,15 @@ class IdentityScenariosITCase {
       it.produce(TOPIC_CUSTOMERS, c41);
 
       await(
-          "the held events in C41",
+          "the held events in C41, and the mention's document",
           () -> {
             Map<String, JsonNode> c = it.customers();
+            // the mention's document comes from another sink writer than the customer's: wait
+            // for it too, rather than read it the moment the customer's is there
             return c.containsKey("C41")
                 && c.get("C41").path("purchaseCount").asLong() == 1
-                && c.get("C41").path("mentionCount").asLong() == 1;
+                && c.get("C41").path("mentionCount").asLong() == 1
+                && it.docs("mentions").containsKey("m1");
           });
       assertThat(it.customers()).containsOnlyKeys("C41");
       assertThat(it.customers().get("C41").path("totalSpend").asDouble()).isEqualTo(40.0);
