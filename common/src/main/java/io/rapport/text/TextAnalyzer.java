@@ -134,11 +134,11 @@ public final class TextAnalyzer {
    * The text as {@code brand} reads it when it names brands in different clauses ({@code whole}'s
    * {@link Analysis#brandsApart}): a clause that names another brand and not {@code brand} says
    * nothing of it ("Lumen genial, @vela un desastre" is praise as lumen reads it, a put-down as
-   * vela does); a clause that names no brand, or {@code brand}, counts. With {@code asCompared},
-   * also as the object of the text's comparison reads it ({@link #analyzeAsCompared}). The
-   * sentiment (and the complaint it implies) changes; cue intents are the whole text's. Null when
-   * no clause is left out ({@code brand} is named in no clause of its own, or every clause names
-   * it).
+   * vela does); a clause that names no brand, or {@code brand}, counts, for the sentiment and the
+   * intents alike ("Lumen genial, @vela no contesta nadie" is no complaint as lumen reads it). With
+   * {@code asCompared}, also as the object of the text's comparison reads it ({@link
+   * #analyzeAsCompared}); the comparison itself is the whole text's. Null when no clause is left
+   * out ({@code brand} is named in no clause of its own, or every clause names it).
    */
   public Analysis analyzeAbout(
       String text, Analysis whole, String brand, BrandNames brands, boolean asCompared) {
@@ -259,6 +259,17 @@ public final class TextAnalyzer {
   private static final java.util.Set<String> ELLIPSIS =
       java.util.Set.of("tambien", "tampoco", "igual", "too", "also", "either");
 
+  /** The tokens {@code leftOut} does not mark. */
+  private static List<Token> kept(List<Token> tokens, boolean[] leftOut) {
+    List<Token> out = new ArrayList<>(tokens.size());
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!leftOut[i]) {
+        out.add(tokens.get(i));
+      }
+    }
+    return out;
+  }
+
   /** The brand token {@code t} names (a handle, a hashtag, a brand's name as a word), or null. */
   private static String brandAt(Token t, BrandNames brands) {
     if (t.type == Token.HANDLE || t.type == Token.HASHTAG) {
@@ -321,7 +332,7 @@ public final class TextAnalyzer {
       a.lang = LanguageDetector.name(l);
     }
     scorer.score(tokens, l, a, mirrorSentence, leftOut);
-    intents.detect(tokens, a.compound, a);
+    intents.detect(leftOut == null ? tokens : kept(tokens, leftOut), a.compound, a);
     Comparisons.find(tokens, a);
     if (full) {
       collectTermsTagsAndTopics(tokens, a);

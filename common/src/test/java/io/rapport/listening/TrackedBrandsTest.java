@@ -355,6 +355,16 @@ class TrackedBrandsTest {
     assertThat(ours(both).compound).isLessThan(-0.6);
     assertThat(brands.readAs("vela", an, both, null).compound).isGreaterThan(0.3);
 
+    // the intents of a rival's clause are the rival's
+    String noAnswer = "Lumen genial, @vela no contesta nadie";
+    assertThat(ours(noAnswer).intents).doesNotContain(IntentDetector.COMPLAINT);
+    assertThat(brands.readAs("vela", an, noAnswer, null).intents)
+        .contains(IntentDetector.COMPLAINT);
+    String leaving = "Lumen genial, me doy de baja de Vela";
+    assertThat(ours(leaving).intents).doesNotContain(IntentDetector.CHURN_THREAT);
+    assertThat(brands.readAs("vela", an, leaving, null).intents)
+        .contains(IntentDetector.CHURN_THREAT);
+
     // one clause, several brands: one reading
     assertThat(ours("@lumen y @vela me cobraron dos veces").brandsApart).isFalse();
     // a switch keeps its own reading
