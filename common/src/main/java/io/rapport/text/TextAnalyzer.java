@@ -1,8 +1,10 @@
 package io.rapport.text;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Text analysis of Spanish and English social mentions: language, sentiment (compound and
@@ -198,17 +200,17 @@ public final class TextAnalyzer {
       }
     }
     // the brands each clause names, as a set of names per clause
-    java.util.List<java.util.Set<String>> named = new ArrayList<>(c + 1);
+    List<Set<String>> named = new ArrayList<>(c + 1);
     for (int k = 0; k <= c; k++) {
       named.add(null);
     }
-    java.util.Set<String> all = new java.util.HashSet<>();
+    Set<String> all = new HashSet<>();
     for (int i = 0; i < n; i++) {
       String b = brandAt(tokens.get(i), brands);
       if (b != null) {
-        java.util.Set<String> s = named.get(clause[i]);
+        Set<String> s = named.get(clause[i]);
         if (s == null) {
-          s = new java.util.HashSet<>(2);
+          s = new HashSet<>(2);
           named.set(clause[i], s);
         }
         s.add(b);
@@ -219,7 +221,7 @@ public final class TextAnalyzer {
       return null;
     }
     boolean apart = false;
-    for (java.util.Set<String> s : named) {
+    for (Set<String> s : named) {
       if (s != null && s.size() < all.size()) {
         apart = true;
       }
@@ -235,7 +237,7 @@ public final class TextAnalyzer {
       return null;
     }
     for (int i = 0; i < n; i++) {
-      java.util.Set<String> s = named.get(clause[i]);
+      Set<String> s = named.get(clause[i]);
       Token t = tokens.get(i);
       if (s != null && s.contains(brand) && t.type == Token.WORD && ELLIPSIS.contains(t.key)) {
         return null; // "@vela cada día mejor, y Lumen también": lumen's clause says it of lumen
@@ -243,7 +245,7 @@ public final class TextAnalyzer {
     }
     boolean any = false;
     for (int i = 0; i < n; i++) {
-      java.util.Set<String> s = named.get(clause[i]);
+      Set<String> s = named.get(clause[i]);
       if (s != null && !s.contains(brand) && tokens.get(i).type != Token.BOUND) {
         leftOut[i] = true;
         any = true;
@@ -256,8 +258,8 @@ public final class TextAnalyzer {
    * Words by which a clause says of its brand what another clause said of another ("y Lumen
    * también", "Vela igual", "and Lumen too"): that brand reads the whole text.
    */
-  private static final java.util.Set<String> ELLIPSIS =
-      java.util.Set.of("tambien", "tampoco", "igual", "too", "also", "either");
+  private static final Set<String> ELLIPSIS =
+      Set.of("tambien", "tampoco", "igual", "too", "also", "either");
 
   /** The tokens {@code leftOut} does not mark. */
   private static List<Token> kept(List<Token> tokens, boolean[] leftOut) {
