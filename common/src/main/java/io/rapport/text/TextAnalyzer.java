@@ -136,11 +136,12 @@ public final class TextAnalyzer {
    * The text as {@code brand} reads it when it names brands in different clauses ({@code whole}'s
    * {@link Analysis#brandsApart}): a clause that names another brand and not {@code brand} says
    * nothing of it ("Lumen genial, @vela un desastre" is praise as lumen reads it, a put-down as
-   * vela does); a clause that names no brand, or {@code brand}, counts, for the sentiment and the
-   * intents alike ("Lumen genial, @vela no contesta nadie" is no complaint as lumen reads it). With
-   * {@code asCompared}, also as the object of the text's comparison reads it ({@link
-   * #analyzeAsCompared}); the comparison itself is the whole text's. Null when no clause is left
-   * out ({@code brand} is named in no clause of its own, or every clause names it).
+   * vela does); a clause that names no brand, or {@code brand}, counts, for the sentiment, the
+   * intents and the topics alike ("Lumen genial, @vela no contesta nadie" is no complaint as lumen
+   * reads it); terms and hashtags stay the whole text's. With {@code asCompared}, also as the
+   * object of the text's comparison reads it ({@link #analyzeAsCompared}); the comparison itself is
+   * the whole text's. Null when no clause is left out ({@code brand} is named in no clause of its
+   * own, or every clause names it).
    */
   public Analysis analyzeAbout(
       String text, Analysis whole, String brand, BrandNames brands, boolean asCompared) {
@@ -261,6 +262,16 @@ public final class TextAnalyzer {
   private static final Set<String> ELLIPSIS =
       Set.of("tambien", "tampoco", "igual", "too", "also", "either");
 
+  private static int topicsOf(List<Token> tokens) {
+    int topics = 0;
+    for (Token t : tokens) {
+      if (t.entry != null) {
+        topics |= t.entry.topics;
+      }
+    }
+    return topics;
+  }
+
   /** The tokens {@code leftOut} does not mark. */
   private static List<Token> kept(List<Token> tokens, boolean[] leftOut) {
     List<Token> out = new ArrayList<>(tokens.size());
@@ -334,10 +345,16 @@ public final class TextAnalyzer {
       a.lang = LanguageDetector.name(l);
     }
     scorer.score(tokens, l, a, mirrorSentence, leftOut);
-    intents.detect(leftOut == null ? tokens : kept(tokens, leftOut), a.compound, a);
+    List<Token> own = leftOut == null ? tokens : kept(tokens, leftOut);
+    intents.detect(own, a.compound, a);
     Comparisons.find(tokens, a);
     if (full) {
       collectTermsTagsAndTopics(tokens, a);
+      if (own != tokens) {
+        // what the brand's clauses are about; terms and hashtags stay the whole text's (a hashtag
+        // names the brands a mention is about)
+        a.topics = Topics.names(topicsOf(own));
+      }
     } else {
       a.hashtags = new ArrayList<>(0);
       a.terms = new ArrayList<>(0);

@@ -365,6 +365,12 @@ class TrackedBrandsTest {
     assertThat(brands.readAs("vela", an, leaving, null).intents)
         .contains(IntentDetector.CHURN_THREAT);
 
+    // and so are its topics; hashtags stay the whole text's (they name the brands)
+    String late = "Lumen genial, el envío de @vela tardó un mes #velafail";
+    assertThat(ours(late).topics).doesNotContain("delivery");
+    assertThat(ours(late).hashtags).contains("velafail");
+    assertThat(brands.readAs("vela", an, late, null).topics).contains("delivery");
+
     // one clause, several brands: one reading
     assertThat(ours("@lumen y @vela me cobraron dos veces").brandsApart).isFalse();
     // a switch keeps its own reading
