@@ -153,6 +153,12 @@ public final class RapportGenerator implements Serializable {
 
     final int relation;
 
+    /**
+     * The parent mention, when planning composed it already (to tell whether the brand answers it),
+     * so that the record does not compose it again; else null.
+     */
+    final Posted parent;
+
     Plan(
         long index,
         String topic,
@@ -161,6 +167,19 @@ public final class RapportGenerator implements Serializable {
         int customer,
         long source,
         int relation) {
+      this(index, topic, kind, malformed, customer, source, relation, null);
+    }
+
+    Plan(
+        long index,
+        String topic,
+        RecordKind kind,
+        MalformedKind malformed,
+        int customer,
+        long source,
+        int relation,
+        Posted parent) {
+      this.parent = parent;
       this.index = index;
       this.topic = topic;
       this.kind = kind;
@@ -273,14 +292,22 @@ public final class RapportGenerator implements Serializable {
               rel = raw;
             }
           }
+          Posted composed = rel == REPLY ? parentTheBrandMayAnswer(index, parent) : null;
           RecordKind kind =
               rel == REPOST
                   ? RecordKind.REPOST
-                  : rel == REPLY && brandAnswers(index, parent)
+                  : composed != null && brandAnswers(composed)
                       ? RecordKind.BRAND_REPLY
                       : RecordKind.MENTION;
           return new Plan(
-              index, GeneratedRecord.TOPIC_MENTIONS, kind, malformed(index, true), -1, parent, rel);
+              index,
+              GeneratedRecord.TOPIC_MENTIONS,
+              kind,
+              malformed(index, true),
+              -1,
+              parent,
+              rel,
+              composed);
         }
     }
   }
@@ -403,14 +430,18 @@ public final class RapportGenerator implements Serializable {
   }
 
   /**
-   * Whether the reply at {@code index} to {@code parent} is the brand's answer: a share of the
-   * replies to an original question or complaint about the brand.
+   * The parent (at index {@code parent}) of the reply at {@code index}, composed, when the draw
+   * lets the brand answer it ({@link #BRAND_REPLY_SHARE}); else null, without composing it.
    */
-  private boolean brandAnswers(long index, long parent) {
+  private Posted parentTheBrandMayAnswer(long index, long parent) {
     if (Hash.unit(seed, SALT_BRAND_REPLY, index) >= BRAND_REPLY_SHARE) {
-      return false;
+      return null;
     }
-    Posted p = base(parent, layout.timeMillis(parent), null);
+    return base(parent, layout.timeMillis(parent), null);
+  }
+
+  /** Whether the brand answers a reply to {@code p}: an original question or complaint about it. */
+  private boolean brandAnswers(Posted p) {
     return config.brand.equals(p.mention.brand)
         && (p.intents.contains(MentionIntent.QUESTION.label())
             || p.intents.contains(MentionIntent.COMPLAINT.label()));
@@ -766,7 +797,8 @@ public final class RapportGenerator implements Serializable {
     if (plan.relation == ORIGINAL) {
       return base(index, time, null);
     }
-    Posted parent = base(plan.source, layout.timeMillis(plan.source), null);
+    Posted parent =
+        plan.parent != null ? plan.parent : base(plan.source, layout.timeMillis(plan.source), null);
     if (plan.kind == RecordKind.BRAND_REPLY) {
       return brandReply(index, time, parent);
     }

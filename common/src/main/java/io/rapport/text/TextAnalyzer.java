@@ -89,17 +89,8 @@ public final class TextAnalyzer {
   private Analysis analyze(
       String text, String langHint, boolean full, int mirrorSentence, BrandNames brands) {
     Analysis a = new Analysis(false);
-    if (text == null) {
-      text = "";
-    }
-    if (hasAmpersand(text)) {
-      text = decodeEntities(text);
-    }
-    Tokenizer tokenizer = tokenizers.get();
-    if (tokenizer.busy) {
-      tokenizer = new Tokenizer(lex); // re-entered on this thread: never share the buffers
-    }
-    tokenizer.busy = true;
+    text = decoded(text == null ? "" : text);
+    Tokenizer tokenizer = acquire();
     try {
       List<Token> tokens = tokenizer.run(text);
       analyze(text, langHint, full, tokens, a, mirrorSentence, null);
@@ -108,6 +99,24 @@ public final class TextAnalyzer {
     } finally {
       tokenizer.busy = false;
     }
+  }
+
+  /**
+   * This thread's tokenizer, marked busy (the caller clears {@code busy} when done with its
+   * tokens); a new one when re-entered on this thread: never share the buffers.
+   */
+  private Tokenizer acquire() {
+    Tokenizer tokenizer = tokenizers.get();
+    if (tokenizer.busy) {
+      tokenizer = new Tokenizer(lex);
+    }
+    tokenizer.busy = true;
+    return tokenizer;
+  }
+
+  /** The text with its HTML entities decoded, as every analysis reads it. */
+  private static String decoded(String text) {
+    return hasAmpersand(text) ? decodeEntities(text) : text;
   }
 
   /**
@@ -148,12 +157,8 @@ public final class TextAnalyzer {
     if (text == null || whole == null || !whole.brandsApart || brands == null) {
       return null;
     }
-    String decoded = hasAmpersand(text) ? decodeEntities(text) : text;
-    Tokenizer tokenizer = tokenizers.get();
-    if (tokenizer.busy) {
-      tokenizer = new Tokenizer(lex);
-    }
-    tokenizer.busy = true;
+    String decoded = decoded(text);
+    Tokenizer tokenizer = acquire();
     try {
       List<Token> tokens = tokenizer.run(decoded);
       boolean[] leftOut = clausesAbout(tokens, brand, brands);
@@ -262,16 +267,6 @@ public final class TextAnalyzer {
   private static final Set<String> ELLIPSIS =
       Set.of("tambien", "tampoco", "igual", "too", "also", "either");
 
-  private static int topicsOf(List<Token> tokens) {
-    int topics = 0;
-    for (Token t : tokens) {
-      if (t.entry != null) {
-        topics |= t.entry.topics;
-      }
-    }
-    return topics;
-  }
-
   /** The tokens {@code leftOut} does not mark. */
   private static List<Token> kept(List<Token> tokens, boolean[] leftOut) {
     List<Token> out = new ArrayList<>(tokens.size());
@@ -305,7 +300,7 @@ public final class TextAnalyzer {
     if (text == null || whole == null || whole.switchingTo == null || whole.switchEnd < 0) {
       return null;
     }
-    String decoded = hasAmpersand(text) ? decodeEntities(text) : text;
+    String decoded = decoded(text);
     int from = Math.min(whole.switchEnd, decoded.length());
     int until = Math.max(from, Math.min(whole.switchUntil, decoded.length()));
     return analyze(decoded.substring(from, until), whole.lang);
@@ -345,16 +340,10 @@ public final class TextAnalyzer {
       a.lang = LanguageDetector.name(l);
     }
     scorer.score(tokens, l, a, mirrorSentence, leftOut);
-    List<Token> own = leftOut == null ? tokens : kept(tokens, leftOut);
-    intents.detect(own, a.compound, a);
+    intents.detect(leftOut == null ? tokens : kept(tokens, leftOut), a.compound, a);
     Comparisons.find(tokens, a);
     if (full) {
-      collectTermsTagsAndTopics(tokens, a);
-      if (own != tokens) {
-        // what the brand's clauses are about; terms and hashtags stay the whole text's (a hashtag
-        // names the brands a mention is about)
-        a.topics = Topics.names(topicsOf(own));
-      }
+      collectTermsTagsAndTopics(tokens, leftOut, a);
     } else {
       a.hashtags = new ArrayList<>(0);
       a.terms = new ArrayList<>(0);
@@ -447,14 +436,20 @@ public final class TextAnalyzer {
     return b.toString();
   }
 
-  private static void collectTermsTagsAndTopics(List<Token> tokens, Analysis a) {
+  /**
+   * Terms, hashtags and topics of the tokens; topics only of those {@code leftOut} (null: none)
+   * does not mark (what a brand's clauses are about), terms and hashtags of all (a hashtag names
+   * the brands a mention is about).
+   */
+  private static void collectTermsTagsAndTopics(List<Token> tokens, boolean[] leftOut, Analysis a) {
     List<String> terms = new ArrayList<>(MAX_TERMS);
     int[] termHashes = new int[MAX_TERMS];
     int nTerms = 0;
     List<String> tags = new ArrayList<>(0);
     int topics = 0;
-    for (Token t : tokens) {
-      if (t.entry != null) {
+    for (int i = 0, n = tokens.size(); i < n; i++) {
+      Token t = tokens.get(i);
+      if (t.entry != null && (leftOut == null || !leftOut[i])) {
         topics |= t.entry.topics; // words and hashtags ("#envios")
       }
       if (t.type == Token.HASHTAG) {
