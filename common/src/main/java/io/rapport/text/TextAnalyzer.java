@@ -145,12 +145,13 @@ public final class TextAnalyzer {
    * The text as {@code brand} reads it when it names brands in different clauses ({@code whole}'s
    * {@link Analysis#brandsApart}): a clause that names another brand and not {@code brand} says
    * nothing of it ("Lumen genial, @vela un desastre" is praise as lumen reads it, a put-down as
-   * vela does); a clause that names no brand, or {@code brand}, counts, for the sentiment, the
-   * intents and the topics alike ("Lumen genial, @vela no contesta nadie" is no complaint as lumen
-   * reads it); terms and hashtags stay the whole text's. With {@code asCompared}, also as the
-   * object of the text's comparison reads it ({@link #analyzeAsCompared}); the comparison itself is
-   * the whole text's. Null when no clause is left out ({@code brand} is named in no clause of its
-   * own, or every clause names it).
+   * vela does); a clause that names {@code brand} counts, and so does one that names no brand but
+   * is about it ({@link #antecedent}: "Lumen genial, @vela un desastre. Todo llegó roto" says
+   * nothing of lumen), for the sentiment, the intents and the topics alike ("Lumen genial, @vela no
+   * contesta nadie" is no complaint as lumen reads it); terms and hashtags stay the whole text's.
+   * With {@code asCompared}, also as the object of the text's comparison reads it ({@link
+   * #analyzeAsCompared}); the comparison itself is the whole text's. Null when no clause is left
+   * out ({@code brand} is named in no clause of its own, or every clause names it).
    */
   public Analysis analyzeAbout(
       String text, Analysis whole, String brand, BrandNames brands, boolean asCompared) {
@@ -197,12 +198,15 @@ public final class TextAnalyzer {
       return null; // most texts: one brand or none, found without allocating
     }
     int[] clause = new int[n];
+    int[] sentenceOf = new int[n + 1]; // per clause
     int c = 0;
     for (int i = 0; i < n; i++) {
       Token t = tokens.get(i);
       clause[i] = c;
+      sentenceOf[c] = t.sentence;
       if (t.type == Token.BOUND || t.sentenceEnd) {
         c++;
+        sentenceOf[c] = t.sentenceEnd ? t.sentence + 1 : t.sentence;
       }
     }
     // the brands each clause names, as a set of names per clause
@@ -249,15 +253,44 @@ public final class TextAnalyzer {
         return null; // "@vela cada día mejor, y Lumen también": lumen's clause says it of lumen
       }
     }
+    List<Set<String>> about = new ArrayList<>(c + 1);
+    for (int k = 0; k <= c; k++) {
+      about.add(named.get(k) != null ? named.get(k) : antecedent(named, sentenceOf, k));
+    }
     boolean any = false;
     for (int i = 0; i < n; i++) {
-      Set<String> s = named.get(clause[i]);
+      Set<String> s = about.get(clause[i]);
       if (s != null && !s.contains(brand) && tokens.get(i).type != Token.BOUND) {
         leftOut[i] = true;
         any = true;
       }
     }
     return any ? leftOut : null;
+  }
+
+  /**
+   * The brands a clause that names none is about: those of the nearest clause of its sentence that
+   * names one, before it, else after it ("Qué desastre, @vela"), else those of the nearest earlier
+   * sentence's ("@vela tardó un mes. Todo llegó roto"); null (every brand named) when no clause
+   * before it or in its sentence names one ("Qué semana. Vela tardó un mes, Lumen dos días").
+   */
+  private static Set<String> antecedent(List<Set<String>> named, int[] sentenceOf, int k) {
+    for (int j = k - 1; j >= 0 && sentenceOf[j] == sentenceOf[k]; j--) {
+      if (named.get(j) != null) {
+        return named.get(j);
+      }
+    }
+    for (int j = k + 1; j < named.size() && sentenceOf[j] == sentenceOf[k]; j++) {
+      if (named.get(j) != null) {
+        return named.get(j);
+      }
+    }
+    for (int j = k - 1; j >= 0; j--) {
+      if (named.get(j) != null) {
+        return named.get(j);
+      }
+    }
+    return null;
   }
 
   /**

@@ -337,9 +337,21 @@ class TrackedBrandsTest {
     assertThat(ours(english).compound).isGreaterThan(0.3);
     assertThat(brands.readAs("vela", an, english, "en").compound).isLessThan(-0.3);
 
-    // a clause that names no brand counts for every brand named
-    String shared = "Lumen genial, @vela un desastre. Todo llegó roto";
-    assertThat(ours(shared).compound).isLessThan(ours(mixed).compound);
+    // a clause that names no brand is about the brands of the nearest clause that names one: of
+    // its sentence, before it, else after it, else of an earlier sentence
+    String after = "Lumen genial, @vela un desastre. Todo llegó roto";
+    assertThat(ours(after).compound).isEqualTo(ours(mixed).compound);
+    assertThat(brands.readAs("vela", an, after, null).compound).isLessThan(velas.compound);
+    String vocative = "Qué desastre, @vela. Lumen genial";
+    assertThat(ours(vocative).compound).isEqualTo(ours("Lumen genial").compound);
+    assertThat(brands.readAs("vela", an, vocative, null).compound).isLessThan(-0.3);
+    String continued = "@vela un desastre, Lumen llegó en un día, genial";
+    assertThat(ours(continued).compound).isGreaterThan(0.3);
+    assertThat(brands.readAs("vela", an, continued, null).compound).isLessThan(-0.3);
+    // before any brand, in a sentence that names none: every brand's
+    String opener = "Qué desastre de semana. Vela tardó un mes, Lumen llegó en dos días";
+    assertThat(ours(opener).compound).isLessThan(0);
+    assertThat(brands.readAs("vela", an, opener, null).compound).isLessThan(0);
 
     // the brand named nowhere in the text reads it whole
     String rivals = "Vela un desastre, Northwind genial";
