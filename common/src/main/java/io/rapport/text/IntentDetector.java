@@ -26,6 +26,13 @@ public final class IntentDetector {
   private static final int I_RECOMMENDATION = 2;
   private static final int I_CHURN_THREAT = 4;
 
+  /**
+   * Advice against ("recomiendo no comprar", "I recommend against"; cues tagged {@code against}):
+   * not an intent of its own, it turns the recommendation its words hold into a warning, hence a
+   * complaint.
+   */
+  private static final int I_AGAINST = 5;
+
   /** The '*' wildcard of a pattern (identity matters). */
   private static final String ANY = new String("*");
 
@@ -47,7 +54,7 @@ public final class IntentDetector {
         "intents.tsv",
         line -> {
           String[] f = line.split("\t");
-          int intent = INTENTS.indexOf(f[0]);
+          int intent = f[0].equals("against") ? I_AGAINST : INTENTS.indexOf(f[0]);
           if (intent < 0 || f.length < 2) {
             throw new IllegalArgumentException("intents.tsv: bad line " + line);
           }
@@ -114,7 +121,7 @@ public final class IntentDetector {
     a.switchEnd = -1;
     a.switchUntil = -1;
     a.switchWord = null;
-    boolean[] hit = new boolean[INTENTS.size()];
+    boolean[] hit = new boolean[I_AGAINST + 1];
     boolean handle = false;
     boolean domain = false;
     int n = tokens.size();
@@ -188,6 +195,10 @@ public final class IntentDetector {
         }
       }
     }
+    if (hit[I_AGAINST]) {
+      hit[I_RECOMMENDATION] = false;
+      warned = true;
+    }
     if (!hit[I_COMPLAINT]) {
       hit[I_COMPLAINT] =
           compound <= COMPLAINT_COMPOUND && (domain || handle)
@@ -195,7 +206,7 @@ public final class IntentDetector {
               || warned && !hit[I_RECOMMENDATION];
     }
     List<String> out = new ArrayList<>(0);
-    for (int k = 0; k < hit.length; k++) {
+    for (int k = 0; k < INTENTS.size(); k++) {
       if (hit[k]) {
         out.add(INTENTS.get(k));
       }
