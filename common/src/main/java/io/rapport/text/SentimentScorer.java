@@ -109,6 +109,13 @@ final class SentimentScorer {
       switch (t.type) {
         case Token.WORD -> {
           words++;
+          int rating = t.digitFirst ? Ratings.span(tokens, i) : 0;
+          if (rating > 0 && !anyLeftOut(leftOut, i, rating)) {
+            kind[u] = WORD; // a score given ("10/10", "un 2 de 10"): a sentiment word
+            v[u] = Ratings.valence(tokens, i);
+            i += rating - 1;
+            break;
+          }
           Entry e = t.entry;
           int span = 1;
           int extraWords = 0;
@@ -341,6 +348,17 @@ final class SentimentScorer {
       a.neg = neg / total;
       a.neu = neu / total;
     }
+  }
+
+  private static boolean anyLeftOut(boolean[] leftOut, int from, int n) {
+    if (leftOut != null) {
+      for (int k = from; k < from + n; k++) {
+        if (leftOut[k]) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static float emphasize(float val, float by) {

@@ -1,0 +1,165 @@
+package io.rapport.text;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Scores that customers give: "10/10", "0/10 would not recommend", "le pongo un 2 de 10", "4/5", "a
+ * 3 out of 10", "1 estrella", "5 stars". A rating reads as a sentiment word whose valence grows
+ * with the score ({@link #valence}); negation before it applies ("no es un 10/10"). A number that
+ * is a proportion ("9 out of 10 have less", "3 de 10 clientes"), a date ("el 5/10 me llegó",
+ * "1/10/2024") or a class ("a 5 star hotel") is no rating: after the rating comes the end of the
+ * text, a mark, an emoji, a handle, or a word of {@link #AFTER}; a "de" or "out of" rating also
+ * needs a word of {@link #BEFORE} or no word before it.
+ */
+final class Ratings {
+  private Ratings() {}
+
+  /** Words that may follow a rating ("10/10 would order again", "un 2 de 10 para Lumen"). */
+  static final Set<String> AFTER =
+      Set.of("would", "will", "para", "pa", "a", "al", "for", "to", "sin", "without", "y", "and");
+
+  /**
+   * Words after which "N de D" and "N out of D" are ratings ("un 2 de 10", "le doy un 3 de 10",
+   * "I'd give it a 3 out of 10", "rated 4 out of 5"); "like 8 out of 10, he's white" is a
+   * proportion.
+   */
+  static final Set<String> BEFORE =
+      Set.of(
+          "un",
+          "una",
+          "a",
+          "nota",
+          "puntuacion",
+          "pongo",
+          "doy",
+          "damos",
+          "ponemos",
+          "it",
+          "them",
+          "rate",
+          "rated",
+          "rating",
+          "score",
+          "solid",
+          "strong",
+          "easy",
+          "honest",
+          "honestly",
+          "sinceramente",
+          "solo",
+          "only",
+          "just");
+
+  private static final Set<String> STARS = Set.of("estrella", "estrellas", "star", "stars");
+
+  /** Tokens the rating starting at word token {@code i} spans, or 0 when none starts there. */
+  static int span(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    int n = number(t);
+    if (n < 0 || i + 1 >= tokens.size()) {
+      return 0;
+    }
+    if (t.start >= 2) {
+      char before = t.text.charAt(t.start - 1);
+      if ((before == '/' || before == '.' || before == ',')
+          && Character.isDigit(t.text.charAt(t.start - 2))) {
+        return 0; // "2024/5/10", "8.5/10" (its decimals are not read)
+      }
+    }
+    Token next = tokens.get(i + 1);
+    int end; // index after the rating's last token
+    int denominator;
+    if (next.type == Token.BOUND && next.start == t.end && t.text.charAt(t.end) == '/') {
+      Token d = i + 2 < tokens.size() ? tokens.get(i + 2) : null;
+      if (d == null || d.start != next.start + 1) {
+        return 0;
+      }
+      denominator = number(d);
+      end = i + 3;
+    } else if (next.type == Token.WORD && STARS.contains(next.key)) {
+      denominator = n <= 5 ? 5 : -1;
+      end = i + 2;
+    } else {
+      int at;
+      if (next.type == Token.WORD && next.key.equals("de")) {
+        at = i + 2;
+      } else if (next.type == Token.WORD
+          && next.key.equals("out")
+          && i + 2 < tokens.size()
+          && tokens.get(i + 2).type == Token.WORD
+          && tokens.get(i + 2).key.equals("of")) {
+        at = i + 3;
+      } else {
+        return 0;
+      }
+      if (at >= tokens.size() || !ratedBefore(tokens, i)) {
+        return 0;
+      }
+      denominator = number(tokens.get(at));
+      end = at + 1;
+    }
+    if (denominator != 5 && denominator != 10 || n > denominator || !endsRating(tokens, end)) {
+      return 0;
+    }
+    return end - i;
+  }
+
+  /**
+   * The valence of the rating starting at token {@code i} ({@link #span} > 0): from -3.3 (none out
+   * of ten) through -0.3 (five out of ten) to +2.7 (full marks), linear in the score's share.
+   */
+  static float valence(List<Token> tokens, int i) {
+    int n = number(tokens.get(i));
+    Token next = tokens.get(i + 1);
+    int denominator;
+    if (next.type == Token.BOUND) {
+      denominator = number(tokens.get(i + 2));
+    } else if (STARS.contains(next.key)) {
+      denominator = 5;
+    } else {
+      denominator = number(tokens.get(next.key.equals("de") ? i + 2 : i + 3));
+    }
+    return ((float) n / denominator - 0.55f) * 6f;
+  }
+
+  /** The value of a token of one or two digits, else -1. */
+  private static int number(Token t) {
+    if (t.type != Token.WORD || !t.digitFirst || t.keyLength > 2) {
+      return -1;
+    }
+    String k = t.key;
+    int v = 0;
+    for (int j = 0; j < k.length(); j++) {
+      char c = k.charAt(j);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private static boolean ratedBefore(List<Token> tokens, int i) {
+    if (i == 0) {
+      return true;
+    }
+    Token b = tokens.get(i - 1);
+    return b.type != Token.WORD || BEFORE.contains(b.key);
+  }
+
+  private static boolean endsRating(List<Token> tokens, int end) {
+    if (end >= tokens.size()) {
+      return true;
+    }
+    Token a = tokens.get(end);
+    if (a.type == Token.BOUND) {
+      // "1/10/2024": a date
+      return !(a.start == tokens.get(end - 1).end
+          && a.text.charAt(a.start) == '/'
+          && end + 1 < tokens.size()
+          && tokens.get(end + 1).digitFirst);
+    }
+    return a.type != Token.WORD || AFTER.contains(a.key);
+  }
+}
