@@ -233,12 +233,15 @@ public final class TrackedBrands implements TextAnalyzer.BrandNames, Serializabl
 
   /**
    * A mention's text analyzed as tracked brand {@code brand} reads it. A switch to {@code brand} is
-   * read as {@link #towards(String, Analysis, Analysis)} says. Otherwise a comparison whose object
-   * is {@code brand} ("Vela es mucho mejor que @lumen", as lumen reads it) says of it the other way
-   * round what its sentence says ({@link TextAnalyzer#analyzeAsCompared}): praise of the subject is
-   * a put-down of the object, and what is recommended or bought is the subject, not {@code brand}
-   * (no recommendation or purchase intent). A text that names brands in different clauses, without
-   * a switch, is read in the clauses that name {@code brand} or no brand ({@link
+   * read as {@link #towards(String, Analysis, Analysis)} says; a switch to another, without a
+   * comparison, is read without what the text says after its destination in the destination's
+   * sentence ({@link TextAnalyzer#analyzeWithoutDestination}: "Switched from @vela to @lumen, best
+   * decision ever" is no praise of vela). Otherwise a comparison whose object is {@code brand}
+   * ("Vela es mucho mejor que @lumen", as lumen reads it) says of it the other way round what its
+   * sentence says ({@link TextAnalyzer#analyzeAsCompared}): praise of the subject is a put-down of
+   * the object, and what is recommended or bought is the subject, not {@code brand} (no
+   * recommendation or purchase intent). A text that names brands in different clauses, without a
+   * switch, is read in the clauses that name {@code brand} or no brand ({@link
    * TextAnalyzer#analyzeAbout}); the result's {@link Analysis#brandsApart} says so whatever the
    * reading.
    */
@@ -247,6 +250,15 @@ public final class TrackedBrands implements TextAnalyzer.BrandNames, Serializabl
     String name = normalize(brand);
     if (a.switchingTo != null && a.switchingTo.equals(name)) {
       return towards(brand, a, analyzer.analyzeAfterSwitch(text, a));
+    }
+    if (a.switchingTo != null && a.comparedWith == null) {
+      // "Me pasé de @vela a @lumen y no me arrepiento": what follows the destination in its
+      // sentence is said of the destination, not of the brand left (nor of any other)
+      Analysis left = analyzer.analyzeWithoutDestination(text, a);
+      if (left != null) {
+        left.brandsApart = a.brandsApart;
+        return towards(brand, resolveDestination(left), null);
+      }
     }
     boolean isObject = name.equals(comparedBrand(a));
     // "Lumen genial, @vela un desastre": the clauses about other brands only say nothing of it (a

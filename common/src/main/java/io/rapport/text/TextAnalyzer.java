@@ -340,6 +340,26 @@ public final class TextAnalyzer {
   }
 
   /**
+   * What a switching text says without what it says of its destination: the text with {@link
+   * #analyzeAfterSwitch}'s span left out ("Me pasé de @vela a @lumen y no me arrepiento" → "Me pasé
+   * de @vela a @lumen"), analyzed in the language found for the whole text, as the brands it leaves
+   * or names otherwise read it; null when {@code whole} names no destination or says nothing after
+   * it in its sentence.
+   */
+  public Analysis analyzeWithoutDestination(String text, Analysis whole) {
+    if (text == null || whole == null || whole.switchingTo == null || whole.switchEnd < 0) {
+      return null;
+    }
+    String decoded = decoded(text);
+    int from = Math.min(whole.switchEnd, decoded.length());
+    int until = Math.max(from, Math.min(whole.switchUntil, decoded.length()));
+    if (until == from) {
+      return null;
+    }
+    return analyze(decoded.substring(0, from) + decoded.substring(until), whole.lang);
+  }
+
+  /**
    * The text as the object of its comparison reads it ("Vela es mucho mejor que @lumen", as lumen
    * reads it): the comparison's sentence ({@code whole}'s {@link Analysis#comparedWith}) with every
    * valence the other way round, the rest of the text as it is, in the language found for the whole

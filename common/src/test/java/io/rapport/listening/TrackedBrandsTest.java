@@ -156,6 +156,36 @@ class TrackedBrandsTest {
     assertThat(theirs.switchingTo).isEqualTo("lumen");
   }
 
+  /**
+   * What a switch says after its destination, in the destination's sentence, is said of the
+   * destination only: "Me pasé de @vela a @lumen y no me arrepiento" read +0.39 for vela too.
+   */
+  @Test
+  void whatASwitchSaysOfItsDestinationIsNotSaidOfTheBrandLeft() {
+    TextAnalyzer an = TextAnalyzer.shared();
+    for (String text :
+        List.of(
+            "Me pasé de @vela a @lumen y no me arrepiento",
+            "Switched from Vela to Lumen, best decision ever")) {
+      Analysis ours = ours(text);
+      assertThat(ours.compound).as(text).isGreaterThan(0.3);
+      assertThat(ours.intents).as(text).contains(IntentDetector.PURCHASE_INTENT);
+      Analysis left = brands.readAs("vela", an, text, null);
+      assertThat(left.compound).as(text).isEqualTo(0.0);
+      assertThat(left.intents).as(text).contains(IntentDetector.CHURN_THREAT);
+      assertThat(brands.readsOtherwise("vela", ours)).isTrue();
+    }
+    // the brand left keeps what the text says of it, before and after the destination's sentence
+    String harsh = "Harta de @vela, me cambio a @lumen, que tiene fibra. Vela es lo peor";
+    assertThat(brands.readAs("vela", an, harsh, null).compound).isLessThan(-0.5);
+    // and so does the brand when it is the one left
+    String leaving = "Me cambio a @vela, que tiene fibra y es genial";
+    Analysis ours = ours(leaving);
+    assertThat(ours.compound).isLessThanOrEqualTo(0.0); // was +0.56: the praise of fibre is vela's
+    assertThat(ours.intents).contains(IntentDetector.CHURN_THREAT);
+    assertThat(brands.readAs("vela", an, leaving, null).compound).isGreaterThan(0.3);
+  }
+
   @Test
   void whatASwitchSaysAfterTheBrandChosenIsSaidOfIt() {
     Analysis praise = ours("me cambio a Lumen, que me han hecho una oferta buenísima");
