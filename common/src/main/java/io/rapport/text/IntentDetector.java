@@ -110,7 +110,7 @@ public final class IntentDetector {
 
   /** Last words of a churn cue after which comes where the author is going. */
   private static final java.util.Set<String> TOWARDS =
-      java.util.Set.of("a", "al", "con", "to", "for", "with");
+      java.util.Set.of("a", "al", "con", "por", "to", "for", "with");
 
   /**
    * Sets the intents of a text ({@code a.intents}) and, for a churn threat that names where the
