@@ -7,7 +7,8 @@ import java.util.Set;
  * Comparisons between two named parties: "Vela es mucho mejor que @lumen", "Lumen is way worse than
  * Vela", "superior a #Lumen", "mejor Vela que Lumen", "Vela supera a Lumen", "Vela beats Lumen".
  * What the comparison's sentence says of its subject it says the other way round of the party after
- * "que"/"than"/"a"/"to" (the comparison's object): see {@link TextAnalyzer#analyzeAsCompared}. No
+ * "que"/"than"/"a"/"to" (the comparison's object): see {@link TextAnalyzer#analyzeAsCompared}; a
+ * party held up as another's model is the object of a put-down of the other ({@link #LEARNING}). No
  * comparison where nothing compares: "no hay nada mejor que Lumen", "nothing beats Lumen", "mejor
  * que Lumen no hay". Stateless.
  */
@@ -29,13 +30,89 @@ final class Comparisons {
   };
 
   /**
-   * Marks the comparatives' entries (creating them where the lexicon has none), so that finding a
-   * comparison costs one field read per word. Before the lexicon is frozen.
+   * Phrases that hold the party after them up as the model of the one before ("@vela could learn a
+   * thing or two from @lumen", "@vela debería aprender de @lumen"): a comparison whose object is
+   * that model. Followed by a party, the phrase is a put-down of the other ({@link
+   * #LEARNING_VALENCE}), and so the model, reading it the other way round, reads praise; without
+   * one ("podría aprender de mis errores") it says nothing. Folded words; the party comes right
+   * after the phrase (an article may come between). "Why can't @vela be more like @lumen" is left
+   * out: its negator would turn the put-down round.
+   */
+  static final String[][] LEARNING = {
+    {"could", "learn", "a", "thing", "or", "two", "from"},
+    {"should", "learn", "a", "thing", "or", "two", "from"},
+    {"could", "learn", "from"},
+    {"should", "learn", "from"},
+    {"need", "to", "learn", "from"},
+    {"needs", "to", "learn", "from"},
+    {"could", "take", "notes", "from"},
+    {"should", "take", "notes", "from"},
+    {"deberia", "aprender", "de"},
+    {"deberian", "aprender", "de"},
+    {"podria", "aprender", "de"},
+    {"podrian", "aprender", "de"},
+    {"tiene", "que", "aprender", "de"},
+    {"tienen", "que", "aprender", "de"},
+    {"tiene", "mucho", "que", "aprender", "de"},
+    {"tienen", "mucho", "que", "aprender", "de"},
+    {"deberia", "tomar", "nota", "de"},
+    {"deberian", "tomar", "nota", "de"},
+    {"parecerse", "mas", "a"}
+  };
+
+  /**
+   * Marks the comparatives' entries and the first words of {@link #LEARNING} (creating entries
+   * where the lexicon has none), so that finding a comparison costs one field read per word. Before
+   * the lexicon is frozen.
    */
   static void mark(Lexicon lex) {
     for (String w : COMPARATIVES) {
       lex.entry(w).comparative = true;
     }
+    for (String[] p : LEARNING) {
+      lex.entry(p[0]).learning = true;
+    }
+  }
+
+  /** Valence of a {@link #LEARNING} phrase followed by a party: a put-down of the other party. */
+  static final float LEARNING_VALENCE = -1.5f;
+
+  /**
+   * The index of the party a {@link #LEARNING} phrase starting at word token {@code i} holds up as
+   * a model ("@lumen" in "could learn from @lumen"), or -1.
+   */
+  static int modelAt(List<Token> tokens, int i) {
+    int n = tokens.size();
+    int at = learningEnd(tokens, i);
+    if (at > 0 && at < n && tokens.get(at).type == Token.WORD && isArticle(tokens.get(at).key)) {
+      at++;
+    }
+    return at > 0 && at < n && tokens.get(at).partyName(true) != null ? at : -1;
+  }
+
+  /**
+   * The index after the {@link #LEARNING} phrase starting at word token {@code i}, or -1 (handles
+   * do not come between its words).
+   */
+  static int learningEnd(List<Token> tokens, int i) {
+    int n = tokens.size();
+    for (String[] p : LEARNING) {
+      if (i + p.length > n) {
+        continue;
+      }
+      int k = 0;
+      while (k < p.length) {
+        Token w = tokens.get(i + k);
+        if (w.type != Token.WORD || !(w.key.equals(p[k]) || w.baseKey().equals(p[k]))) {
+          break;
+        }
+        k++;
+      }
+      if (k == p.length) {
+        return i + k;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -48,7 +125,18 @@ final class Comparisons {
     int n = tokens.size();
     for (int i = 0; i + 1 < n; i++) {
       Token t = tokens.get(i);
-      if (t.type != Token.WORD || t.entry == null || !t.entry.comparative) {
+      if (t.type != Token.WORD || t.entry == null) {
+        continue;
+      }
+      if (t.entry.learning) {
+        int at = modelAt(tokens, i);
+        if (at >= 0) {
+          a.comparedWith = tokens.get(at).partyName(true); // "@vela could learn from @lumen"
+          a.comparisonSentence = t.sentence;
+          return;
+        }
+      }
+      if (!t.entry.comparative) {
         continue;
       }
       Token linker = tokens.get(i + 1);

@@ -49,6 +49,12 @@ final class Entry {
    */
   boolean comparative;
 
+  /**
+   * The first word of a phrase that holds a party up as the model of another ("@vela could learn
+   * from @lumen", "@vela debería aprender de @lumen"): see {@link Comparisons#LEARNING}.
+   */
+  boolean learning;
+
   /** Topics this word points to, one bit per {@link Topics#TOPICS} index (0: none). */
   int topics;
 

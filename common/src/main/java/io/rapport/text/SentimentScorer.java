@@ -117,6 +117,17 @@ final class SentimentScorer {
             break;
           }
           Entry e = t.entry;
+          if (e != null && e.learning && Comparisons.modelAt(tokens, i) >= 0) {
+            // "@vela could learn from @lumen": a put-down of vela (praise of lumen as it reads it)
+            int end = Comparisons.learningEnd(tokens, i);
+            if (!anyLeftOut(leftOut, i, end - i)) {
+              kind[u] = WORD;
+              v[u] = Comparisons.LEARNING_VALENCE;
+              words += end - i - 1;
+              i = end - 1;
+              break;
+            }
+          }
           int span = 1;
           int extraWords = 0;
           Entry.Phrase phrase = e != null && e.phrases.length > 0 ? phraseAt(tokens, i, l) : null;

@@ -156,6 +156,23 @@ class TrackedBrandsTest {
     assertThat(theirs.switchingTo).isEqualTo("lumen");
   }
 
+  /** A brand held up as another's model reads the text as praise, the other as a put-down. */
+  @Test
+  void aBrandHeldUpAsAModelReadsPraise() {
+    TextAnalyzer an = TextAnalyzer.shared();
+    for (String text :
+        List.of(
+            "@vela could learn a thing or two from @lumen",
+            "Vela should take notes from the Lumen team",
+            "@vela debería aprender de @lumen")) {
+      Analysis ours = ours(text);
+      assertThat(ours.compound).as(text).isGreaterThan(0.3);
+      assertThat(ours.intents).as(text).doesNotContain(IntentDetector.COMPLAINT);
+      assertThat(brands.readAs("vela", an, text, null).compound).as(text).isLessThan(-0.3);
+      assertThat(brands.readsOtherwise("vela", ours)).as(text).isTrue();
+    }
+  }
+
   /**
    * What a switch says after its destination, in the destination's sentence, is said of the
    * destination only: "Me pasé de @vela a @lumen y no me arrepiento" read +0.39 for vela too.
