@@ -205,10 +205,11 @@ class DashboardsITCase {
               "acme",
               "x",
               // a prospect switching to an untracked brand: counted where switchers go, nowhere
-              // in listening (no tracked brand), no alert (a churn threat is a customer's alert)
+              // in listening (no tracked brand), no alert (a churn threat is a customer's alert);
+              // neutral as its brand reads it: the great offer is the destination's
               "Switching to @Movistar, great offer",
               "en",
-              "positive",
+              "neutral",
               "2026-03-03T16:00:00Z",
               "ES",
               "Madrid");
