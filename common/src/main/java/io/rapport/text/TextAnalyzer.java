@@ -330,13 +330,22 @@ public final class TextAnalyzer {
    * counts once the caller has set it as {@code switchingTo}).
    */
   public Analysis analyzeAfterSwitch(String text, Analysis whole) {
-    if (text == null || whole == null || whole.switchingTo == null || whole.switchEnd < 0) {
+    String decoded = text == null ? null : decoded(text);
+    int[] span = destinationSpan(decoded, whole);
+    return span == null ? null : analyze(decoded.substring(span[0], span[1]), whole.lang);
+  }
+
+  /**
+   * Where, in the decoded text, a switch's destination's rest of sentence starts and ends ({@link
+   * Analysis#switchEnd}, {@link Analysis#switchUntil}, within the text); null when {@code whole}
+   * names no destination.
+   */
+  private static int[] destinationSpan(String decoded, Analysis whole) {
+    if (decoded == null || whole == null || whole.switchingTo == null || whole.switchEnd < 0) {
       return null;
     }
-    String decoded = decoded(text);
     int from = Math.min(whole.switchEnd, decoded.length());
-    int until = Math.max(from, Math.min(whole.switchUntil, decoded.length()));
-    return analyze(decoded.substring(from, until), whole.lang);
+    return new int[] {from, Math.max(from, Math.min(whole.switchUntil, decoded.length()))};
   }
 
   /**
@@ -347,16 +356,12 @@ public final class TextAnalyzer {
    * it in its sentence.
    */
   public Analysis analyzeWithoutDestination(String text, Analysis whole) {
-    if (text == null || whole == null || whole.switchingTo == null || whole.switchEnd < 0) {
+    String decoded = text == null ? null : decoded(text);
+    int[] span = destinationSpan(decoded, whole);
+    if (span == null || span[0] == span[1]) {
       return null;
     }
-    String decoded = decoded(text);
-    int from = Math.min(whole.switchEnd, decoded.length());
-    int until = Math.max(from, Math.min(whole.switchUntil, decoded.length()));
-    if (until == from) {
-      return null;
-    }
-    return analyze(decoded.substring(0, from) + decoded.substring(until), whole.lang);
+    return analyze(decoded.substring(0, span[0]) + decoded.substring(span[1]), whole.lang);
   }
 
   /**
