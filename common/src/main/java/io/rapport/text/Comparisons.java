@@ -125,6 +125,11 @@ final class Comparisons {
     int n = tokens.size();
     for (int i = 0; i + 1 < n; i++) {
       Token t = tokens.get(i);
+      if (t.type == Token.GREATER && greaterBetween(tokens, i)) {
+        a.comparedWith = tokens.get(i + 1).partyName(true); // "Lumen > @vela": vela
+        a.comparisonSentence = t.sentence;
+        return;
+      }
       if (t.type != Token.WORD || t.entry == null) {
         continue;
       }
@@ -252,6 +257,22 @@ final class Comparisons {
    *     elsewhere ("my heart beats faster", "he beats the deadline").
    */
   static final float BEATS_VALENCE = 1.6f;
+
+  /**
+   * Whether the '>' run at token {@code i} stands between two named parties, a handle, hashtag or
+   * capitalized word on each side ("Lumen > Vela", "@lumen >>> @vela"): a comparison that praises
+   * the first as "beats" does ({@link #BEATS_VALENCE}); "price > quality" and "2 > 1" compare no
+   * parties, and a chain ("Play > Stop > Rewind > Repeat") is a sequence of steps.
+   */
+  static boolean greaterBetween(List<Token> tokens, int i) {
+    int n = tokens.size();
+    return i > 0
+        && i + 1 < n
+        && tokens.get(i - 1).partyName(true) != null
+        && tokens.get(i + 1).partyName(true) != null
+        && !(i >= 2 && tokens.get(i - 2).type == Token.GREATER)
+        && !(i + 2 < n && tokens.get(i + 2).type == Token.GREATER);
+  }
 
   /**
    * Whether token {@code i} is "beats" or "outperforms" followed directly by a named party (a

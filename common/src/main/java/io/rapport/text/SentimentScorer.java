@@ -216,6 +216,11 @@ final class SentimentScorer {
           kind[u] = BOUND;
         }
         case Token.BOUND -> kind[u] = BOUND;
+        case Token.GREATER -> {
+          boolean compares = Comparisons.greaterBetween(tokens, i);
+          kind[u] = compares ? WORD : NONE; // "Lumen > @vela": praise of lumen, as "beats"
+          v[u] = compares ? Comparisons.BEATS_VALENCE : 0f;
+        }
         default -> kind[u] = NONE; // handles, URLs: ignored for sentiment
       }
       u++;

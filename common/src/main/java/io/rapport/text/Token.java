@@ -17,6 +17,9 @@ final class Token {
   /** Spanish opening marks '¿' and '¡' (language evidence; '¿' also gives a QUEST token). */
   static final int OPEN_MARK = 9;
 
+  /** A run of '>' ("Lumen > Vela", "@lumen >>> @vela"): see {@link Comparisons#greaterBetween}. */
+  static final int GREATER = 10;
+
   int type;
 
   /** The (entity-decoded) text this token is a span of, and the span: see {@link #raw()}. */

@@ -180,6 +180,12 @@ final class Tokenizer {
       case '\n':
         sentenceBound(i, text);
         break;
+      case '>':
+        // one token for a run ("Lumen >>> Vela"); emoticons (">:(") were matched before
+        if (!(i > 0 && s[i - 1] == '>')) {
+          out.add(next(Token.GREATER, i, i + 1, sentence, text));
+        }
+        break;
       case ',':
       case ';':
       case ':':

@@ -173,6 +173,18 @@ class TrackedBrandsTest {
     }
   }
 
+  /** "Lumen > Vela" praises lumen and puts vela down, as "Lumen beats Vela" does. */
+  @Test
+  void aGreaterThanSignBetweenBrandsComparesThem() {
+    TextAnalyzer an = TextAnalyzer.shared();
+    for (String text : List.of("Lumen > Vela", "@lumen >>> @vela, sin duda")) {
+      Analysis ours = ours(text);
+      assertThat(ours.compound).as(text).isGreaterThan(0.3);
+      assertThat(brands.readAs("vela", an, text, null).compound).as(text).isLessThan(-0.3);
+      assertThat(brands.comparedBrand(ours)).as(text).isEqualTo("vela");
+    }
+  }
+
   /**
    * What a switch says after its destination, in the destination's sentence, is said of the
    * destination only: "Me pasé de @vela a @lumen y no me arrepiento" read +0.39 for vela too.
