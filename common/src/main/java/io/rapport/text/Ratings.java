@@ -7,10 +7,10 @@ import java.util.Set;
  * Scores that customers give: "10/10", "0/10 would not recommend", "le pongo un 2 de 10", "4/5", "a
  * 3 out of 10", "1 estrella", "5 stars". A rating reads as a sentiment word whose valence grows
  * with the score ({@link #valence}); negation before it applies ("no es un 10/10"). A number that
- * is a proportion ("9 out of 10 have less", "3 de 10 clientes"), a date ("el 5/10 me llegó",
- * "1/10/2024") or a class ("a 5 star hotel") is no rating: after the rating comes the end of the
- * text, a mark, an emoji, a handle, or a word of {@link #AFTER}; a "de" or "out of" rating also
- * needs a word of {@link #BEFORE} or no word before it.
+ * is a proportion ("9 out of 10 have less", "3 de 10 clientes"), a date ("el 5/10 me llegó", "llega
+ * el 4/5.", "1/10/2024") or a class ("a 5 star hotel") is no rating: after the rating comes the end
+ * of the text, a mark, an emoji, a handle, or a word of {@link #AFTER}; a "de" or "out of" rating
+ * also needs a word of {@link #BEFORE} or no word before it.
  */
 final class Ratings {
   private Ratings() {}
@@ -53,6 +53,12 @@ final class Ratings {
 
   private static final Set<String> STARS = Set.of("estrella", "estrellas", "star", "stars");
 
+  /** Words after which "N/D" is a date ("llega el 4/5.", "del 1/10", "on 4/5"). */
+  static final Set<String> DATE_BEFORE =
+      Set.of(
+          "el", "del", "al", "desde", "hasta", "dia", "fecha", "on", "the", "from", "until", "by",
+          "date", "since");
+
   /** Tokens the rating starting at word token {@code i} spans, or 0 when none starts there. */
   static int span(List<Token> tokens, int i) {
     Token t = tokens.get(i);
@@ -77,6 +83,11 @@ final class Ratings {
       }
       denominator = number(d);
       end = i + 3;
+      if (i > 0
+          && tokens.get(i - 1).type == Token.WORD
+          && DATE_BEFORE.contains(tokens.get(i - 1).key)) {
+        return 0; // "llega el 4/5.": a date
+      }
     } else if (next.type == Token.WORD && STARS.contains(next.key)) {
       denominator = n <= 5 ? 5 : -1;
       end = i + 2;
