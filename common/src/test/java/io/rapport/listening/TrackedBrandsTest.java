@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TrackedBrandsTest {
@@ -156,33 +157,27 @@ class TrackedBrandsTest {
     assertThat(theirs.switchingTo).isEqualTo("lumen");
   }
 
-  /** A brand held up as another's model reads the text as praise, the other as a put-down. */
-  @Test
-  void aBrandHeldUpAsAModelReadsPraise() {
-    TextAnalyzer an = TextAnalyzer.shared();
-    for (String text :
-        List.of(
-            "@vela could learn a thing or two from @lumen",
-            "Vela should take notes from the Lumen team",
-            "@vela debería aprender de @lumen")) {
-      Analysis ours = ours(text);
-      assertThat(ours.compound).as(text).isGreaterThan(0.3);
-      assertThat(ours.intents).as(text).doesNotContain(IntentDetector.COMPLAINT);
-      assertThat(brands.readAs("vela", an, text, null).compound).as(text).isLessThan(-0.3);
-      assertThat(brands.readsOtherwise("vela", ours)).as(text).isTrue();
-    }
-  }
-
-  /** "Lumen > Vela" praises lumen and puts vela down, as "Lumen beats Vela" does. */
-  @Test
-  void aGreaterThanSignBetweenBrandsComparesThem() {
-    TextAnalyzer an = TextAnalyzer.shared();
-    for (String text : List.of("Lumen > Vela", "@lumen >>> @vela, sin duda")) {
-      Analysis ours = ours(text);
-      assertThat(ours.compound).as(text).isGreaterThan(0.3);
-      assertThat(brands.readAs("vela", an, text, null).compound).as(text).isLessThan(-0.3);
-      assertThat(brands.comparedBrand(ours)).as(text).isEqualTo("vela");
-    }
+  /**
+   * Praise of lumen at vela's expense, whichever party the comparison makes its object: a brand
+   * held up as another's model ("@vela could learn a thing or two from @lumen": lumen, the model,
+   * is the object of a put-down of vela) and a '>' between them ("Lumen > Vela": vela is the
+   * object, as in "Lumen beats Vela").
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "'@vela could learn a thing or two from @lumen', lumen",
+    "'Vela should take notes from the Lumen team', lumen",
+    "'@vela debería aprender de @lumen', lumen",
+    "'Lumen > Vela', vela",
+    "'@lumen >>> @vela, sin duda', vela"
+  })
+  void lumenIsPraisedAtVelasExpense(String text, String object) {
+    Analysis ours = ours(text);
+    assertThat(ours.compound).isGreaterThan(0.3);
+    assertThat(ours.intents).doesNotContain(IntentDetector.COMPLAINT);
+    assertThat(brands.comparedBrand(ours)).isEqualTo(object);
+    assertThat(brands.readAs("vela", TextAnalyzer.shared(), text, null).compound).isLessThan(-0.3);
+    assertThat(brands.readsOtherwise("vela", ours)).isTrue();
   }
 
   /**
