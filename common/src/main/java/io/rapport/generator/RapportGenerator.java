@@ -166,17 +166,6 @@ public final class RapportGenerator implements Serializable {
         MalformedKind malformed,
         int customer,
         long source,
-        int relation) {
-      this(index, topic, kind, malformed, customer, source, relation, null);
-    }
-
-    Plan(
-        long index,
-        String topic,
-        RecordKind kind,
-        MalformedKind malformed,
-        int customer,
-        long source,
         int relation,
         Posted parent) {
       this.parent = parent;
@@ -236,7 +225,8 @@ public final class RapportGenerator implements Serializable {
                 null,
                 (int) ordinal,
                 -1,
-                ORIGINAL);
+                ORIGINAL,
+                null);
           }
           return new Plan(
               index,
@@ -245,7 +235,8 @@ public final class RapportGenerator implements Serializable {
               malformed(index, false),
               -1,
               -1,
-              ORIGINAL);
+              ORIGINAL,
+              null);
         }
       case Layout.UPDATE:
         {
@@ -258,7 +249,8 @@ public final class RapportGenerator implements Serializable {
                 malformed(index, false),
                 forgotten,
                 -1,
-                ORIGINAL);
+                ORIGINAL,
+                null);
           }
           return new Plan(
               index,
@@ -267,7 +259,8 @@ public final class RapportGenerator implements Serializable {
               malformed(index, false),
               -1,
               -1,
-              ORIGINAL);
+              ORIGINAL,
+              null);
         }
       case Layout.TX:
         {
@@ -279,7 +272,8 @@ public final class RapportGenerator implements Serializable {
               malformed(index, false),
               -1,
               source,
-              ORIGINAL);
+              ORIGINAL,
+              null);
         }
       default:
         {

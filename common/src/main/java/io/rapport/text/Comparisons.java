@@ -79,15 +79,23 @@ final class Comparisons {
 
   /**
    * The index of the party a {@link #LEARNING} phrase starting at word token {@code i} holds up as
-   * a model ("@lumen" in "could learn from @lumen"), or -1.
+   * a model ("@lumen" in "could learn from @lumen": a handle, hashtag or capitalized word), or -1.
    */
   static int modelAt(List<Token> tokens, int i) {
+    int end = learningEnd(tokens, i);
+    return end < 0 ? -1 : modelAfter(tokens, end);
+  }
+
+  /**
+   * The index of the model right after a {@link #LEARNING} phrase that ends at {@code end}, or -1.
+   */
+  static int modelAfter(List<Token> tokens, int end) {
     int n = tokens.size();
-    int at = learningEnd(tokens, i);
-    if (at > 0 && at < n && tokens.get(at).type == Token.WORD && isArticle(tokens.get(at).key)) {
+    int at = end;
+    if (at < n && tokens.get(at).type == Token.WORD && isArticle(tokens.get(at).key)) {
       at++;
     }
-    return at > 0 && at < n && tokens.get(at).partyName(true) != null ? at : -1;
+    return at < n && tokens.get(at).partyName(true) != null ? at : -1;
   }
 
   /**

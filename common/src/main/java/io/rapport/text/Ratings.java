@@ -6,11 +6,11 @@ import java.util.Set;
 /**
  * Scores that customers give: "10/10", "0/10 would not recommend", "le pongo un 2 de 10", "4/5", "a
  * 3 out of 10", "1 estrella", "5 stars". A rating reads as a sentiment word whose valence grows
- * with the score ({@link #valence}); negation before it applies ("no es un 10/10"). A number that
- * is a proportion ("9 out of 10 have less", "3 de 10 clientes"), a date ("el 5/10 me llegó", "llega
- * el 4/5.", "1/10/2024") or a class ("a 5 star hotel") is no rating: after the rating comes the end
- * of the text, a mark, an emoji, a handle, or a word of {@link #AFTER}; a "de" or "out of" rating
- * also needs a word of {@link #BEFORE} or no word before it.
+ * with the score ({@link Rating#valence}); negation before it applies ("no es un 10/10"). A number
+ * that is a proportion ("9 out of 10 have less", "3 de 10 clientes"), a date ("el 5/10 me llegó",
+ * "llega el 4/5.", "1/10/2024") or a class ("a 5 star hotel") is no rating: after the rating comes
+ * the end of the text, a mark, an emoji, a handle, or a word of {@link #AFTER}; a "de" or "out of"
+ * rating also needs a word of {@link #BEFORE} or no word before it.
  */
 final class Ratings {
   private Ratings() {}
@@ -59,18 +59,24 @@ final class Ratings {
           "el", "del", "al", "desde", "hasta", "dia", "fecha", "on", "the", "from", "until", "by",
           "date", "since");
 
-  /** Tokens the rating starting at word token {@code i} spans, or 0 when none starts there. */
-  static int span(List<Token> tokens, int i) {
+  /**
+   * A rating: the tokens it spans, and its valence, from -3.3 (none out of ten) through -0.3 (five
+   * out of ten) to +2.7 (full marks), linear in the score's share.
+   */
+  record Rating(int span, float valence) {}
+
+  /** The rating starting at word token {@code i}, or null when none starts there. */
+  static Rating at(List<Token> tokens, int i) {
     Token t = tokens.get(i);
     int n = number(t);
     if (n < 0 || i + 1 >= tokens.size()) {
-      return 0;
+      return null;
     }
     if (t.start >= 2) {
       char before = t.text.charAt(t.start - 1);
       if ((before == '/' || before == '.' || before == ',')
           && Character.isDigit(t.text.charAt(t.start - 2))) {
-        return 0; // "2024/5/10", "8.5/10" (its decimals are not read)
+        return null; // "2024/5/10", "8.5/10" (its decimals are not read)
       }
     }
     Token next = tokens.get(i + 1);
@@ -79,14 +85,14 @@ final class Ratings {
     if (next.type == Token.BOUND && next.start == t.end && t.text.charAt(t.end) == '/') {
       Token d = i + 2 < tokens.size() ? tokens.get(i + 2) : null;
       if (d == null || d.start != next.start + 1) {
-        return 0;
+        return null;
       }
       denominator = number(d);
       end = i + 3;
       if (i > 0
           && tokens.get(i - 1).type == Token.WORD
           && DATE_BEFORE.contains(tokens.get(i - 1).key)) {
-        return 0; // "llega el 4/5.": a date
+        return null; // "llega el 4/5.": a date
       }
     } else if (next.type == Token.WORD && STARS.contains(next.key)) {
       denominator = n <= 5 ? 5 : -1;
@@ -102,36 +108,18 @@ final class Ratings {
           && tokens.get(i + 2).key.equals("of")) {
         at = i + 3;
       } else {
-        return 0;
+        return null;
       }
       if (at >= tokens.size() || !ratedBefore(tokens, i)) {
-        return 0;
+        return null;
       }
       denominator = number(tokens.get(at));
       end = at + 1;
     }
     if (denominator != 5 && denominator != 10 || n > denominator || !endsRating(tokens, end)) {
-      return 0;
+      return null;
     }
-    return end - i;
-  }
-
-  /**
-   * The valence of the rating starting at token {@code i} ({@link #span} > 0): from -3.3 (none out
-   * of ten) through -0.3 (five out of ten) to +2.7 (full marks), linear in the score's share.
-   */
-  static float valence(List<Token> tokens, int i) {
-    int n = number(tokens.get(i));
-    Token next = tokens.get(i + 1);
-    int denominator;
-    if (next.type == Token.BOUND) {
-      denominator = number(tokens.get(i + 2));
-    } else if (STARS.contains(next.key)) {
-      denominator = 5;
-    } else {
-      denominator = number(tokens.get(next.key.equals("de") ? i + 2 : i + 3));
-    }
-    return ((float) n / denominator - 0.55f) * 6f;
+    return new Rating(end - i, ((float) n / denominator - 0.55f) * 6f);
   }
 
   /** The value of a token of one or two digits, else -1. */

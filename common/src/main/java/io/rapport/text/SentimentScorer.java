@@ -109,24 +109,24 @@ final class SentimentScorer {
       switch (t.type) {
         case Token.WORD -> {
           words++;
-          int rating = t.digitFirst ? Ratings.span(tokens, i) : 0;
-          if (rating > 0 && !anyLeftOut(leftOut, i, rating)) {
+          Ratings.Rating rating = t.digitFirst ? Ratings.at(tokens, i) : null;
+          if (rating != null && !anyLeftOut(leftOut, i, rating.span())) {
             kind[u] = WORD; // a score given ("10/10", "un 2 de 10"): a sentiment word
-            v[u] = Ratings.valence(tokens, i);
-            i += rating - 1;
+            v[u] = rating.valence();
+            i += rating.span() - 1;
             break;
           }
           Entry e = t.entry;
-          if (e != null && e.learning && Comparisons.modelAt(tokens, i) >= 0) {
+          int learning = e != null && e.learning ? Comparisons.learningEnd(tokens, i) : -1;
+          if (learning > 0
+              && Comparisons.modelAfter(tokens, learning) >= 0
+              && !anyLeftOut(leftOut, i, learning - i)) {
             // "@vela could learn from @lumen": a put-down of vela (praise of lumen as it reads it)
-            int end = Comparisons.learningEnd(tokens, i);
-            if (!anyLeftOut(leftOut, i, end - i)) {
-              kind[u] = WORD;
-              v[u] = Comparisons.LEARNING_VALENCE;
-              words += end - i - 1;
-              i = end - 1;
-              break;
-            }
+            kind[u] = WORD;
+            v[u] = Comparisons.LEARNING_VALENCE;
+            words += learning - i - 1;
+            i = learning - 1;
+            break;
           }
           int span = 1;
           int extraWords = 0;

@@ -41,7 +41,10 @@ public class AcknowledgeAnsweredAlerts
    * An alert's key here: its first evidence mention, or its own id for an alert about no mention.
    */
   public static final KeySelector<Alert, String> MENTION =
-      a -> mentionOf(a).isEmpty() ? "alert:" + a.alertId : mentionOf(a);
+      a -> {
+        String mention = mentionOf(a);
+        return mention.isEmpty() ? "alert:" + a.alertId : mention;
+      };
 
   private final long windowMillis;
 
