@@ -72,6 +72,8 @@ final class Comparisons {
     for (String[] p : LEARNING) {
       lex.entry(p[0]).learning = true;
     }
+    lex.entry("que").degreeLinker = true;
+    lex.entry("than").degreeLinker = true;
   }
 
   /** Valence of a {@link #LEARNING} phrase followed by a party: a put-down of the other party. */
@@ -149,6 +151,14 @@ final class Comparisons {
           return;
         }
       }
+      if (t.entry.degreeLinker) {
+        int at = degreeObject(tokens, i);
+        if (at >= 0) {
+          a.comparedWith = tokens.get(at).partyName(false); // "más caro que Vela": vela
+          a.comparisonSentence = t.sentence;
+          return;
+        }
+      }
       if (!t.entry.comparative) {
         continue;
       }
@@ -188,6 +198,60 @@ final class Comparisons {
       }
       return;
     }
+  }
+
+  /**
+   * The index of the object of a comparison of degree whose "que" or "than" is token {@code i}, or
+   * -1: "más caro que Vela", "cobra más que Vela", "menos fiable que @vela", "more reliable than
+   * Vela", "costs more than Vela", "faster than @vela" (an English comparative in "-er"). Up to two
+   * words between "más"/"more" and the linker, words only. The object is a handle, a hashtag or a
+   * capitalized word, after an optional article: "más que nunca", "more than enough" and "faster
+   * than the rest" compare no party (nor does a brand's name written in lower case). Nor do "nada
+   * más rápido que Lumen" and "nothing is faster than Lumen" (praise of it), "rather than" and
+   * "other than". "Mejor que" and "better than" are {@link #COMPARATIVES}.
+   */
+  static int degreeObject(List<Token> tokens, int i) {
+    int n = tokens.size();
+    boolean than = tokens.get(i).baseKey().equals("than");
+    int degree = -1;
+    for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
+      Token w = tokens.get(j);
+      if (w.type != Token.WORD) {
+        break;
+      }
+      String k = w.baseKey();
+      if (than ? k.equals("more") || k.equals("less") : k.equals("mas") || k.equals("menos")) {
+        degree = j;
+        break;
+      }
+    }
+    if (degree < 0 && than && i > 0) {
+      Token w = tokens.get(i - 1);
+      String k = w.key;
+      if (w.type == Token.WORD
+          && k.length() >= 5
+          && k.endsWith("er")
+          && !k.equals("rather")
+          && !k.equals("other")
+          && !k.equals("never")
+          && !k.equals("whether")) {
+        degree = i - 1; // "faster than", "cheaper than"
+      }
+    }
+    if (degree < 0 || nothing(tokens, degree)) {
+      return -1;
+    }
+    int at = i + 1;
+    if (at < n && tokens.get(at).type == Token.WORD && isArticle(tokens.get(at).baseKey())) {
+      at++;
+    }
+    String party = at < n ? tokens.get(at).partyName(true) : null;
+    return party != null && !isFirstPerson(party) && !noneAfter(tokens, at + 1) ? at : -1;
+  }
+
+  /** "I", "I'd", "I'm": capitalized, but no party ("more times than I'd care to count"). */
+  private static boolean isFirstPerson(String word) {
+    return word.equals("i") || word.startsWith("i'");
   }
 
   /**

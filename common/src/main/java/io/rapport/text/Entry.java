@@ -55,6 +55,12 @@ final class Entry {
    */
   boolean learning;
 
+  /**
+   * "que" or "than": the word that may bring in the object of a comparison of degree ("más caro que
+   * Vela", "faster than @vela"): see {@link Comparisons#degreeObject}.
+   */
+  boolean degreeLinker;
+
   /** Topics this word points to, one bit per {@link Topics#TOPICS} index (0: none). */
   int topics;
 

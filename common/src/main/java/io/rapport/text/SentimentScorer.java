@@ -245,6 +245,12 @@ final class SentimentScorer {
           }
           Entry b = ent[j];
           float bs = b == null ? 0 : b.boost(l);
+          if (bs < 0 && dist == 0 && v[j] == 0 && lessThan(tokens, tok[j], tok[k])) {
+            val *= tu.negation; // "menos caro que Vela", "less reliable than Vela": the opposite
+            sign = -sign;
+            dist++;
+            continue;
+          }
           if (bs != 0 && v[j] == 0) {
             bs *= tu.boostDecay[dist];
             if (caps[j]) {
@@ -253,6 +259,11 @@ final class SentimentScorer {
             val += sign * bs;
           }
           dist++;
+        }
+        int last = (k + 1 < u ? tok[k + 1] : n) - 1; // the unit's last token
+        if (lessThan(tokens, last + 1, last)) {
+          val *= tu.negation; // "Lumen falla menos que Vela", "sucks less than @vela"
+          sign = -sign;
         }
         if (caps[k]) {
           val += sign * tu.caps;
@@ -424,6 +435,30 @@ final class SentimentScorer {
   }
 
   /** Multiplier of a word at unit k negated by the negator at unit j. */
+  /**
+   * Whether the word at token {@code w} and the dampener at token {@code d}, next to each other,
+   * make a comparison of degree downwards: "menos" or "less" right before the word or right after
+   * it, then "que" or "than" ("menos caro que Vela", "less reliable than @vela", "falla menos que
+   * Vela"). The word then says its opposite, as after a negator ("less expensive": cheaper), where
+   * a dampener elsewhere only weakens it ("un poco caro").
+   */
+  private static boolean lessThan(List<Token> tokens, int d, int w) {
+    int linker = Math.max(d, w) + 1;
+    if (Math.abs(w - d) != 1 || linker >= tokens.size()) {
+      return false;
+    }
+    Token dampener = tokens.get(d);
+    if (dampener.type != Token.WORD) {
+      return false;
+    }
+    String k = dampener.baseKey();
+    Token after = tokens.get(linker);
+    return (k.equals("menos") || k.equals("less"))
+        && after.type == Token.WORD
+        && after.entry != null
+        && after.entry.degreeLinker;
+  }
+
   private float negationFactor(
       List<Token> tokens, int[] tok, int[] kind, Entry[] ent, int j, int k, int l, int u) {
     Entry e = ent[j];

@@ -161,7 +161,8 @@ class TrackedBrandsTest {
    * Praise of lumen at vela's expense, whichever party the comparison makes its object: a brand
    * held up as another's model ("@vela could learn a thing or two from @lumen": lumen, the model,
    * is the object of a put-down of vela) and a '>' between them ("Lumen > Vela": vela is the
-   * object, as in "Lumen beats Vela").
+   * object, as in "Lumen beats Vela"), and comparisons of degree ("Lumen es más caro que Vela pero
+   * mucho mejor": before them, vela read the praise and lumen's recommendation as its own).
    */
   @ParameterizedTest
   @CsvSource({
@@ -169,7 +170,11 @@ class TrackedBrandsTest {
     "'Vela should take notes from the Lumen team', lumen",
     "'@vela debería aprender de @lumen', lumen",
     "'Lumen > Vela', vela",
-    "'@lumen >>> @vela, sin duda', vela"
+    "'@lumen >>> @vela, sin duda', vela",
+    "'Lumen es más caro que Vela pero mucho mejor', vela",
+    "'Vela es más barato que Lumen pero peor', lumen",
+    "'Lumen cobra más que Vela pero vale la pena', vela",
+    "'Lumen is way more reliable than @vela', vela"
   })
   void lumenIsPraisedAtVelasExpense(String text, String object) {
     Analysis ours = ours(text);

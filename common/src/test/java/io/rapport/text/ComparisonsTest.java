@@ -28,7 +28,16 @@ class ComparisonsTest {
         "For a laptop, Vela beats @lumen every time | lumen | 0",
         "Vela beats Lumen | lumen | 0",
         "Honestly? Vela outperforms @lumen | lumen | 1",
-        "Vela supera a Lumen en precio | lumen | 0"
+        "Vela supera a Lumen en precio | lumen | 0",
+        "Lumen es más caro que Vela pero mucho mejor | vela | 0",
+        "Lumen cobra más que @vela | vela | 0",
+        "Vela es menos fiable que #Lumen | lumen | 0",
+        "Lumen es mucho más rápido que el Vela | vela | 0",
+        "Lumen falla menos que Vela | vela | 0",
+        "Todo bien. Lumen is way faster than Vela | vela | 1",
+        "Lumen is more reliable than @vela | vela | 0",
+        "Lumen costs more than Vela but it's worth it | vela | 0",
+        "Lumen sucks less than Vela | vela | 0"
       })
   void findsTheObjectOfAComparison(String text, String object, int sentence) {
     Analysis a = A.analyze(text);
@@ -53,7 +62,17 @@ class ComparisonsTest {
         "It's better than ?",
         "Es mejor que @lumen me devuelva el dinero o los denuncio",
         "Mejor que Lumen no me vuelva a llamar",
-        "Es peor que #Lumen te ignore a que te mientan"
+        "Es peor que #Lumen te ignore a que te mientan",
+        "No hay nada más rápido que Lumen",
+        "Nothing is faster than @lumen",
+        "Lumen, más rápido que nunca",
+        "Lumen is faster than ever",
+        "Lumen is more than enough",
+        "I'd rather use Lumen than Vela",
+        "Other than Vela, nobody answers",
+        "Recycled more times than I'd care to count",
+        "Más barato que la competencia y mejor",
+        "Más caro que Vela no hay"
       })
   void noComparisonOrNothingCompares(String text) {
     Analysis a = A.analyze(text);
