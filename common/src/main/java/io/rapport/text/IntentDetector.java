@@ -36,8 +36,23 @@ public final class IntentDetector {
   /** The '*' wildcard of a pattern (identity matters). */
   private static final String ANY = new String("*");
 
-  /** The '@brand' wildcard: a handle, a hashtag or a capitalized word ("me voy a Movistar"). */
+  /**
+   * The '@brand' wildcard: a handle, a hashtag or a capitalized word that is no given name ("me voy
+   * a Movistar", not "me voy con Ana").
+   */
   private static final String BRAND = new String("@brand");
+
+  /**
+   * Given names ({@code first_names.txt}, folded): a capitalized word that is one is a person, not
+   * the brand an '@brand' wildcard expects ("me voy con Ana a comer").
+   */
+  private static final java.util.Set<String> PEOPLE = people();
+
+  private static java.util.Set<String> people() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    Lexicon.lines("first_names.txt", line -> names.add(Lexicon.fold(line.trim())));
+    return java.util.Set.copyOf(names);
+  }
 
   /**
    * The '@handle' wildcard: an @handle only, for cues whose words also say something else before a
@@ -332,7 +347,7 @@ public final class IntentDetector {
         boolean brand =
             t.type == Token.HANDLE
                 || t.type == Token.HASHTAG
-                || t.type == Token.WORD && t.upperFirst;
+                || t.type == Token.WORD && t.upperFirst && !PEOPLE.contains(t.key);
         if (!brand) {
           return -1;
         }
