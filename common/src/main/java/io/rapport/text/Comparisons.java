@@ -57,7 +57,9 @@ final class Comparisons {
     {"tienen", "mucho", "que", "aprender", "de"},
     {"deberia", "tomar", "nota", "de"},
     {"deberian", "tomar", "nota", "de"},
-    {"parecerse", "mas", "a"}
+    {"parecerse", "mas", "a"},
+    {"aprendiera", "de"},
+    {"aprendieran", "de"}
   };
 
   /**
@@ -72,8 +74,72 @@ final class Comparisons {
     for (String[] p : LEARNING) {
       lex.entry(p[0]).learning = true;
     }
+    for (String w : PREFERS) {
+      lex.entry(w).prefers = true;
+    }
     lex.entry("que").degreeLinker = true;
     lex.entry("than").degreeLinker = true;
+    for (String w : COMPARED) {
+      lex.entry(w).degreeLinker = true;
+    }
+  }
+
+  /** Verbs of preference: see {@link #preferredOver}. */
+  static final String[] PREFERS = {
+    "prefiero", "preferimos", "prefiere", "prefieren", "prefer", "prefers", "preferred"
+  };
+
+  /**
+   * The index of the party a verb of preference at word token {@code i} prefers another to, or -1:
+   * "Prefiero Lumen antes que Vela", "prefiero mil veces Lumen a @vela", "I prefer Lumen over
+   * Vela", "prefer @lumen to #vela". The preferred party is a handle, a hashtag or a capitalized
+   * word within three tokens of the verb; then "a", "al", "antes que", "que", "over", "to" or
+   * "than", an optional article, and the other party, named the same way. The verb then praises the
+   * first ({@link #BEATS_VALENCE}) and the other reads it the other way round; without two parties
+   * ("prefiero no opinar", "I prefer email") it says nothing.
+   */
+  static int preferredOver(List<Token> tokens, int i) {
+    int n = tokens.size();
+    int first = -1;
+    for (int j = i + 1; j < n && j <= i + 3; j++) {
+      Token t = tokens.get(j);
+      if (t.type == Token.BOUND || t.sentenceEnd) {
+        return -1;
+      }
+      if (t.partyName(true) != null && !isFirstPerson(t.partyName(true))) {
+        first = j;
+        break;
+      }
+    }
+    if (first < 0 || first + 2 >= n) {
+      return -1;
+    }
+    int at = first + 1;
+    Token l = tokens.get(at);
+    if (l.type != Token.WORD) {
+      return -1;
+    }
+    String k = l.baseKey();
+    if (k.equals("antes") && isWord(tokens.get(at + 1), "que")) {
+      at += 2;
+    } else if (k.equals("a")
+        || k.equals("al")
+        || k.equals("que")
+        || k.equals("over")
+        || k.equals("to")
+        || k.equals("than")) {
+      at++;
+    } else {
+      return -1;
+    }
+    if (at < n && tokens.get(at).type == Token.WORD && isArticle(tokens.get(at).baseKey())) {
+      at++;
+    }
+    if (at >= n) {
+      return -1;
+    }
+    String other = tokens.get(at).partyName(true);
+    return other != null && !isFirstPerson(other) ? at : -1;
   }
 
   /** Valence of a {@link #LEARNING} phrase followed by a party: a put-down of the other party. */
@@ -151,6 +217,14 @@ final class Comparisons {
           return;
         }
       }
+      if (t.entry.prefers) {
+        int at = preferredOver(tokens, i);
+        if (at >= 0) {
+          a.comparedWith = tokens.get(at).partyName(true); // "Prefiero Lumen antes que Vela"
+          a.comparisonSentence = t.sentence;
+          return;
+        }
+      }
       if (t.entry.degreeLinker) {
         int at = degreeObject(tokens, i);
         if (at >= 0) {
@@ -212,7 +286,17 @@ final class Comparisons {
    */
   static int degreeObject(List<Token> tokens, int i) {
     int n = tokens.size();
-    boolean than = tokens.get(i).baseKey().equals("than");
+    String linker = tokens.get(i).baseKey();
+    if (COMPARED_SET.contains(linker)) {
+      int at = i + 1;
+      if (at < n && isWord(tokens.get(at), "to")
+          || at < n && isWord(tokens.get(at), "with")
+          || at < n && isWord(tokens.get(at), "con")) {
+        return partyAfter(tokens, at + 1);
+      }
+      return -1;
+    }
+    boolean than = linker.equals("than");
     int degree = -1;
     for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
       Token w = tokens.get(j);
@@ -241,13 +325,32 @@ final class Comparisons {
     if (degree < 0 || nothing(tokens, degree)) {
       return -1;
     }
-    int at = i + 1;
+    return partyAfter(tokens, i + 1);
+  }
+
+  /**
+   * The index of the party at {@code at}, after an optional article (a handle, a hashtag or a
+   * capitalized word, not "I"), or -1; -1 too when the words after it say that nothing compares.
+   */
+  private static int partyAfter(List<Token> tokens, int at) {
+    int n = tokens.size();
     if (at < n && tokens.get(at).type == Token.WORD && isArticle(tokens.get(at).baseKey())) {
       at++;
     }
     String party = at < n ? tokens.get(at).partyName(true) : null;
     return party != null && !isFirstPerson(party) && !noneAfter(tokens, at + 1) ? at : -1;
   }
+
+  /**
+   * Words that bring in the object of a comparison with "to", "with" or "con" after them: "Vela's
+   * support is a joke compared to Lumen", "comparado con @lumen", "en comparación con Lumen", "in
+   * comparison with Lumen".
+   */
+  static final String[] COMPARED = {
+    "compared", "comparado", "comparada", "comparados", "comparadas", "comparacion", "comparison"
+  };
+
+  private static final Set<String> COMPARED_SET = Set.of(COMPARED);
 
   /** "I", "I'd", "I'm": capitalized, but no party ("more times than I'd care to count"). */
   private static boolean isFirstPerson(String word) {

@@ -61,6 +61,12 @@ final class Entry {
    */
   boolean degreeLinker;
 
+  /**
+   * A verb of preference ("prefiero", "prefer") that may compare two named parties ("Prefiero Lumen
+   * antes que Vela"): see {@link Comparisons#preferredOver}.
+   */
+  boolean prefers;
+
   /** Topics this word points to, one bit per {@link Topics#TOPICS} index (0: none). */
   int topics;
 

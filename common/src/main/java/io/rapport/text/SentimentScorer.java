@@ -157,6 +157,12 @@ final class SentimentScorer {
                 && Comparisons.beatsNamed(tokens, i)) {
               val = Comparisons.BEATS_VALENCE; // "Vela beats @lumen": praise of vela
             }
+            if (Float.isNaN(val)
+                && e != null
+                && e.prefers
+                && Comparisons.preferredOver(tokens, i) >= 0) {
+              val = Comparisons.BEATS_VALENCE; // "Prefiero Lumen antes que Vela": praise of lumen
+            }
             if (!Float.isNaN(val)
                 && e.has(Entry.NEG, l)
                 && (tu.negatorOwnValence == 0
@@ -455,8 +461,7 @@ final class SentimentScorer {
     Token after = tokens.get(linker);
     return (k.equals("menos") || k.equals("less"))
         && after.type == Token.WORD
-        && after.entry != null
-        && after.entry.degreeLinker;
+        && (after.baseKey().equals("que") || after.baseKey().equals("than"));
   }
 
   private float negationFactor(

@@ -163,16 +163,34 @@ public final class TextAnalyzer {
     try {
       List<Token> tokens = tokenizer.run(decoded);
       boolean[] leftOut = clausesAbout(tokens, brand, brands);
+      int mirror = asCompared && whole.comparedWith != null ? whole.comparisonSentence : -1;
+      if (leftOut != null && mirror >= 0 && !keepSentence(tokens, leftOut, mirror)) {
+        leftOut = null; // "Compared to Lumen, Vela is terrible": the object reads it all
+      }
       if (leftOut == null) {
         return null;
       }
-      int mirror = asCompared && whole.comparedWith != null ? whole.comparisonSentence : -1;
       Analysis a = analyze(decoded, whole.lang, true, tokens, new Analysis(false), mirror, leftOut);
       a.brandsApart = true;
       return a;
     } finally {
       tokenizer.busy = false;
     }
+  }
+
+  /**
+   * Clears {@code leftOut} in sentence {@code sentence} (a comparison's: its object reads all of
+   * it, the other way round); whether any token is still left out.
+   */
+  private static boolean keepSentence(List<Token> tokens, boolean[] leftOut, int sentence) {
+    boolean any = false;
+    for (int i = 0; i < leftOut.length; i++) {
+      if (tokens.get(i).sentence == sentence) {
+        leftOut[i] = false;
+      }
+      any |= leftOut[i];
+    }
+    return any;
   }
 
   /**
@@ -200,13 +218,34 @@ public final class TextAnalyzer {
     int[] clause = new int[n];
     int[] sentenceOf = new int[n + 1]; // per clause
     int c = 0;
+    String clauseBrand = null; // the last brand the current clause names
+    int clauseWords = 0; // the clause's words after it
     for (int i = 0; i < n; i++) {
       Token t = tokens.get(i);
+      if (clauseBrand != null
+          && clauseWords > 0
+          && t.type == Token.WORD
+          && CONJUNCTIONS.contains(t.key)
+          && otherBrandAhead(tokens, i + 1, clauseBrand, brands)) {
+        c++; // "Dejé Vela porque me cobraban de más y en Lumen estoy encantado"
+        sentenceOf[c] = t.sentence;
+        clauseBrand = null;
+        clauseWords = 0;
+      }
+      String b = brandAt(t, brands);
+      if (b != null) {
+        clauseBrand = b;
+        clauseWords = 0;
+      } else if (t.type == Token.WORD) {
+        clauseWords++;
+      }
       clause[i] = c;
       sentenceOf[c] = t.sentence;
       if (t.type == Token.BOUND || t.sentenceEnd) {
         c++;
         sentenceOf[c] = t.sentenceEnd ? t.sentence + 1 : t.sentence;
+        clauseBrand = null;
+        clauseWords = 0;
       }
     }
     // the brands each clause names, as a set of names per clause
@@ -294,6 +333,42 @@ public final class TextAnalyzer {
   }
 
   /**
+   * Conjunctions that join two clauses, each naming its brand and saying something of it ("Dejé
+   * Vela porque me cobraban de más y en Lumen estoy encantado", "Lumen's prices are fine but Vela's
+   * service is way better"): each brand reads its own. Where nothing follows the first name ("Lumen
+   * y Vela son malos", "Both Lumen and Vela lost my package") they join the names, and both brands
+   * read the clause.
+   */
+  private static final Set<String> CONJUNCTIONS =
+      Set.of("y", "e", "pero", "mientras", "and", "but", "while", "whereas");
+
+  /**
+   * Whether the words from {@code from} to the end of the clause name a brand other than {@code
+   * brand} and a word that names none.
+   */
+  private static boolean otherBrandAhead(
+      List<Token> tokens, int from, String brand, BrandNames brands) {
+    boolean other = false;
+    boolean words = false;
+    for (int i = from; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.type == Token.BOUND || t.sentenceEnd && i > from) {
+        break;
+      }
+      String b = brandAt(t, brands);
+      if (b != null) {
+        other |= !b.equals(brand);
+      } else if (t.type == Token.WORD) {
+        words = true;
+      }
+      if (t.sentenceEnd) {
+        break;
+      }
+    }
+    return other && words;
+  }
+
+  /**
    * Words by which a clause says of its brand what another clause said of another ("y Lumen
    * también", "Vela igual", "and Lumen too"): that brand reads the whole text.
    */
@@ -316,8 +391,12 @@ public final class TextAnalyzer {
     if (t.type == Token.HANDLE || t.type == Token.HASHTAG) {
       return brands.brandOfParty(Lexicon.fold(t.raw()));
     }
-    if (t.type == Token.WORD && t.letterWord && brands.isBrandWord(t.key)) {
-      return t.key;
+    if (t.type == Token.WORD && t.letterWord) {
+      String k = t.key;
+      if (k.endsWith("'s") && k.length() > 2) {
+        k = k.substring(0, k.length() - 2); // "Lumen's prices"
+      }
+      return brands.isBrandWord(k) ? k : null;
     }
     return null;
   }

@@ -174,7 +174,11 @@ class TrackedBrandsTest {
     "'Lumen es más caro que Vela pero mucho mejor', vela",
     "'Vela es más barato que Lumen pero peor', lumen",
     "'Lumen cobra más que Vela pero vale la pena', vela",
-    "'Lumen is way more reliable than @vela', vela"
+    "'Lumen is way more reliable than @vela', vela",
+    "'Prefiero mil veces Lumen antes que Vela', vela",
+    "'I prefer Lumen over @vela any day', vela",
+    "'Compared to Lumen, Vela is terrible', lumen",
+    "'En comparación con Vela, Lumen es una maravilla', vela"
   })
   void lumenIsPraisedAtVelasExpense(String text, String object) {
     Analysis ours = ours(text);
@@ -183,6 +187,35 @@ class TrackedBrandsTest {
     assertThat(brands.comparedBrand(ours)).isEqualTo(object);
     assertThat(brands.readAs("vela", TextAnalyzer.shared(), text, null).compound).isLessThan(-0.3);
     assertThat(brands.readsOtherwise("vela", ours)).isTrue();
+  }
+
+  /**
+   * Two clauses joined by a conjunction, each naming its brand and saying something of it: each
+   * brand reads its own ("Dejé Vela porque me cobraban de más y en Lumen estoy encantado" was
+   * praise of both). Where nothing follows the first name, the conjunction joins the names and both
+   * brands read the clause.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Dejé Vela porque me cobraban de más y en Lumen estoy encantado | 1 | -1",
+        "Lumen me encanta pero Vela es un desastre | 1 | -1",
+        "Vela's customer service is awful while Lumen's is great | 1 | -1",
+        "Lumen y Vela son un desastre | -1 | -1",
+        "Both Lumen and Vela lost my package | -1 | -1"
+      })
+  void eachClauseOfAConjunctionIsItsBrandsOwn(String text, int lumen, int vela) {
+    TextAnalyzer an = TextAnalyzer.shared();
+    Analysis ours = ours(text);
+    Analysis theirs = brands.readAs("vela", an, text, null);
+    assertThat(Math.signum(ours.compound)).as(text).isEqualTo((double) lumen);
+    assertThat(Math.abs(ours.compound)).as(text).isGreaterThan(0.2);
+    assertThat(Math.signum(theirs.compound)).as(text).isEqualTo((double) vela);
+    assertThat(Math.abs(theirs.compound)).as(text).isGreaterThan(0.2);
+    if (lumen == vela) {
+      assertThat(ours.compound).as(text).isEqualTo(theirs.compound);
+    }
   }
 
   /**

@@ -37,7 +37,13 @@ class ComparisonsTest {
         "Todo bien. Lumen is way faster than Vela | vela | 1",
         "Lumen is more reliable than @vela | vela | 0",
         "Lumen costs more than Vela but it's worth it | vela | 0",
-        "Lumen sucks less than Vela | vela | 0"
+        "Lumen sucks less than Vela | vela | 0",
+        "Prefiero mil veces Lumen antes que Vela | vela | 0",
+        "Prefiero Lumen a @vela | vela | 0",
+        "I prefer @lumen to #vela | vela | 0",
+        "Compared to Lumen, Vela is terrible | lumen | 0",
+        "Comparado con @lumen, Vela es un desastre | lumen | 0",
+        "Ojalá Vela aprendiera de Lumen | lumen | 0"
       })
   void findsTheObjectOfAComparison(String text, String object, int sentence) {
     Analysis a = A.analyze(text);
@@ -72,7 +78,11 @@ class ComparisonsTest {
         "Other than Vela, nobody answers",
         "Recycled more times than I'd care to count",
         "Más barato que la competencia y mejor",
-        "Más caro que Vela no hay"
+        "Más caro que Vela no hay",
+        "Prefiero no opinar",
+        "I prefer email to phone calls",
+        "Prefiero Lumen",
+        "Compared to last year, it is better"
       })
   void noComparisonOrNothingCompares(String text) {
     Analysis a = A.analyze(text);
