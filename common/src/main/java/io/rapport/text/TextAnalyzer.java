@@ -225,7 +225,7 @@ public final class TextAnalyzer {
       if (clauseBrand != null
           && clauseWords > 0
           && t.type == Token.WORD
-          && CONJUNCTIONS.contains(t.key)
+          && (CONJUNCTIONS.contains(t.key) || relativeOfOther(tokens, i, clauseBrand, brands))
           && otherBrandAhead(tokens, i + 1, clauseBrand, brands)) {
         c++; // "Dejé Vela porque me cobraban de más y en Lumen estoy encantado"
         sentenceOf[c] = t.sentence;
@@ -341,6 +341,23 @@ public final class TextAnalyzer {
    */
   private static final Set<String> CONJUNCTIONS =
       Set.of("y", "e", "pero", "mientras", "and", "but", "while", "whereas");
+
+  /**
+   * Whether token {@code i} is "what" or "lo que"'s "que" right before another brand than {@code
+   * brand}, which then opens a clause of its own: "Thanks @lumen for fixing what @vela broke",
+   * "Gracias @lumen por arreglar lo que @vela rompió".
+   */
+  private static boolean relativeOfOther(
+      List<Token> tokens, int i, String brand, BrandNames brands) {
+    String k = tokens.get(i).key;
+    boolean relative =
+        k.equals("what") || k.equals("que") && i > 0 && tokens.get(i - 1).key.equals("lo");
+    if (!relative || i + 1 >= tokens.size()) {
+      return false; // "más caro que Vela" is a comparison, not a clause of vela's
+    }
+    String b = brandAt(tokens.get(i + 1), brands);
+    return b != null && !b.equals(brand);
+  }
 
   /**
    * Whether the words from {@code from} to the end of the clause name a brand other than {@code

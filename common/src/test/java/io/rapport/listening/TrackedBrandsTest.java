@@ -192,8 +192,9 @@ class TrackedBrandsTest {
   /**
    * Two clauses joined by a conjunction, each naming its brand and saying something of it: each
    * brand reads its own ("Dejé Vela porque me cobraban de más y en Lumen estoy encantado" was
-   * praise of both). Where nothing follows the first name, the conjunction joins the names and both
-   * brands read the clause.
+   * praise of both), and so does a relative clause opened by another brand ("Thanks @lumen for
+   * fixing what @vela broke" read +0.03 for both). Where nothing follows the first name, the
+   * conjunction joins the names and both brands read the clause.
    */
   @ParameterizedTest
   @CsvSource(
@@ -202,6 +203,8 @@ class TrackedBrandsTest {
         "Dejé Vela porque me cobraban de más y en Lumen estoy encantado | 1 | -1",
         "Lumen me encanta pero Vela es un desastre | 1 | -1",
         "Vela's customer service is awful while Lumen's is great | 1 | -1",
+        "Thanks @lumen for fixing what @vela broke | 1 | -1",
+        "Gracias @lumen por arreglar lo que @vela rompió | 1 | -1",
         "Lumen y Vela son un desastre | -1 | -1",
         "Both Lumen and Vela lost my package | -1 | -1"
       })
