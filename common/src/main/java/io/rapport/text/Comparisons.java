@@ -26,7 +26,9 @@ final class Comparisons {
     "supera",
     "superan",
     "beats",
-    "outperforms"
+    "outperforms",
+    "wins",
+    "gana"
   };
 
   /**
@@ -371,6 +373,12 @@ final class Comparisons {
       }
       case "superior", "inferior", "supera", "superan" -> {
         return linker.equals("a") || linker.equals("al") || linker.equals("to");
+      }
+      case "wins" -> {
+        return linker.equals("over") || linker.equals("against"); // "Lumen wins over Vela"
+      }
+      case "gana" -> {
+        return linker.equals("a") || linker.equals("al"); // "Lumen le gana a Vela"
       }
       default -> {
         return false;

@@ -178,7 +178,9 @@ class TrackedBrandsTest {
     "'Prefiero mil veces Lumen antes que Vela', vela",
     "'I prefer Lumen over @vela any day', vela",
     "'Compared to Lumen, Vela is terrible', lumen",
-    "'En comparación con Vela, Lumen es una maravilla', vela"
+    "'En comparación con Vela, Lumen es una maravilla', vela",
+    "'Lumen wins over Vela every time', vela",
+    "'Lumen le gana a Vela por goleada', vela"
   })
   void lumenIsPraisedAtVelasExpense(String text, String object) {
     Analysis ours = ours(text);

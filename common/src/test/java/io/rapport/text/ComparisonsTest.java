@@ -43,7 +43,9 @@ class ComparisonsTest {
         "I prefer @lumen to #vela | vela | 0",
         "Compared to Lumen, Vela is terrible | lumen | 0",
         "Comparado con @lumen, Vela es un desastre | lumen | 0",
-        "Ojalá Vela aprendiera de Lumen | lumen | 0"
+        "Ojalá Vela aprendiera de Lumen | lumen | 0",
+        "Lumen wins over Vela every time | vela | 0",
+        "Lumen le gana a Vela en precio | vela | 0"
       })
   void findsTheObjectOfAComparison(String text, String object, int sentence) {
     Analysis a = A.analyze(text);
@@ -82,7 +84,9 @@ class ComparisonsTest {
         "Prefiero no opinar",
         "I prefer email to phone calls",
         "Prefiero Lumen",
-        "Compared to last year, it is better"
+        "Compared to last year, it is better",
+        "Lumen wins the award",
+        "Lumen gana dinero con esto"
       })
   void noComparisonOrNothingCompares(String text) {
     Analysis a = A.analyze(text);
