@@ -211,29 +211,18 @@ final class Comparisons {
       if (t.type != Token.WORD || t.entry == null) {
         continue;
       }
-      if (t.entry.learning) {
-        int at = modelAt(tokens, i);
-        if (at >= 0) {
-          a.comparedWith = tokens.get(at).partyName(true); // "@vela could learn from @lumen"
-          a.comparisonSentence = t.sentence;
-          return;
-        }
+      // "@vela could learn from @lumen", "Prefiero Lumen antes que Vela", "más caro que Vela"
+      int party = t.entry.learning ? modelAt(tokens, i) : -1;
+      if (party < 0 && t.entry.prefers) {
+        party = preferredOver(tokens, i);
       }
-      if (t.entry.prefers) {
-        int at = preferredOver(tokens, i);
-        if (at >= 0) {
-          a.comparedWith = tokens.get(at).partyName(true); // "Prefiero Lumen antes que Vela"
-          a.comparisonSentence = t.sentence;
-          return;
-        }
+      if (party < 0 && t.entry.degreeLinker) {
+        party = degreeObject(tokens, i);
       }
-      if (t.entry.degreeLinker) {
-        int at = degreeObject(tokens, i);
-        if (at >= 0) {
-          a.comparedWith = tokens.get(at).partyName(false); // "más caro que Vela": vela
-          a.comparisonSentence = t.sentence;
-          return;
-        }
+      if (party >= 0) {
+        a.comparedWith = tokens.get(party).partyName(true);
+        a.comparisonSentence = t.sentence;
+        return;
       }
       if (!t.entry.comparative) {
         continue;
