@@ -144,6 +144,100 @@ final class Comparisons {
     return other != null && !isFirstPerson(other) ? at : -1;
   }
 
+  /**
+   * A statement of loyalty: a negator, a verb of leaving and the party not left ("No cambio Lumen
+   * por nada", "no me cambio de @lumen ni loco", "I'd never trade Lumen for anything", "I would not
+   * switch from Lumen"): {@code end} is the index after it, {@code object} that of the party it is
+   * not left for ("No cambio Lumen por Vela": vela), or -1.
+   */
+  record Loyalty(int end, int object) {}
+
+  /** Valence of a {@link Loyalty}: praise of the party not left, as strong as "lo recomiendo". */
+  static final float LOYALTY_VALENCE = 2.0f;
+
+  private static final Set<String> LEAVING =
+      Set.of(
+          "cambio",
+          "cambiaria",
+          "cambiare",
+          "cambiamos",
+          "dejo",
+          "dejaria",
+          "dejare",
+          "trade",
+          "swap",
+          "switch",
+          "leave",
+          "exchange");
+
+  /** Words between the negator and the verb: "no me cambio", "I would never ever trade". */
+  private static final Set<String> BEFORE_LEAVING = Set.of("me", "nos", "ever", "would", "will");
+
+  private static final Set<String> NOTHING_ELSE =
+      Set.of("nada", "nadie", "ninguno", "ninguna", "nothing", "anything", "anyone", "anybody");
+
+  /** "ni loco", "ni muerta": a refusal's emphasis, part of the statement. */
+  private static final Set<String> NOT_EVEN = Set.of("loco", "loca", "muerto", "muerta");
+
+  /**
+   * The {@link Loyalty} whose negator is word token {@code i}, or null. The party is a handle, a
+   * hashtag or a capitalized word; after "por"/"for" comes what it is not left for, nothing else
+   * ("nada", "anything", "nada del mundo") or another party; a refusal's emphasis may close it ("ni
+   * loco", "ni de coña"). "No dejo de recomendar Lumen" and "no cambio de compañía" are none.
+   */
+  static Loyalty loyalty(List<Token> tokens, int i) {
+    int n = tokens.size();
+    int j = i + 1;
+    while (j < n && j <= i + 2 && isWordIn(tokens.get(j), BEFORE_LEAVING)) {
+      j++;
+    }
+    if (j >= n || !isWordIn(tokens.get(j), LEAVING)) {
+      return null;
+    }
+    boolean shouted = tokens.get(j).caps; // "YOU CAN NEVER LEAVE LMAO": no capital names a party
+    j++;
+    if (j < n && (isWord(tokens.get(j), "de") || isWord(tokens.get(j), "from"))) {
+      j++;
+    }
+    String party = j < n ? tokens.get(j).partyName(true) : null;
+    if (party == null || isFirstPerson(party) || shouted && tokens.get(j).type == Token.WORD) {
+      return null;
+    }
+    j++;
+    int object = -1;
+    if (j + 1 < n && (isWord(tokens.get(j), "por") || isWord(tokens.get(j), "for"))) {
+      Token what = tokens.get(j + 1);
+      String other = what.partyName(true);
+      if (isWordIn(what, NOTHING_ELSE)) {
+        j += 2;
+        if (j + 1 < n && isWord(tokens.get(j), "del") && isWord(tokens.get(j + 1), "mundo")) {
+          j += 2;
+        }
+      } else if (j + 2 < n && isWord(what, "the") && isWord(tokens.get(j + 2), "world")) {
+        j += 3; // "for the world"
+      } else if (other != null && !isFirstPerson(other)) {
+        object = j + 1;
+        j += 2;
+      } else {
+        return null; // "no cambio Lumen por el precio que tiene": no statement of loyalty
+      }
+    }
+    if (j + 1 < n && isWord(tokens.get(j), "ni")) {
+      if (isWordIn(tokens.get(j + 1), NOT_EVEN)) {
+        j += 2;
+      } else if (j + 2 < n
+          && isWord(tokens.get(j + 1), "de")
+          && (isWord(tokens.get(j + 2), "cona") || isWord(tokens.get(j + 2), "broma"))) {
+        j += 3;
+      }
+    }
+    return new Loyalty(j, object);
+  }
+
+  private static boolean isWordIn(Token t, Set<String> words) {
+    return t.type == Token.WORD && words.contains(t.baseKey());
+  }
+
   /** Valence of a {@link #LEARNING} phrase followed by a party: a put-down of the other party. */
   static final float LEARNING_VALENCE = -1.5f;
 
@@ -213,6 +307,10 @@ final class Comparisons {
       }
       // "@vela could learn from @lumen", "Prefiero Lumen antes que Vela", "más caro que Vela"
       int party = t.entry.learning ? modelAt(tokens, i) : -1;
+      if (party < 0 && t.entry.has(Entry.NEG, -1)) {
+        Loyalty loyal = loyalty(tokens, i); // "No cambio Lumen por Vela"
+        party = loyal == null ? -1 : loyal.object();
+      }
       if (party < 0 && t.entry.prefers) {
         party = preferredOver(tokens, i);
       }

@@ -128,6 +128,16 @@ final class SentimentScorer {
             i = learning - 1;
             break;
           }
+          Comparisons.Loyalty loyal =
+              e != null && e.has(Entry.NEG, l) ? Comparisons.loyalty(tokens, i) : null;
+          if (loyal != null && !anyLeftOut(leftOut, i, loyal.end() - i)) {
+            // "No cambio Lumen por nada": praise of lumen, which the negator does not turn round
+            kind[u] = WORD;
+            v[u] = Comparisons.LOYALTY_VALENCE;
+            words += loyal.end() - i - 1;
+            i = loyal.end() - 1;
+            break;
+          }
           int span = 1;
           int extraWords = 0;
           Entry.Phrase phrase = e != null && e.phrases.length > 0 ? phraseAt(tokens, i, l) : null;

@@ -180,7 +180,8 @@ class TrackedBrandsTest {
     "'Compared to Lumen, Vela is terrible', lumen",
     "'En comparación con Vela, Lumen es una maravilla', vela",
     "'Lumen wins over Vela every time', vela",
-    "'Lumen le gana a Vela por goleada', vela"
+    "'Lumen le gana a Vela por goleada', vela",
+    "'No cambio Lumen por Vela ni loco', vela"
   })
   void lumenIsPraisedAtVelasExpense(String text, String object) {
     Analysis ours = ours(text);

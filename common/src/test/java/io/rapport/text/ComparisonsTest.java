@@ -45,7 +45,9 @@ class ComparisonsTest {
         "Comparado con @lumen, Vela es un desastre | lumen | 0",
         "Ojalá Vela aprendiera de Lumen | lumen | 0",
         "Lumen wins over Vela every time | vela | 0",
-        "Lumen le gana a Vela en precio | vela | 0"
+        "Lumen le gana a Vela en precio | vela | 0",
+        "No cambio Lumen por Vela ni loco | vela | 0",
+        "I wouldn't trade @lumen for #vela | vela | 0"
       })
   void findsTheObjectOfAComparison(String text, String object, int sentence) {
     Analysis a = A.analyze(text);
@@ -86,7 +88,9 @@ class ComparisonsTest {
         "Prefiero Lumen",
         "Compared to last year, it is better",
         "Lumen wins the award",
-        "Lumen gana dinero con esto"
+        "Lumen gana dinero con esto",
+        "No cambio Lumen por nada",
+        "I would never switch from Lumen"
       })
   void noComparisonOrNothingCompares(String text) {
     Analysis a = A.analyze(text);
