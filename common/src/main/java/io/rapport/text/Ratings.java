@@ -5,12 +5,13 @@ import java.util.Set;
 
 /**
  * Scores that customers give: "10/10", "0/10 would not recommend", "le pongo un 2 de 10", "4/5", "a
- * 3 out of 10", "1 estrella", "5 stars". A rating reads as a sentiment word whose valence grows
- * with the score ({@link Rating#valence}); negation before it applies ("no es un 10/10"). A number
- * that is a proportion ("9 out of 10 have less", "3 de 10 clientes"), a date ("el 5/10 me llegó",
- * "llega el 4/5.", "1/10/2024") or a class ("a 5 star hotel") is no rating: after the rating comes
- * the end of the text, a mark, an emoji, a handle, or a word of {@link #AFTER}; a "de" or "out of"
- * rating also needs a word of {@link #BEFORE} or no word before it.
+ * 3 out of 10", "1 estrella", "5 stars", with tenths too ("8.5/10", "un 4,5 de 5"). A rating reads
+ * as a sentiment word whose valence grows with the score ({@link Rating#valence}); negation before
+ * it applies ("no es un 10/10"). A number that is a proportion ("9 out of 10 have less", "3 de 10
+ * clientes"), a date ("el 5/10 me llegó", "llega el 4/5.", "1/10/2024") or a class ("a 5 star
+ * hotel") is no rating: after the rating comes the end of the text, a mark, an emoji, a handle, or
+ * a word of {@link #AFTER}; a "de" or "out of" rating also needs a word of {@link #BEFORE} or no
+ * word before it.
  */
 final class Ratings {
   private Ratings() {}
@@ -76,37 +77,48 @@ final class Ratings {
       char before = t.text.charAt(t.start - 1);
       if ((before == '/' || before == '.' || before == ',')
           && Character.isDigit(t.text.charAt(t.start - 2))) {
-        return null; // "2024/5/10", "8.5/10" (its decimals are not read)
+        return null; // "2024/5/10", the "5" of "8.5/10"
       }
     }
-    Token next = tokens.get(i + 1);
+    float score = n;
+    int j = i + 1; // the token after the score
+    int tenths = decimal(tokens, i);
+    if (tenths >= 0) {
+      score += tenths / 10f; // "8.5/10", "un 4,5 de 5"
+      j = i + 3;
+      if (j >= tokens.size()) {
+        return null;
+      }
+    }
+    Token last = tokens.get(j - 1); // the score's last token
+    Token next = tokens.get(j);
     int end; // index after the rating's last token
     int denominator;
-    if (next.type == Token.BOUND && next.start == t.end && t.text.charAt(t.end) == '/') {
-      Token d = i + 2 < tokens.size() ? tokens.get(i + 2) : null;
+    if (next.type == Token.BOUND && next.start == last.end && t.text.charAt(last.end) == '/') {
+      Token d = j + 1 < tokens.size() ? tokens.get(j + 1) : null;
       if (d == null || d.start != next.start + 1) {
         return null;
       }
       denominator = number(d);
-      end = i + 3;
+      end = j + 2;
       if (i > 0
           && tokens.get(i - 1).type == Token.WORD
           && DATE_BEFORE.contains(tokens.get(i - 1).key)) {
         return null; // "llega el 4/5.": a date
       }
     } else if (next.type == Token.WORD && STARS.contains(next.key)) {
-      denominator = n <= 5 ? 5 : -1;
-      end = i + 2;
+      denominator = score <= 5 ? 5 : -1;
+      end = j + 1;
     } else {
       int at;
       if (next.type == Token.WORD && next.key.equals("de")) {
-        at = i + 2;
+        at = j + 1;
       } else if (next.type == Token.WORD
           && next.key.equals("out")
-          && i + 2 < tokens.size()
-          && tokens.get(i + 2).type == Token.WORD
-          && tokens.get(i + 2).key.equals("of")) {
-        at = i + 3;
+          && j + 1 < tokens.size()
+          && tokens.get(j + 1).type == Token.WORD
+          && tokens.get(j + 1).key.equals("of")) {
+        at = j + 2;
       } else {
         return null;
       }
@@ -116,10 +128,28 @@ final class Ratings {
       denominator = number(tokens.get(at));
       end = at + 1;
     }
-    if (denominator != 5 && denominator != 10 || n > denominator || !endsRating(tokens, end)) {
+    if (denominator != 5 && denominator != 10 || score > denominator || !endsRating(tokens, end)) {
       return null;
     }
-    return new Rating(end - i, ((float) n / denominator - 0.55f) * 6f);
+    return new Rating(end - i, (score / denominator - 0.55f) * 6f);
+  }
+
+  /**
+   * The tenths of a score written with a decimal point or comma right after word token {@code i}
+   * ("8.5", "4,5": 5), or -1.
+   */
+  private static int decimal(List<Token> tokens, int i) {
+    if (i + 2 >= tokens.size()) {
+      return -1;
+    }
+    Token t = tokens.get(i);
+    Token mark = tokens.get(i + 1);
+    Token d = tokens.get(i + 2);
+    if (mark.type != Token.BOUND || mark.start != t.end || d.start != t.end + 1) {
+      return -1;
+    }
+    char c = t.text.charAt(t.end);
+    return (c == '.' || c == ',') && d.keyLength == 1 ? number(d) : -1;
   }
 
   /** The value of a token of one or two digits, else -1. */

@@ -177,6 +177,12 @@ final class Tokenizer {
         }
         break;
       case '.':
+        if (i > 0 && i + 1 < n && isDigit(s[i - 1]) && isDigit(s[i + 1])) {
+          clauseBound(i, text); // a decimal point ("8.5/10", "22.50"), not a sentence's end
+        } else {
+          sentenceBound(i, text);
+        }
+        break;
       case '\n':
         sentenceBound(i, text);
         break;
@@ -199,6 +205,10 @@ final class Tokenizer {
       default:
         // other punctuation, symbols, controls: ignored
     }
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** '.', line break, '…': ends the sentence (once for a run of them). */
