@@ -325,8 +325,15 @@ final class Comparisons {
       if (!t.entry.comparative) {
         continue;
       }
-      Token linker = tokens.get(i + 1);
-      int after = i + 2;
+      int l = i + 1;
+      if (t.baseKey().equals("wins")
+          && l + 2 < n
+          && isWord(tokens.get(l), "hands")
+          && isWord(tokens.get(l + 1), "down")) {
+        l += 2; // "Lumen wins hands down over Vela"
+      }
+      Token linker = tokens.get(l);
+      int after = l + 1;
       if (t.baseKey().equals("beats") || t.baseKey().equals("outperforms")) {
         after = i + 1; // "Lumen beats @vela every time"
       } else if (linker.type != Token.WORD || !links(t.baseKey(), linker.baseKey())) {

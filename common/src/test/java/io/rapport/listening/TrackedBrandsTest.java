@@ -181,7 +181,8 @@ class TrackedBrandsTest {
     "'En comparación con Vela, Lumen es una maravilla', vela",
     "'Lumen wins over Vela every time', vela",
     "'Lumen le gana a Vela por goleada', vela",
-    "'No cambio Lumen por Vela ni loco', vela"
+    "'No cambio Lumen por Vela ni loco', vela",
+    "'Lumen wins hands down over Vela', vela"
   })
   void lumenIsPraisedAtVelasExpense(String text, String object) {
     Analysis ours = ours(text);
