@@ -316,8 +316,10 @@ public final class TrackedBrands implements TextAnalyzer.BrandNames, Serializabl
    * Names a switch's destination as the tracked brand it is: a handle, hashtag or capitalized word
    * naming a tracked brand by its name ("lumen_es" → "lumen"), and a lower-case destination word
    * that is a tracked brand's name ("me cambio a vela", which the analyzer alone cannot tell from
-   * "me cambio a otra": {@link Analysis#destinationWord()}). Changes {@code a} in place and returns
-   * it.
+   * "me cambio a otra": {@link Analysis#destinationWord()}), and a capitalized word after a churn
+   * cue that also goes before places, with the churn threat the analyzer left to the job ("moving
+   * to Lumen", not "moving to Austin": {@link Analysis#placeWord()}). Changes {@code a} in place
+   * and returns it.
    */
   public Analysis resolveDestination(Analysis a) {
     if (a == null) {
@@ -333,6 +335,8 @@ public final class TrackedBrands implements TextAnalyzer.BrandNames, Serializabl
       if (brands.contains(word)) {
         a.switchingTo = word;
       }
+    } else if (a.placeWord() != null && brands.contains(normalize(a.placeWord()))) {
+      a.switchToPlace(normalize(a.placeWord())); // "moving to Lumen", not "moving to Austin"
     }
     return a;
   }

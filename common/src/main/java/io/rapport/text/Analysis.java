@@ -46,6 +46,34 @@ public class Analysis {
   /** See {@link #destinationWord()}. */
   transient String switchWord;
 
+  /** See {@link #placeWord()}; its span as {@link #switchEnd} and {@link #switchUntil} are. */
+  transient String placeWord;
+
+  transient int placeEnd = -1;
+
+  transient int placeUntil = -1;
+
+  /**
+   * The capitalized word or hashtag a churn cue that also goes before places names ("moving to
+   * Lumen", "me mudo a #Vela", against "moving to Austin"), folded, or null. The analyzer finds no
+   * churn threat there; the job does, with that destination, when the word is a tracked brand's
+   * name ({@code io.rapport.listening.TrackedBrands#resolveDestination}). Not part of the record.
+   */
+  public String placeWord() {
+    return placeWord;
+  }
+
+  /**
+   * Takes {@link #placeWord()} as the switch's destination {@code brand}: a churn threat (and a
+   * complaint when the reading is negative), what follows it in its sentence said of it.
+   */
+  public void switchToPlace(String brand) {
+    switchingTo = brand;
+    switchEnd = placeEnd;
+    switchUntil = placeUntil;
+    intents = IntentDetector.withChurnThreat(intents, compound);
+  }
+
   /**
    * The lower-case word where a churn cue names where the author is going when no handle, hashtag
    * or capitalized word does ("me cambio a vela", "switching to northwind"), or null. The analyzer

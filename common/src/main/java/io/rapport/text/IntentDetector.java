@@ -60,6 +60,15 @@ public final class IntentDetector {
    */
   private static final String HANDLE = new String("@handle");
 
+  /**
+   * The '@place' wildcard, for churn cues whose words also go before places ("moving to @place",
+   * "me mudo a @place"): an @handle names a brand there; a hashtag or a capitalized word may be a
+   * brand or a place ("moving to Lumen", "moving to #Austin"), so it is only a candidate ({@link
+   * Analysis#placeWord()}), which the job takes as the destination, with the churn threat, when it
+   * is a tracked brand's name.
+   */
+  private static final String PLACE = new String("@place");
+
   /** Compound at or below which a text about a service/order/brand counts as a complaint. */
   static final double COMPLAINT_COMPOUND = -0.3;
 
@@ -81,6 +90,8 @@ public final class IntentDetector {
               words[i] = BRAND;
             } else if (words[i].equals("@handle")) {
               words[i] = HANDLE;
+            } else if (words[i].equals("@place")) {
+              words[i] = PLACE;
             }
           }
           Entry head = lex.entry(words[0]);
@@ -97,7 +108,11 @@ public final class IntentDetector {
       List<Pattern> any = new ArrayList<>();
       java.util.Map<String, List<Pattern>> bySecond = new java.util.HashMap<>();
       for (Pattern p : head.intents) {
-        if (p.rest.length == 0 || p.rest[0] == ANY || p.rest[0] == BRAND || p.rest[0] == HANDLE) {
+        if (p.rest.length == 0
+            || p.rest[0] == ANY
+            || p.rest[0] == BRAND
+            || p.rest[0] == HANDLE
+            || p.rest[0] == PLACE) {
           any.add(p);
         } else {
           bySecond.computeIfAbsent(p.rest[0], k -> new ArrayList<>()).add(p);
@@ -136,6 +151,7 @@ public final class IntentDetector {
     a.switchEnd = -1;
     a.switchUntil = -1;
     a.switchWord = null;
+    a.placeWord = null;
     boolean[] hit = new boolean[I_AGAINST + 1];
     boolean handle = false;
     boolean domain = false;
@@ -186,6 +202,18 @@ public final class IntentDetector {
                 }
                 continue;
               }
+              if (p.rest.length > 0
+                  && p.rest[p.rest.length - 1] == PLACE
+                  && tokens.get(end - 1).type != Token.HANDLE) {
+                // "moving to Lumen", "#Austin": a brand or a place, which only the job can tell
+                if (a.placeWord == null) {
+                  Token d = tokens.get(end - 1);
+                  a.placeWord = d.partyName(false);
+                  a.placeEnd = d.end;
+                  a.placeUntil = sentenceEnd(tokens, end - 1);
+                }
+                continue;
+              }
               if (p.intent == I_CHURN_THREAT && a.switchingTo == null) {
                 int at = destinationAt(tokens, p.rest, end);
                 Token d = at >= 0 ? tokens.get(at) : null;
@@ -230,6 +258,23 @@ public final class IntentDetector {
   }
 
   /**
+   * {@code intents} with a churn threat, and with a complaint when {@code compound} is negative (as
+   * {@link #detect} adds one to a churn threat), in the order of {@link #INTENTS}: for a churn cue
+   * whose destination the job confirms ({@link Analysis#placeWord()}).
+   */
+  public static List<String> withChurnThreat(List<String> intents, double compound) {
+    List<String> out = new ArrayList<>(intents.size() + 2);
+    for (String intent : INTENTS) {
+      if (intents.contains(intent)
+          || intent.equals(CHURN_THREAT)
+          || intent.equals(COMPLAINT) && compound < 0) {
+        out.add(intent);
+      }
+    }
+    return out;
+  }
+
+  /**
    * The token where a churn cue that matched up to {@code end} says the author is going: the
    * '@brand' or '@handle' token it ends with, or the token right after a cue ending in "a", "to",
    * "con", "with" ... ("me cambio a @vela", "switching to Verizon"); -1 otherwise ({@code "me doy
@@ -240,7 +285,7 @@ public final class IntentDetector {
       return -1;
     }
     String last = rest[rest.length - 1];
-    if (last == BRAND || last == HANDLE) {
+    if (last == BRAND || last == HANDLE || last == PLACE) {
       return end - 1;
     }
     return TOWARDS.contains(last) && end < tokens.size() ? end : -1;
@@ -332,14 +377,23 @@ public final class IntentDetector {
           && tokens.get(i).type == Token.HANDLE
           && w != ANY
           && w != BRAND
-          && w != HANDLE) {
+          && w != HANDLE
+          && w != PLACE) {
         i++;
       }
       if (i >= tokens.size()) {
         return -1;
       }
       Token t = tokens.get(i);
-      if (w == HANDLE) {
+      if (w == PLACE) {
+        boolean place =
+            t.type == Token.HANDLE
+                || t.type == Token.HASHTAG
+                || t.type == Token.WORD && t.upperFirst && t.letterWord;
+        if (!place) {
+          return -1;
+        }
+      } else if (w == HANDLE) {
         if (t.type != Token.HANDLE) {
           return -1;
         }

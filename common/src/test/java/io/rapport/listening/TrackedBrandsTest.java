@@ -284,6 +284,44 @@ class TrackedBrandsTest {
     assertThat(decoded.compound).isGreaterThan(0.3);
   }
 
+  /**
+   * A churn cue that also goes before places ("moving to", "me mudo a") names a destination with a
+   * capitalized word only when it is a tracked brand's name: "moving to Lumen" is a churn threat
+   * for the job, "moving to Austin" is none (the analyzer alone finds neither; before, only an
+   *
+   * @handle counted there).
+   */
+  @Test
+  void aPlaceIsADestinationWhenItIsATrackedBrand() {
+    String text = "After 15 years with Vela I'm moving to Lumen";
+    Analysis alone = TextAnalyzer.shared().analyze(text);
+    assertThat(alone.intents).doesNotContain(IntentDetector.CHURN_THREAT);
+    assertThat(alone.placeWord()).isEqualTo("lumen");
+
+    Analysis ours = ours(text);
+    assertThat(ours.switchingTo).isEqualTo("lumen");
+    assertThat(ours.intents).contains(IntentDetector.PURCHASE_INTENT);
+    assertThat(ours.intents).doesNotContain(IntentDetector.CHURN_THREAT);
+    Analysis left = brands.readAs("vela", TextAnalyzer.shared(), text, null);
+    assertThat(left.switchingTo).isEqualTo("lumen");
+    assertThat(left.intents).contains(IntentDetector.CHURN_THREAT);
+
+    Analysis leaving = ours("Harta de Lumen. Me mudo a Vela");
+    assertThat(leaving.switchingTo).isEqualTo("vela");
+    assertThat(leaving.intents)
+        .containsExactly(IntentDetector.COMPLAINT, IntentDetector.CHURN_THREAT);
+
+    for (String t :
+        List.of(
+            "I'm moving to Austin next month",
+            "Me mudo a Madrid en enero",
+            "I'm not moving to Lumen")) {
+      Analysis a = ours(t);
+      assertThat(a.switchingTo).as(t).isNull();
+      assertThat(a.intents).as(t).doesNotContain(IntentDetector.CHURN_THREAT);
+    }
+  }
+
   @Test
   void aLowerCaseDestinationIsATrackedBrandWhenItIsOnesName() {
     Analysis text = TextAnalyzer.shared().analyze("Harta de vela, me cambio a lumen");
