@@ -372,13 +372,14 @@ final class Comparisons {
 
   /**
    * The index of the object of a comparison of degree whose "que" or "than" is token {@code i}, or
-   * -1: "más caro que Vela", "cobra más que Vela", "menos fiable que @vela", "more reliable than
-   * Vela", "costs more than Vela", "faster than @vela" (an English comparative in "-er"). Up to two
-   * words between "más"/"more" and the linker, words only. The object is a handle, a hashtag or a
-   * capitalized word, after an optional article: "más que nunca", "more than enough" and "faster
-   * than the rest" compare no party (nor does a brand's name written in lower case). Nor do "nada
-   * más rápido que Lumen" and "nothing is faster than Lumen" (praise of it), "rather than" and
-   * "other than". "Mejor que" and "better than" are {@link #COMPARATIVES}.
+   * whose {@link #COMPARED} word is ("compared to Lumen", "comparado con @lumen"), or -1: "más caro
+   * que Vela", "cobra más que Vela", "menos fiable que @vela", "more reliable than Vela", "costs
+   * more than Vela", "faster than @vela" (an English comparative in "-er"). Up to two words between
+   * "más"/"more" and the linker, words only. The object is a handle, a hashtag or a capitalized
+   * word, after an optional article: "más que nunca", "more than enough" and "faster than the rest"
+   * compare no party (nor does a brand's name written in lower case). Nor do "nada más rápido que
+   * Lumen" and "nothing is faster than Lumen" (praise of it), "rather than" and "other than".
+   * "Mejor que" and "better than" are {@link #COMPARATIVES}.
    */
   static int degreeObject(List<Token> tokens, int i) {
     int n = tokens.size();

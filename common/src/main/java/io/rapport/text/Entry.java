@@ -56,8 +56,9 @@ final class Entry {
   boolean learning;
 
   /**
-   * "que" or "than": the word that may bring in the object of a comparison of degree ("más caro que
-   * Vela", "faster than @vela"): see {@link Comparisons#degreeObject}.
+   * "que", "than" or a {@link Comparisons#COMPARED} word: the word that may bring in the object of
+   * a comparison ("más caro que Vela", "faster than @vela", "compared to Lumen"): see {@link
+   * Comparisons#degreeObject}.
    */
   boolean degreeLinker;
 

@@ -369,7 +369,7 @@ public final class TextAnalyzer {
     boolean words = false;
     for (int i = from; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (t.type == Token.BOUND || t.sentenceEnd && i > from) {
+      if (t.type == Token.BOUND || t.sentenceEnd) {
         break;
       }
       String b = brandAt(t, brands);
@@ -377,9 +377,6 @@ public final class TextAnalyzer {
         other |= !b.equals(brand);
       } else if (t.type == Token.WORD) {
         words = true;
-      }
-      if (t.sentenceEnd) {
-        break;
       }
     }
     return other && words;
