@@ -210,7 +210,7 @@ public final class IntentDetector {
                   Token d = tokens.get(end - 1);
                   a.placeWord = d.partyName(false);
                   a.placeEnd = d.end;
-                  a.placeUntil = sentenceEnd(tokens, end - 1);
+                  a.placeUntil = destinationEnd(tokens, end - 1);
                 }
                 continue;
               }
@@ -224,7 +224,7 @@ public final class IntentDetector {
                   a.switchingTo = to;
                   a.switchWord = to == null ? d.key : null;
                   a.switchEnd = d.end;
-                  a.switchUntil = sentenceEnd(tokens, at);
+                  a.switchUntil = destinationEnd(tokens, at);
                 }
               }
               if (p.intent == I_RECOMMENDATION && questionSentence != null) {
@@ -292,19 +292,36 @@ public final class IntentDetector {
   }
 
   /**
-   * Where the sentence of token {@code at} ends in the text: after the mark that ends it ('.', a
-   * run of '!' and '?', a line break), else at the end of the tokens read.
+   * Where what the text says of the destination at token {@code at} ends: at the end of its
+   * sentence (after the mark that ends it: '.', a run of '!' and '?', a line break; else at the end
+   * of the tokens read), or before a clause of that sentence that names another party (a handle, a
+   * hashtag, a capitalized word not in capitals): "Me mudo a Vela, harta de Lumen" says nothing of
+   * vela after "Vela".
    */
-  private static int sentenceEnd(List<Token> tokens, int at) {
+  private static int destinationEnd(List<Token> tokens, int at) {
+    String destination = tokens.get(at).partyName(false);
+    int clause = -1; // where the clause being read starts: its mark or conjunction
     for (int j = at + 1; j < tokens.size(); j++) {
       Token t = tokens.get(j);
       if (t.sentenceEnd) {
         return t.start + 1;
       }
+      if (t.type == Token.BOUND || t.type == Token.WORD && CLAUSE_OPENERS.contains(t.key)) {
+        clause = t.start;
+      }
+      String party = t.type == Token.WORD && t.caps ? null : t.partyName(true); // "ES GENIAL"
+      if (party != null && !party.equals(destination) && !party.equals("i")) {
+        // "Me mudo a Vela, harta de Lumen": that clause is about another party
+        return clause >= 0 ? clause : t.start;
+      }
     }
     Token last = tokens.get(tokens.size() - 1);
     return last.end;
   }
+
+  /** Words that open a clause after a destination ("y", "pero", "porque", "and", "because"). */
+  private static final java.util.Set<String> CLAUSE_OPENERS =
+      java.util.Set.of("y", "pero", "porque", "que", "and", "but", "because", "since");
 
   /**
    * Words a cue may be this far behind its negator and still be negated ("no se lo recomiendo").

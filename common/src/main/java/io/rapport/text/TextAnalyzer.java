@@ -454,7 +454,8 @@ public final class TextAnalyzer {
     if (span == null || span[0] == span[1]) {
       return null;
     }
-    return analyze(decoded.substring(0, span[0]) + decoded.substring(span[1]), whole.lang);
+    // a space where the span was: it may end right before a word ("... a @vela porque @lumen ...")
+    return analyze(decoded.substring(0, span[0]) + " " + decoded.substring(span[1]), whole.lang);
   }
 
   /**

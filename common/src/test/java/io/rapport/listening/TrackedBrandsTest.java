@@ -226,6 +226,27 @@ class TrackedBrandsTest {
   }
 
   /**
+   * A clause after the destination that names another brand is that brand's, not the destination's:
+   * "Me mudo a Vela, harta de Lumen" read 0.00 for lumen (the brand left), as if "harta de Lumen"
+   * were said of vela.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Me mudo a Vela, harta de Lumen",
+        "Me cambio a @vela porque @lumen es un desastre",
+        "Switching to @vela, @lumen is a joke"
+      })
+  void aClauseAfterTheDestinationThatNamesTheBrandLeftIsItsOwn(String text) {
+    Analysis ours = ours(text);
+    assertThat(ours.compound).isLessThan(-0.3);
+    assertThat(ours.intents).contains(IntentDetector.CHURN_THREAT, IntentDetector.COMPLAINT);
+    Analysis theirs = brands.readAs("vela", TextAnalyzer.shared(), text, null);
+    assertThat(theirs.compound).isEqualTo(0.0);
+    assertThat(theirs.intents).containsExactly(IntentDetector.PURCHASE_INTENT);
+  }
+
+  /**
    * What a switch says after its destination, in the destination's sentence, is said of the
    * destination only: "Me pasé de @vela a @lumen y no me arrepiento" read +0.39 for vela too.
    */
