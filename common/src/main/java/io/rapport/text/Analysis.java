@@ -35,9 +35,10 @@ public class Analysis {
 
   /**
    * The part of the analyzed (entity-decoded) text that speaks of the switch's destination: from
-   * where the destination ends to the end of its sentence (marks included), [switchEnd,
-   * switchUntil); -1 when there is none ({@link TextAnalyzer#analyzeAfterSwitch}). Not part of the
-   * record (transient: neither Flink nor JSON carries it).
+   * where the destination ends to the end of its sentence (marks included), or to a clause of it
+   * that names another party, [switchEnd, switchUntil); -1 when there is none ({@link
+   * TextAnalyzer#analyzeAfterSwitch}). Not part of the record (transient: neither Flink nor JSON
+   * carries it).
    */
   transient int switchEnd = -1;
 
@@ -46,12 +47,11 @@ public class Analysis {
   /** See {@link #destinationWord()}. */
   transient String switchWord;
 
-  /** See {@link #placeWord()}; its span as {@link #switchEnd} and {@link #switchUntil} are. */
+  /**
+   * See {@link #placeWord()}; what the text says of it is at {@link #switchEnd}, {@link
+   * #switchUntil}, which only a destination reads ({@link #switchToPlace}).
+   */
   transient String placeWord;
-
-  transient int placeEnd = -1;
-
-  transient int placeUntil = -1;
 
   /**
    * The capitalized word or hashtag a churn cue that also goes before places names ("moving to
@@ -69,8 +69,6 @@ public class Analysis {
    */
   public void switchToPlace(String brand) {
     switchingTo = brand;
-    switchEnd = placeEnd;
-    switchUntil = placeUntil;
     intents = IntentDetector.withChurnThreat(intents, compound);
   }
 

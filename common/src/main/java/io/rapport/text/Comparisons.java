@@ -108,7 +108,7 @@ final class Comparisons {
       if (t.type == Token.BOUND || t.sentenceEnd) {
         return -1;
       }
-      if (t.partyName(true) != null && !isFirstPerson(t.partyName(true))) {
+      if (isParty(t)) {
         first = j;
         break;
       }
@@ -137,11 +137,7 @@ final class Comparisons {
     if (at < n && tokens.get(at).type == Token.WORD && isArticle(tokens.get(at).baseKey())) {
       at++;
     }
-    if (at >= n) {
-      return -1;
-    }
-    String other = tokens.get(at).partyName(true);
-    return other != null && !isFirstPerson(other) ? at : -1;
+    return at < n && isParty(tokens.get(at)) ? at : -1;
   }
 
   /**
@@ -199,15 +195,13 @@ final class Comparisons {
     if (j < n && (isWord(tokens.get(j), "de") || isWord(tokens.get(j), "from"))) {
       j++;
     }
-    String party = j < n ? tokens.get(j).partyName(true) : null;
-    if (party == null || isFirstPerson(party) || shouted && tokens.get(j).type == Token.WORD) {
+    if (j >= n || !isParty(tokens.get(j)) || shouted && tokens.get(j).type == Token.WORD) {
       return null;
     }
     j++;
     int object = -1;
     if (j + 1 < n && (isWord(tokens.get(j), "por") || isWord(tokens.get(j), "for"))) {
       Token what = tokens.get(j + 1);
-      String other = what.partyName(true);
       if (isWordIn(what, NOTHING_ELSE)) {
         j += 2;
         if (j + 1 < n && isWord(tokens.get(j), "del") && isWord(tokens.get(j + 1), "mundo")) {
@@ -215,7 +209,7 @@ final class Comparisons {
         }
       } else if (j + 2 < n && isWord(what, "the") && isWord(tokens.get(j + 2), "world")) {
         j += 3; // "for the world"
-      } else if (other != null && !isFirstPerson(other)) {
+      } else if (isParty(what)) {
         object = j + 1;
         j += 2;
       } else {
@@ -434,8 +428,7 @@ final class Comparisons {
     if (at < n && tokens.get(at).type == Token.WORD && isArticle(tokens.get(at).baseKey())) {
       at++;
     }
-    String party = at < n ? tokens.get(at).partyName(true) : null;
-    return party != null && !isFirstPerson(party) && !noneAfter(tokens, at + 1) ? at : -1;
+    return at < n && isParty(tokens.get(at)) && !noneAfter(tokens, at + 1) ? at : -1;
   }
 
   /**
@@ -449,9 +442,13 @@ final class Comparisons {
 
   private static final Set<String> COMPARED_SET = Set.of(COMPARED);
 
-  /** "I", "I'd", "I'm": capitalized, but no party ("more times than I'd care to count"). */
-  private static boolean isFirstPerson(String word) {
-    return word.equals("i") || word.startsWith("i'");
+  /**
+   * Whether token {@code t} names a party: a handle, a hashtag or a capitalized word, but not "I",
+   * "I'd", "I'm" ("more times than I'd care to count").
+   */
+  static boolean isParty(Token t) {
+    String p = t.partyName(true);
+    return p != null && !p.equals("i") && !p.startsWith("i'");
   }
 
   /**

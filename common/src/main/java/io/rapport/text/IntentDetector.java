@@ -55,12 +55,6 @@ public final class IntentDetector {
   }
 
   /**
-   * The '@handle' wildcard: an @handle only, for cues whose words also say something else before a
-   * place or a plain word ("moving to @Verizon" against "moving to Austin").
-   */
-  private static final String HANDLE = new String("@handle");
-
-  /**
    * The '@place' wildcard, for churn cues whose words also go before places ("moving to @place",
    * "me mudo a @place"): an @handle names a brand there; a hashtag or a capitalized word may be a
    * brand or a place ("moving to Lumen", "moving to #Austin"), so it is only a candidate ({@link
@@ -88,8 +82,6 @@ public final class IntentDetector {
               words[i] = ANY; // compared by reference when matching
             } else if (words[i].equals("@brand")) {
               words[i] = BRAND;
-            } else if (words[i].equals("@handle")) {
-              words[i] = HANDLE;
             } else if (words[i].equals("@place")) {
               words[i] = PLACE;
             }
@@ -108,11 +100,7 @@ public final class IntentDetector {
       List<Pattern> any = new ArrayList<>();
       java.util.Map<String, List<Pattern>> bySecond = new java.util.HashMap<>();
       for (Pattern p : head.intents) {
-        if (p.rest.length == 0
-            || p.rest[0] == ANY
-            || p.rest[0] == BRAND
-            || p.rest[0] == HANDLE
-            || p.rest[0] == PLACE) {
+        if (p.rest.length == 0 || p.rest[0] == ANY || p.rest[0] == BRAND || p.rest[0] == PLACE) {
           any.add(p);
         } else {
           bySecond.computeIfAbsent(p.rest[0], k -> new ArrayList<>()).add(p);
@@ -206,11 +194,11 @@ public final class IntentDetector {
                   && p.rest[p.rest.length - 1] == PLACE
                   && tokens.get(end - 1).type != Token.HANDLE) {
                 // "moving to Lumen", "#Austin": a brand or a place, which only the job can tell
-                if (a.placeWord == null) {
+                if (a.placeWord == null && a.switchingTo == null && a.switchWord == null) {
                   Token d = tokens.get(end - 1);
                   a.placeWord = d.partyName(false);
-                  a.placeEnd = d.end;
-                  a.placeUntil = destinationEnd(tokens, end - 1);
+                  a.switchEnd = d.end; // unused unless the job takes the place as destination
+                  a.switchUntil = destinationEnd(tokens, end - 1);
                 }
                 continue;
               }
@@ -276,7 +264,7 @@ public final class IntentDetector {
 
   /**
    * The token where a churn cue that matched up to {@code end} says the author is going: the
-   * '@brand' or '@handle' token it ends with, or the token right after a cue ending in "a", "to",
+   * '@brand' or '@place' token it ends with, or the token right after a cue ending in "a", "to",
    * "con", "with" ... ("me cambio a @vela", "switching to Verizon"); -1 otherwise ({@code "me doy
    * de baja @lumen"} names what is left, not where to).
    */
@@ -285,7 +273,7 @@ public final class IntentDetector {
       return -1;
     }
     String last = rest[rest.length - 1];
-    if (last == BRAND || last == HANDLE || last == PLACE) {
+    if (last == BRAND || last == PLACE) {
       return end - 1;
     }
     return TOWARDS.contains(last) && end < tokens.size() ? end : -1;
@@ -309,8 +297,11 @@ public final class IntentDetector {
       if (t.type == Token.BOUND || t.type == Token.WORD && CLAUSE_OPENERS.contains(t.key)) {
         clause = t.start;
       }
-      String party = t.type == Token.WORD && t.caps ? null : t.partyName(true); // "ES GENIAL"
-      if (party != null && !party.equals(destination) && !party.equals("i")) {
+      boolean other = // not a word in capitals ("ES GENIAL"), nor "I"
+          !(t.type == Token.WORD && t.caps)
+              && Comparisons.isParty(t)
+              && !t.partyName(true).equals(destination);
+      if (other) {
         // "Me mudo a Vela, harta de Lumen": that clause is about another party
         return clause >= 0 ? clause : t.start;
       }
@@ -394,7 +385,6 @@ public final class IntentDetector {
           && tokens.get(i).type == Token.HANDLE
           && w != ANY
           && w != BRAND
-          && w != HANDLE
           && w != PLACE) {
         i++;
       }
@@ -408,10 +398,6 @@ public final class IntentDetector {
                 || t.type == Token.HASHTAG
                 || t.type == Token.WORD && t.upperFirst && t.letterWord;
         if (!place) {
-          return -1;
-        }
-      } else if (w == HANDLE) {
-        if (t.type != Token.HANDLE) {
           return -1;
         }
       } else if (w == BRAND) {

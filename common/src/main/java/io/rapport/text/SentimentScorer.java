@@ -109,33 +109,13 @@ final class SentimentScorer {
       switch (t.type) {
         case Token.WORD -> {
           words++;
-          Ratings.Rating rating = t.digitFirst ? Ratings.at(tokens, i) : null;
-          if (rating != null && !anyLeftOut(leftOut, i, rating.span())) {
-            kind[u] = WORD; // a score given ("10/10", "un 2 de 10"): a sentiment word
-            v[u] = rating.valence();
-            i += rating.span() - 1;
-            break;
-          }
           Entry e = t.entry;
-          int learning = e != null && e.learning ? Comparisons.learningEnd(tokens, i) : -1;
-          if (learning > 0
-              && Comparisons.modelAfter(tokens, learning) >= 0
-              && !anyLeftOut(leftOut, i, learning - i)) {
-            // "@vela could learn from @lumen": a put-down of vela (praise of lumen as it reads it)
-            kind[u] = WORD;
-            v[u] = Comparisons.LEARNING_VALENCE;
-            words += learning - i - 1;
-            i = learning - 1;
-            break;
-          }
-          Comparisons.Loyalty loyal =
-              e != null && e.has(Entry.NEG, l) ? Comparisons.loyalty(tokens, i) : null;
-          if (loyal != null && !anyLeftOut(leftOut, i, loyal.end() - i)) {
-            // "No cambio Lumen por nada": praise of lumen, which the negator does not turn round
-            kind[u] = WORD;
-            v[u] = Comparisons.LOYALTY_VALENCE;
-            words += loyal.end() - i - 1;
-            i = loyal.end() - 1;
+          Fixed fixed = fixedAt(tokens, i, e, l);
+          if (fixed != null && !anyLeftOut(leftOut, i, fixed.end() - i)) {
+            kind[u] = WORD; // one sentiment word of its own valence, whatever its words say
+            v[u] = fixed.valence();
+            words += fixed.extraWords();
+            i = fixed.end() - 1;
             break;
           }
           int span = 1;
@@ -451,6 +431,42 @@ final class SentimentScorer {
   }
 
   /** Multiplier of a word at unit k negated by the negator at unit j. */
+  /**
+   * Tokens {@code [i, end)} that read as one sentiment word of a valence of their own, and how many
+   * words they count beyond the first.
+   */
+  private record Fixed(int end, float valence, int extraWords) {}
+
+  /**
+   * The {@link Fixed} unit starting at word token {@code i} (entry {@code e}), or null: a score
+   * given ("10/10", "un 2 de 10": {@link Ratings}, one word), a party held up as another's model
+   * ("@vela could learn from @lumen": a put-down of vela, praise of lumen as it reads it), a
+   * statement of loyalty ("No cambio Lumen por nada": praise of lumen, which its negator does not
+   * turn round).
+   */
+  private static Fixed fixedAt(List<Token> tokens, int i, Entry e, int l) {
+    if (tokens.get(i).digitFirst) {
+      Ratings.Rating rating = Ratings.at(tokens, i);
+      return rating == null ? null : new Fixed(i + rating.span(), rating.valence(), 0);
+    }
+    if (e == null) {
+      return null;
+    }
+    if (e.learning) {
+      int end = Comparisons.learningEnd(tokens, i);
+      if (end > 0 && Comparisons.modelAfter(tokens, end) >= 0) {
+        return new Fixed(end, Comparisons.LEARNING_VALENCE, end - i - 1);
+      }
+    }
+    if (e.has(Entry.NEG, l)) {
+      Comparisons.Loyalty loyal = Comparisons.loyalty(tokens, i);
+      if (loyal != null) {
+        return new Fixed(loyal.end(), Comparisons.LOYALTY_VALENCE, loyal.end() - i - 1);
+      }
+    }
+    return null;
+  }
+
   /**
    * Whether the word at token {@code w} and the dampener at token {@code d}, next to each other,
    * make a comparison of degree downwards: "menos" or "less" right before the word or right after

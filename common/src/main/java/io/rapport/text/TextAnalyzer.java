@@ -215,6 +215,10 @@ public final class TextAnalyzer {
     if (!two) {
       return null; // most texts: one brand or none, found without allocating
     }
+    String[] brandOf = new String[n]; // the brand each token names, or null
+    for (int i = 0; i < n; i++) {
+      brandOf[i] = brandAt(tokens.get(i), brands);
+    }
     int[] clause = new int[n];
     int[] sentenceOf = new int[n + 1]; // per clause
     int c = 0;
@@ -225,14 +229,14 @@ public final class TextAnalyzer {
       if (clauseBrand != null
           && clauseWords > 0
           && t.type == Token.WORD
-          && (CONJUNCTIONS.contains(t.key) || relativeOfOther(tokens, i, clauseBrand, brands))
-          && otherBrandAhead(tokens, i + 1, clauseBrand, brands)) {
+          && (CONJUNCTIONS.contains(t.key) || relativeOfOther(tokens, brandOf, i, clauseBrand))
+          && otherBrandAhead(tokens, brandOf, i + 1, clauseBrand)) {
         c++; // "Dejé Vela porque me cobraban de más y en Lumen estoy encantado"
         sentenceOf[c] = t.sentence;
         clauseBrand = null;
         clauseWords = 0;
       }
-      String b = brandAt(t, brands);
+      String b = brandOf[i];
       if (b != null) {
         clauseBrand = b;
         clauseWords = 0;
@@ -255,7 +259,7 @@ public final class TextAnalyzer {
     }
     Set<String> all = new HashSet<>();
     for (int i = 0; i < n; i++) {
-      String b = brandAt(tokens.get(i), brands);
+      String b = brandOf[i];
       if (b != null) {
         Set<String> s = named.get(clause[i]);
         if (s == null) {
@@ -344,27 +348,27 @@ public final class TextAnalyzer {
 
   /**
    * Whether token {@code i} is "what" or "lo que"'s "que" right before another brand than {@code
-   * brand}, which then opens a clause of its own: "Thanks @lumen for fixing what @vela broke",
-   * "Gracias @lumen por arreglar lo que @vela rompió".
+   * brand} ({@code brandOf}: the brand each token names), which then opens a clause of its own:
+   * "Thanks @lumen for fixing what @vela broke", "Gracias @lumen por arreglar lo que @vela rompió".
    */
   private static boolean relativeOfOther(
-      List<Token> tokens, int i, String brand, BrandNames brands) {
+      List<Token> tokens, String[] brandOf, int i, String brand) {
     String k = tokens.get(i).key;
     boolean relative =
         k.equals("what") || k.equals("que") && i > 0 && tokens.get(i - 1).key.equals("lo");
     if (!relative || i + 1 >= tokens.size()) {
       return false; // "más caro que Vela" is a comparison, not a clause of vela's
     }
-    String b = brandAt(tokens.get(i + 1), brands);
+    String b = brandOf[i + 1];
     return b != null && !b.equals(brand);
   }
 
   /**
    * Whether the words from {@code from} to the end of the clause name a brand other than {@code
-   * brand} and a word that names none.
+   * brand} ({@code brandOf}: the brand each token names) and a word that names none.
    */
   private static boolean otherBrandAhead(
-      List<Token> tokens, int from, String brand, BrandNames brands) {
+      List<Token> tokens, String[] brandOf, int from, String brand) {
     boolean other = false;
     boolean words = false;
     for (int i = from; i < tokens.size(); i++) {
@@ -372,7 +376,7 @@ public final class TextAnalyzer {
       if (t.type == Token.BOUND || t.sentenceEnd) {
         break;
       }
-      String b = brandAt(t, brands);
+      String b = brandOf[i];
       if (b != null) {
         other |= !b.equals(brand);
       } else if (t.type == Token.WORD) {
